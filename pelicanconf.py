@@ -1,0 +1,101 @@
+"""Pelican settings for development. publishconf.py imports and tightens them."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+# Plugins import each other (they share the content model): put them on the path once.
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
+
+SITENAME = "Hall 32"
+SITE_TAGLINE = "L'école gratuite des métiers de l'industrie, à Clermont-Ferrand"
+SITEURL = ""
+RELATIVE_URLS = False
+
+PATH = "content"
+THEME = "theme"
+OUTPUT_PATH = "output"
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+LOCALE = ("C",)  # dates are formatted by the french_format plugin with Babel
+
+PLUGIN_PATHS = ["plugins"]
+# Set explicitly: otherwise every installed namespace plugin loads itself.
+PLUGINS = ["content_model", "catalogue", "data_pages", "french_format", "assets"]
+
+# Content folders: news are Pelican articles, pages are Pelican pages; trades,
+# programmes and data files are read by the catalogue and data_pages plugins.
+ARTICLE_PATHS = ["actualites"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+ARTICLE_EXCLUDES = []
+PAGE_EXCLUDES = []
+IGNORE_FILES = [".*", "_*", "#*"]
+ARTICLE_TRANSLATION_ID = None  # one language: same slug twice is an error, not a translation
+PAGE_TRANSLATION_ID = None
+FORMATTED_FIELDS = []  # summaries are plain text, escaped by the templates
+SLUGIFY_SOURCE = "basename"
+
+# URLs (the content model sets url/save_as of every Markdown file from schema.py).
+ARTICLE_URL = "actualites/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "actualites/{date:%Y}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+INDEX_SAVE_AS = "actualites/index.html"
+INDEX_URL = "actualites/"
+DIRECT_TEMPLATES = ["index"]
+PAGINATED_TEMPLATES = {"index": 12}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+DEFAULT_PAGINATION = 12
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+
+# Feeds are set in publishconf.py (they need absolute URLs).
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+
+# Text from content and data is escaped unless a template marks it safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+THEME_STATIC_DIR = "theme"
+THEME_STATIC_PATHS = ["static/img", "static/js"]  # CSS is bundled by the assets plugin
+
+# Repository shown to editors in the CMS (issue: CMS) and used in the footer.
+REPO_BRANCH = "main"
+
+# Layout pieces shared by templates.
+MAIN_MENU = [
+    ("Métiers", "metiers/"),
+    ("Formations", "formations/"),
+    ("Actualités", "actualites/"),
+]
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,3 @@
+"""The theme's stylesheets bundled into one fingerprinted file."""
+
+from .assets import register  # noqa: F401

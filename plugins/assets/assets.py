@@ -1,0 +1,62 @@
+"""assets: bundle the theme's CSS into one file named after its content hash.
+
+Signal get_generators adds AssetsGenerator:
+- generate_context concatenates ASSETS_CSS (globs under the theme's static
+  folder, in order) and publishes ``site_css``, the bundle's URL path;
+- generate_output writes the bundle, which can be cached forever since its
+  name changes with its bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "ASSETS_CSS": ["css/tokens.css", "css/base.css", "css/layout/*.css", "css/components/*.css"],
+    "ASSETS_OUTPUT_DIR": "theme/css",
+}
+
+
+def css_files(static_root: Path, patterns) -> list[Path]:
+    files: list[Path] = []
+    for pattern in patterns:
+        for path in sorted(static_root.glob(pattern)):
+            if path not in files:
+                files.append(path)
+    return files
+
+
+class AssetsGenerator(Generator):
+    def generate_context(self) -> None:
+        for key, value in DEFAULTS.items():
+            self.settings.setdefault(key, value)
+        static_root = Path(self.theme) / "static"
+        files = css_files(static_root, self.settings["ASSETS_CSS"])
+        if not files:
+            logger.error("assets: no stylesheet found under %s", static_root)
+        parts = [f"/* {p.relative_to(static_root)} */\n{p.read_text(encoding='utf-8')}" for p in files]
+        self.bundle = "\n".join(parts).encode("utf-8")
+        digest = hashlib.sha256(self.bundle).hexdigest()[:10]
+        self.path_out = f"{self.settings['ASSETS_OUTPUT_DIR']}/site.{digest}.css"
+        self.context["site_css"] = self.path_out
+
+    def generate_output(self, writer) -> None:
+        target = Path(self.output_path) / self.path_out
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(self.bundle)
+
+
+def get_generators(pelican):
+    return AssetsGenerator
+
+
+def register():
+    # Add the generator that writes the CSS bundle and names it in the context.
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,3 @@
+"""Trades (métiers) and programmes (formations): one page each plus a listing."""
+
+from .catalogue import register  # noqa: F401

@@ -1,0 +1,138 @@
+"""content_model: read, validate and link every piece of content; fail the build cleanly.
+
+Signals:
+- readers_init: Markdown files are read by FrontMatterReader (YAML 1.2 front
+  matter validated against schema.py).
+- initialized: start counting errors logged during this build.
+- all_generators_finalized: cross-file checks (duplicate ids, references,
+  reserved slugs), derived links (trade -> programmes...), then stop the
+  build before any output is written if anything was wrong.
+- finalized: stop with a non-zero exit if an error was logged while writing.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from . import links
+from . import schema as s
+from .reader import FrontMatterReader, display_path
+
+logger = logging.getLogger(__name__)
+
+# First path segments that belong to generated sections, not to pages.
+RESERVED_SLUGS = {
+    "metiers", "formations", "actualites", "partenaires", "chiffres-cles", "recherche",
+    "admin", "theme", "images", "drafts", "feeds", "tag", "category", "author",
+}
+
+
+class ContentModelError(Exception):
+    """The build stops: problems in the content were logged above."""
+
+    exitcode = 1
+
+
+class _ErrorCounter(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.count = 0
+
+    def emit(self, record):
+        if record.levelno < logging.CRITICAL:
+            self.count += 1
+
+
+class _NoTraceback(logging.Filter):
+    """An editor's mistake ends with a message, not a Python traceback."""
+
+    def filter(self, record):
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, ContentModelError) or (
+            isinstance(exc, RuntimeError) and "encountered" in str(exc)
+        ):
+            if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+                record.exc_info = None
+                record.exc_text = None
+        return True
+
+
+_counter = _ErrorCounter()
+_no_traceback = _NoTraceback()
+# Pelican's `--log-handler plain` installs no handler at all: give it one that
+# prints "ERROR: content/x.md: field: problem", one line each, for editors and CI.
+_plain = logging.StreamHandler()
+_plain.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+
+
+def add_reader(readers) -> None:
+    for ext in ("md", "markdown", "mkd", "mdown"):
+        readers.reader_classes[ext] = FrontMatterReader
+
+
+def start_build(pelican) -> None:
+    root = logging.getLogger()
+    _counter.count = 0
+    if not [h for h in root.handlers if h is not _counter]:
+        root.addHandler(_plain)
+    if _counter not in root.handlers:
+        root.addHandler(_counter)
+    for handler in root.handlers:
+        if _no_traceback not in handler.filters:
+            handler.addFilter(_no_traceback)
+
+
+def _where(obj) -> str:
+    return display_path(obj.source_path)
+
+
+def collect(generators) -> links.Site:
+    site = links.Site()
+    for gen in generators:
+        if isinstance(gen, ArticlesGenerator):
+            site.add(s.NEWS, gen.articles, _where)
+        elif isinstance(gen, PagesGenerator):
+            site.add(s.PAGE, gen.pages + gen.hidden_pages, _where)
+        elif hasattr(gen, "content_model_items"):
+            for ctype, objs, where in gen.content_model_items():
+                site.add(ctype, objs, where)
+    return site
+
+
+def check_site(generators) -> None:
+    site = collect(generators)
+    links.check_duplicates(site)
+    links.check_reserved(site, RESERVED_SLUGS)
+    content_root = Path(generators[0].path)
+    links.check_strays(site, content_root, display_path)
+    homes = [i for i in site.of_type(s.PAGE.name) if links.get(i.obj, "layout") == "accueil"]
+    if len(homes) != 1:
+        where = ", ".join(i.where for i in homes) or "content/pages"
+        site.error(where, "layout", f"il faut exactement une page d'accueil ({len(homes)} trouvée(s))")
+    links.resolve_references(site)
+    for problem in site.problems:
+        logger.error("%s", problem)
+    fail_if_errors("avant l'écriture du site")
+
+
+def fail_if_errors(when: str) -> None:
+    if _counter.count:
+        raise ContentModelError(
+            f"{_counter.count} erreur(s) {when} : corrigez les fichiers cités "
+            "ci-dessus. Rien n'a été publié."
+        )
+
+
+def finish(pelican) -> None:
+    fail_if_errors("pendant l'écriture du site")
+
+
+def register():
+    signals.readers_init.connect(add_reader)
+    signals.initialized.connect(start_build)
+    signals.all_generators_finalized.connect(check_site)
+    signals.finalized.connect(finish)

@@ -1,0 +1,89 @@
+"""Pelican reader for Markdown with YAML 1.2 front matter, validated by the schema."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from markdown import Markdown
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Category, Tag
+
+from . import schema as s
+from .frontmatter import SourceError, read_text, split
+from .validate import validate
+
+logger = logging.getLogger(__name__)
+
+
+class ContentError(ValueError):
+    """A content file with problems; each one was already logged."""
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """Path as an editor knows it: relative to the working directory if inside."""
+    rel = os.path.relpath(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def content_type_for(source_path: str, content_root: str) -> s.ContentType | None:
+    rel = Path(os.path.relpath(source_path, content_root))
+    return s.type_for_folder(rel.parts[0]) if len(rel.parts) > 1 else None
+
+
+def report(path: str, problems) -> None:
+    for problem in problems:
+        logger.error("%s: %s", display_path(path), problem)
+
+
+class FrontMatterReader(BaseReader):
+    """Markdown files of every content type: front matter checked, body rendered."""
+
+    enabled = True
+    file_extensions = ["md"]
+
+    def read(self, source_path):
+        ctype = content_type_for(source_path, self.settings["PATH"])
+        if ctype is None:
+            report(source_path, ["fichier hors des dossiers de contenu ("
+                                 + ", ".join(t.folder for t in s.MARKDOWN_TYPES) + ")"])
+            raise ContentError(source_path)
+        try:
+            meta, body, _ = split(read_text(source_path))
+        except SourceError as exc:
+            report(source_path, [exc])
+            raise ContentError(source_path) from None
+        values, problems = validate(ctype, meta, Path(self.settings["PATH"]))
+        if problems:
+            report(source_path, problems)
+            raise ContentError(source_path)
+        return self._markdown().convert(body), self._metadata(ctype, values)
+
+    def _markdown(self) -> Markdown:
+        config = dict(self.settings["MARKDOWN"])
+        extensions = [e for e in config.get("extensions", []) if not e.endswith(".meta")]
+        configs = {k: v for k, v in config.get("extension_configs", {}).items()
+                   if not k.endswith(".meta")}
+        config.update(extensions=extensions + list(configs), extension_configs=configs)
+        return Markdown(**config)
+
+    def _metadata(self, ctype: s.ContentType, values: dict) -> dict:
+        """Turn validated values into the metadata Pelican's content classes expect."""
+        meta = {key: value for key, value in values.items() if value is not None}
+        meta["content_type"] = ctype.name
+        if "category" in meta:
+            label = ctype.field("category").option_label(meta["category"])
+            meta["category_value"] = meta["category"]
+            meta["category"] = Category(label, self.settings)
+        if "tags" in meta:
+            meta["tags"] = [Tag(tag, self.settings) for tag in meta["tags"]]
+        url = ctype.url.format(slug=meta["slug"], year=f"{meta['date']:%Y}" if "date" in meta else "")
+        layout = meta.get("layout")
+        if layout == "accueil":
+            url = ""
+        if layout and layout != "page":
+            meta["template"] = layout
+        meta["url"] = url
+        meta["save_as"] = "" if meta.get("status") == "draft" else url + "index.html"
+        return meta

@@ -1,0 +1,371 @@
+"""The content model of the Hall 32 site, declared once.
+
+Every content type and every field lives here. Validation at build time
+(``validate.py``), the CMS configuration and the fields that templates and
+search use are all derived from these declarations: a field that exists only
+in a template or only in the CMS is a bug that the tests catch.
+
+Labels and hints are in French: editors see them in the CMS and in build
+error messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Field kinds understood by validate.py (and, later, by the CMS config).
+STRING = "string"  # one line of text
+TEXT = "text"  # several lines of plain text
+SLUG = "slug"  # lowercase ascii words joined by hyphens
+DATETIME = "datetime"  # "YYYY-MM-DD HH:mm" (or "YYYY-MM-DD")
+INTEGER = "integer"
+NUMBER = "number"
+BOOLEAN = "boolean"
+SELECT = "select"  # one value of ``options``
+URL = "url"  # absolute http(s) URL
+IMAGE = "image"  # path of an image under content/images/
+STRINGS = "strings"  # list of one-line strings
+REFS = "refs"  # list of ids of another type (``ref``)
+OBJECTS = "objects"  # list of mappings described by ``fields``
+
+KINDS = frozenset(
+    {STRING, TEXT, SLUG, DATETIME, INTEGER, NUMBER, BOOLEAN, SELECT, URL, IMAGE,
+     STRINGS, REFS, OBJECTS}
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str
+    label: str
+    required: bool = True
+    hint: str = ""
+    options: tuple[tuple[str, str], ...] = ()  # (value, French label)
+    ref: str | None = None  # target type for REFS
+    max_length: int | None = None
+    default: Any = None
+    fields: tuple["Field", ...] = ()  # item fields for OBJECTS
+    min_items: int = 0
+    reverse: str | None = None  # attribute set on the targets of REFS (derived)
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown field kind {self.kind!r} for {self.name}")
+        if (self.kind == SELECT) != bool(self.options):
+            raise ValueError(f"{self.name}: options go with select fields only")
+        if (self.kind == REFS) != bool(self.ref):
+            raise ValueError(f"{self.name}: ref goes with refs fields only")
+        if (self.kind == OBJECTS) != bool(self.fields):
+            raise ValueError(f"{self.name}: fields go with objects fields only")
+
+    @property
+    def option_values(self) -> tuple[str, ...]:
+        return tuple(value for value, _label in self.options)
+
+    def option_label(self, value: str) -> str:
+        return dict(self.options).get(value, value)
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """A type of content: a folder of Markdown files or a list in a YAML file."""
+
+    name: str  # internal name, also the template name
+    label: str  # French plural label
+    label_singular: str
+    fields: tuple[Field, ...]
+    folder: str | None = None  # Markdown files under content/<folder>/
+    data_file: str | None = None  # YAML file under content/
+    data_key: str | None = None  # top-level key of the list in data_file
+    id_field: str = "slug"
+    body: bool = False  # whether a Markdown body follows the front matter
+    url: str = ""  # URL pattern, "{slug}" is replaced
+    index_url: str | None = None  # URL of the listing page, if any
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+def _options(*pairs: str) -> tuple[tuple[str, str], ...]:
+    it = iter(pairs)
+    return tuple(zip(it, it))
+
+
+STATUS = Field(
+    "status", SELECT, "Statut", required=False, default="published",
+    options=_options("published", "Publié", "draft", "Brouillon"),
+    hint="Un brouillon n'apparaît pas sur le site.",
+)
+TITLE = Field("title", STRING, "Titre", max_length=90)
+SLUG_FIELD = Field(
+    "slug", SLUG, "Identifiant d'adresse (slug)",
+    hint="Minuscules sans accents et tirets, par exemple technicien-maintenance. "
+    "Il forme l'adresse de la page : ne le changez plus après publication.",
+)
+SUMMARY = Field(
+    "summary", TEXT, "Résumé", max_length=220,
+    hint="Une ou deux phrases : elles apparaissent dans les listes, la recherche "
+    "et les moteurs de recherche.",
+)
+IMAGE_FIELD = Field("image", IMAGE, "Image", required=False)
+IMAGE_ALT = Field(
+    "image_alt", STRING, "Texte alternatif de l'image", required=False,
+    hint="Décrit l'image pour qui ne la voit pas. Obligatoire si une image est donnée.",
+)
+ORDER = Field(
+    "order", INTEGER, "Ordre d'affichage", required=False,
+    hint="Les plus petits nombres viennent en premier.",
+)
+KEYWORDS = Field(
+    "keywords", STRINGS, "Mots-clés de recherche", min_items=1,
+    hint="Synonymes que les visiteurs tapent : fraiseur, usineur, soudure…",
+)
+
+METIER = ContentType(
+    name="metier",
+    label="Métiers",
+    label_singular="Métier",
+    folder="metiers",
+    body=True,
+    url="metiers/{slug}/",
+    index_url="metiers/",
+    fields=(
+        TITLE,
+        SLUG_FIELD,
+        SUMMARY,
+        Field(
+            "family", SELECT, "Famille de métiers",
+            options=_options(
+                "maintenance", "Maintenance",
+                "production", "Production",
+                "usinage", "Usinage",
+                "chaudronnerie-soudure", "Chaudronnerie et soudure",
+                "electricite-electronique", "Électricité et électronique",
+                "conception", "Conception et méthodes",
+                "industrie-du-futur", "Industrie du futur",
+            ),
+        ),
+        Field("skills", STRINGS, "Compétences", min_items=1),
+        Field("workplaces", STRINGS, "Où s'exerce le métier", min_items=1),
+        Field(
+            "in_demand", BOOLEAN, "Métier qui recrute", required=False, default=False,
+            hint="Cochez seulement si une source le dit (métier en tension).",
+        ),
+        KEYWORDS,
+        IMAGE_FIELD,
+        IMAGE_ALT,
+        ORDER,
+        STATUS,
+    ),
+)
+
+PARTNER_ROLES = _options(
+    "operateur", "Association gestionnaire",
+    "fondateur", "Membres fondateurs",
+    "financeur", "Financeurs",
+    "programme", "Partenaires des programmes",
+)
+
+PARTNER = ContentType(
+    name="partner",
+    label="Partenaires",
+    label_singular="Partenaire",
+    data_file="data/partners.yaml",
+    data_key="partners",
+    id_field="id",
+    url="partenaires/",
+    index_url="partenaires/",
+    fields=(
+        Field("id", SLUG, "Identifiant", hint="Minuscules et tirets, par exemple banque-de-france."),
+        Field("name", STRING, "Nom", max_length=90),
+        Field("role", SELECT, "Rôle", options=PARTNER_ROLES),
+        Field("description", TEXT, "Description", max_length=400),
+        Field("url", URL, "Site web", required=False, hint="Adresse complète en https://"),
+        Field("logo", IMAGE, "Logo", required=False),
+        Field("since", INTEGER, "Partenaire depuis (année)", required=False),
+        Field(
+            "funding", INTEGER, "Financement (euros)", required=False,
+            hint="Montant en euros, sans espace ni symbole : 13800000.",
+        ),
+    ),
+)
+
+FORMATION = ContentType(
+    name="formation",
+    label="Formations",
+    label_singular="Formation",
+    folder="formations",
+    body=True,
+    url="formations/{slug}/",
+    index_url="formations/",
+    fields=(
+        TITLE,
+        SLUG_FIELD,
+        SUMMARY,
+        Field(
+            "level", SELECT, "Type de formation",
+            options=_options(
+                "bac-pro", "Bac professionnel",
+                "bts", "BTS",
+                "formation-continue", "Formation continue",
+                "parcours", "Parcours vers l'emploi",
+            ),
+        ),
+        Field("audience", TEXT, "Public"),
+        Field("duration", STRING, "Durée"),
+        Field("rhythm", STRING, "Rythme"),
+        Field("admission", TEXT, "Admission"),
+        Field("cost", STRING, "Coût", default="Gratuit"),
+        Field(
+            "metiers", REFS, "Métiers visés", ref="metier", required=False, default=(),
+            reverse="formations",
+            hint="Les pages métiers affichent d'elles-mêmes les formations qui y mènent.",
+        ),
+        Field(
+            "partners", REFS, "Partenaires", ref="partner", required=False, default=(),
+            reverse="formations",
+        ),
+        Field("keywords", STRINGS, "Mots-clés de recherche", required=False, default=()),
+        IMAGE_FIELD,
+        IMAGE_ALT,
+        ORDER,
+        STATUS,
+    ),
+)
+
+NEWS = ContentType(
+    name="actualite",
+    label="Actualités",
+    label_singular="Actualité",
+    folder="actualites",
+    body=True,
+    url="actualites/{year}/{slug}/",
+    index_url="actualites/",
+    fields=(
+        TITLE,
+        SLUG_FIELD,
+        Field(
+            "date", DATETIME, "Date de publication",
+            hint="Format AAAA-MM-JJ HH:mm, heure de Paris.",
+        ),
+        SUMMARY,
+        Field(
+            "category", SELECT, "Rubrique",
+            options=_options(
+                "vie-de-l-ecole", "Vie de l'école",
+                "orientation", "Orientation",
+                "partenariats", "Partenariats",
+                "pole-industrie", "Pôle Industrie",
+                "emploi", "Emploi et insertion",
+            ),
+        ),
+        Field("tags", STRINGS, "Étiquettes", required=False, default=()),
+        Field(
+            "partners", REFS, "Partenaires cités", ref="partner", required=False,
+            default=(), reverse="actualites",
+        ),
+        IMAGE_FIELD,
+        IMAGE_ALT,
+        STATUS,
+    ),
+)
+
+PAGE = ContentType(
+    name="page",
+    label="Pages",
+    label_singular="Page",
+    folder="pages",
+    body=True,
+    url="{slug}/",
+    fields=(
+        TITLE,
+        SLUG_FIELD,
+        SUMMARY,
+        Field(
+            "layout", SELECT, "Mise en page", required=False, default="page",
+            options=_options(
+                "page", "Page simple",
+                "accueil", "Page d'accueil",
+                "plan-du-site", "Plan du site",
+            ),
+            hint="Une seule page d'accueil : elle est publiée à la racine du site.",
+        ),
+        Field(
+            "menu", INTEGER, "Position dans le menu principal", required=False,
+            hint="Laissez vide pour ne pas mettre la page dans le menu.",
+        ),
+        Field(
+            "footer", BOOLEAN, "Lien en pied de page", required=False, default=False,
+        ),
+        STATUS,
+    ),
+)
+
+FIGURE = ContentType(
+    name="figure",
+    label="Chiffres clés",
+    label_singular="Chiffre clé",
+    data_file="data/figures.yaml",
+    data_key="figures",
+    id_field="id",
+    url="chiffres-cles/",
+    index_url="chiffres-cles/",
+    fields=(
+        Field("id", SLUG, "Identifiant"),
+        Field("label", STRING, "Libellé", max_length=120, hint="Ce que mesure le chiffre."),
+        Field("value", NUMBER, "Valeur"),
+        Field("unit", STRING, "Unité", required=False, hint="%, M€, élèves…"),
+        Field("approx", BOOLEAN, "Valeur approchée (« environ »)", required=False, default=False),
+        Field("detail", STRING, "Précision", required=False),
+        Field("period", STRING, "Année ou période", hint="2022, 2019-2022, depuis 2019…"),
+        Field("source", STRING, "Source"),
+        Field(
+            "featured", BOOLEAN, "Afficher sur la page d'accueil", required=False,
+            default=False,
+        ),
+    ),
+)
+
+SERIES = ContentType(
+    name="series",
+    label="Séries de chiffres",
+    label_singular="Série",
+    data_file="data/figures.yaml",
+    data_key="series",
+    id_field="id",
+    url="chiffres-cles/",
+    fields=(
+        Field("id", SLUG, "Identifiant"),
+        Field("label", STRING, "Titre de la série", max_length=120),
+        Field("unit", STRING, "Unité", hint="élèves, entreprises…"),
+        Field("source", STRING, "Source"),
+        Field(
+            "points", OBJECTS, "Valeurs", min_items=2,
+            fields=(
+                Field("period", STRING, "Année ou période"),
+                Field("value", NUMBER, "Valeur"),
+            ),
+        ),
+    ),
+)
+
+TYPES: tuple[ContentType, ...] = (METIER, FORMATION, NEWS, PAGE, PARTNER, FIGURE, SERIES)
+BY_NAME = {t.name: t for t in TYPES}
+MARKDOWN_TYPES = tuple(t for t in TYPES if t.folder)
+DATA_TYPES = tuple(t for t in TYPES if t.data_file)
+
+
+def type_for_folder(folder: str) -> ContentType | None:
+    for t in MARKDOWN_TYPES:
+        if t.folder == folder:
+            return t
+    return None

@@ -1,0 +1,192 @@
+"""Check one record (front matter or data entry) against its content type.
+
+``validate(ctype, record, images_root)`` returns the cleaned values (defaults
+filled in, dates parsed) and the list of every problem found, not only the
+first. Messages are in French: editors read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import schema as s
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
+HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg")
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+
+def _type_name(value) -> str:
+    names = {bool: "un booléen (oui/non)", int: "un nombre", float: "un nombre",
+             str: "un texte", list: "une liste", dict: "un ensemble de champs",
+             type(None): "vide"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _check_text(f: s.Field, value) -> tuple[object, str | None]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)  # `duration: 2` or `period: 2019` typed unquoted
+    if not isinstance(value, str):
+        return None, f"doit être un texte, pas {_type_name(value)}"
+    value = value.strip()
+    if f.required and not value:
+        return None, "ne doit pas être vide"
+    if f.kind == s.STRING and "\n" in value:
+        return None, "doit tenir sur une seule ligne"
+    if f.max_length and len(value) > f.max_length:
+        return None, f"trop long ({len(value)} caractères, {f.max_length} au plus)"
+    if HTML_RE.search(value):
+        return None, "ne doit pas contenir de balise HTML"
+    return value, None
+
+
+def _check_datetime(value) -> tuple[object, str | None]:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None), None
+    match = DATETIME_RE.match(str(value).strip()) if isinstance(value, str) else None
+    if not match:
+        return None, f"date « {value} » invalide : format attendu AAAA-MM-JJ HH:mm"
+    parts = [int(p) if p else 0 for p in match.groups()]
+    try:
+        return dt.datetime(*parts), None
+    except ValueError as exc:
+        return None, f"date « {value} » impossible ({exc})"
+
+
+def _check_url(value) -> tuple[object, str | None]:
+    if not isinstance(value, str):
+        return None, f"doit être une adresse web, pas {_type_name(value)}"
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None, f"« {value} » n'est pas une adresse http:// ou https:// complète"
+    return value.strip(), None
+
+
+def _check_image(value, images_root: Path | None) -> tuple[object, str | None]:
+    if not isinstance(value, str) or not value.strip():
+        return None, f"doit être un chemin d'image, pas {_type_name(value)}"
+    path = value.strip().lstrip("/")
+    if not path.lower().endswith(IMAGE_SUFFIXES):
+        return None, f"« {value} » n'est pas une image (jpg, png, webp, gif, svg)"
+    if ".." in Path(path).parts:
+        return None, f"« {value} » sort du dossier du contenu"
+    if images_root is not None and not (images_root / path).is_file():
+        return None, f"l'image « {value} » est introuvable"
+    return path, None
+
+
+def check_value(f: s.Field, value, images_root: Path | None = None):
+    """Return (clean value, error message or None) for one field."""
+    kind = f.kind
+    if kind in (s.STRING, s.TEXT):
+        return _check_text(f, value)
+    if kind == s.SLUG:
+        if not isinstance(value, str) or not SLUG_RE.match(value):
+            return None, (f"« {value} » n'est pas un identifiant valide "
+                          "(minuscules sans accents, chiffres et tirets)")
+        return value, None
+    if kind == s.DATETIME:
+        return _check_datetime(value)
+    if kind == s.BOOLEAN:
+        if not isinstance(value, bool):
+            return None, f"doit valoir true ou false, pas « {value} »"
+        return value, None
+    if kind == s.INTEGER:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return None, f"doit être un nombre entier, pas « {value} »"
+        return value, None
+    if kind == s.NUMBER:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (
+            isinstance(value, float) and not math.isfinite(value)
+        ):
+            return None, f"doit être un nombre, pas « {value} »"
+        return value, None
+    if kind == s.SELECT:
+        if value not in f.option_values:
+            return None, (f"« {value} » n'est pas une valeur permise "
+                          f"({', '.join(f.option_values)})")
+        return value, None
+    if kind == s.URL:
+        return _check_url(value)
+    if kind == s.IMAGE:
+        return _check_image(value, images_root)
+    if kind in (s.STRINGS, s.REFS, s.OBJECTS):
+        return _check_list(f, value, images_root)
+    raise AssertionError(kind)  # schema.Field refuses unknown kinds
+
+
+def _check_list(f: s.Field, value, images_root):
+    if not isinstance(value, list):
+        return None, f"doit être une liste, pas {_type_name(value)}"
+    if len(value) < f.min_items:
+        return None, f"doit avoir au moins {f.min_items} élément(s)"
+    clean, errors = [], []
+    for i, item in enumerate(value, 1):
+        if f.kind == s.OBJECTS:
+            if not isinstance(item, dict):
+                errors.append(f"élément {i} : doit être un ensemble de champs")
+                continue
+            values, problems = check_fields(f.fields, item, images_root)
+            errors.extend(f"élément {i} : {p}" for p in problems)
+            clean.append(values)
+            continue
+        item_field = s.Field(f.name, s.SLUG if f.kind == s.REFS else s.STRING, f.label)
+        v, err = check_value(item_field, item, images_root)
+        if err:
+            errors.append(f"élément {i} : {err}")
+        clean.append(v)
+    if f.kind == s.REFS:
+        dupes = sorted({v for v in clean if v and clean.count(v) > 1})
+        errors.extend(f"« {d} » est cité deux fois" for d in dupes)
+    return (None, " ; ".join(errors)) if errors else (clean, None)
+
+
+def check_fields(fields, record: dict, images_root=None) -> tuple[dict, list[Problem]]:
+    """Validate ``record`` against ``fields``: unknown, missing and bad values."""
+    known = {f.name: f for f in fields}
+    problems = [
+        Problem(str(name), "champ inconnu (champs permis : " + ", ".join(known) + ")")
+        for name in record
+        if name not in known
+    ]
+    values = {}
+    for f in fields:
+        raw = record.get(f.name)
+        if raw is None or raw == "" or raw == []:
+            if f.required:
+                problems.append(Problem(f.name, "champ obligatoire manquant"))
+            values[f.name] = list(f.default) if isinstance(f.default, tuple) else f.default
+            continue
+        value, error = check_value(f, raw, images_root)
+        if error:
+            problems.append(Problem(f.name, error))
+        values[f.name] = value
+    return values, problems
+
+
+def validate(ctype: s.ContentType, record, images_root: Path | None = None):
+    """Validate one record of ``ctype``; return (values, problems)."""
+    if not isinstance(record, dict):
+        return {}, [Problem("", "l'en-tête doit être une liste de champs « nom: valeur »")]
+    values, problems = check_fields(ctype.fields, record, images_root)
+    for f in ctype.fields:  # French labels of select values, for templates
+        if f.kind == s.SELECT and values.get(f.name) is not None:
+            values[f.name + "_label"] = f.option_label(values[f.name])
+    if "image" in values and values.get("image") and not values.get("image_alt"):
+        problems.append(Problem("image_alt", "texte alternatif obligatoire quand une image est donnée"))
+    return values, problems

@@ -1,0 +1,3 @@
+"""Partners and key figures: pages rendered from YAML data files."""
+
+from .data_pages import register  # noqa: F401

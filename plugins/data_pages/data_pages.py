@@ -1,0 +1,65 @@
+"""data_pages: partners (/partenaires/) and key figures (/chiffres-cles/) from YAML.
+
+Signal get_generators adds DataPagesGenerator:
+- generate_context loads content/data/*.yaml through the content model
+  (YAML 1.2, every entry validated) and publishes ``partners``,
+  ``partner_groups``, ``figures``, ``featured_figures`` and ``series`` in the
+  template context; content_model then checks references to partner ids.
+- generate_output writes partenaires/index.html and chiffres-cles/index.html.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from content_model import schema as s
+
+from .loader import load_all
+
+
+def partner_groups(partners: list[dict]) -> list[tuple[str, str, list[dict]]]:
+    """[(role, French label, [partners])] in schema order, YAML order inside."""
+    role = s.PARTNER.field("role")
+    return [
+        (value, label, [p for p in partners if p["role"] == value])
+        for value, label in role.options
+        if any(p["role"] == value for p in partners)
+    ]
+
+
+class DataPagesGenerator(Generator):
+    def generate_context(self) -> None:
+        data = load_all(Path(self.path)) or {}
+        self.data = {ctype.name: data.get(ctype.name, []) for ctype in s.DATA_TYPES}
+        partners = self.data[s.PARTNER.name]
+        figures = self.data[s.FIGURE.name]
+        self.context.update(
+            partners=partners,
+            partner_groups=partner_groups(partners),
+            figures=figures,
+            featured_figures=[f for f in figures if f["featured"]],
+            series=self.data[s.SERIES.name],
+        )
+
+    def content_model_items(self):
+        for name, entries in self.data.items():
+            yield s.BY_NAME[name], entries, lambda entry: entry["_where"]
+
+    def generate_output(self, writer) -> None:
+        for ctype, template in ((s.PARTNER, "partenaires"), (s.FIGURE, "chiffres-cles")):
+            writer.write_file(
+                ctype.index_url + "index.html", self.get_template(template), self.context,
+                relative_urls=self.settings["RELATIVE_URLS"], url=ctype.index_url,
+            )
+
+
+def get_generators(pelican):
+    return DataPagesGenerator
+
+
+def register():
+    # Add the generator that loads the YAML data and writes its pages.
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,80 @@
+"""Load the YAML data files declared in the content model, and check every entry."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from content_model import schema as s
+from content_model import yaml12
+from content_model.frontmatter import SourceError, read_text
+from content_model.reader import display_path
+from content_model.validate import validate
+
+logger = logging.getLogger(__name__)
+
+
+def data_files() -> dict[str, list[s.ContentType]]:
+    """{relative file: [types stored in it]} from the schema."""
+    files: dict[str, list[s.ContentType]] = {}
+    for ctype in s.DATA_TYPES:
+        files.setdefault(ctype.data_file, []).append(ctype)
+    return files
+
+
+def _error(where: str, message: str) -> None:
+    logger.error("%s: %s", where, message)
+
+
+def load_file(content_root: Path, rel: str, ctypes) -> dict[str, list[dict]] | None:
+    """Return {type name: [entries]}, or None if the file has problems (logged)."""
+    path = content_root / rel
+    where = display_path(path)
+    try:
+        data = yaml12.load(read_text(path)) if path.is_file() else None
+    except (SourceError, yaml12.YamlError) as exc:
+        _error(where, str(exc))
+        return None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        _error(where, "le fichier doit contenir des listes nommées ("
+               + ", ".join(t.data_key for t in ctypes) + ")")
+        return None
+    ok = True
+    for key in data:
+        if key not in {t.data_key for t in ctypes}:
+            _error(where, f"{key}: liste inconnue (listes permises : "
+                   + ", ".join(t.data_key for t in ctypes) + ")")
+            ok = False
+    result = {}
+    for ctype in ctypes:
+        entries = data.get(ctype.data_key) or []
+        if not isinstance(entries, list):
+            _error(where, f"{ctype.data_key}: doit être une liste")
+            ok = False
+            continue
+        result[ctype.name] = []
+        for n, entry in enumerate(entries, 1):
+            label = f"{ctype.data_key}[{n}]"
+            if isinstance(entry, dict) and entry.get(ctype.id_field):
+                label += f" ({entry[ctype.id_field]})"
+            values, problems = validate(ctype, entry, content_root)
+            for problem in problems:
+                _error(f"{where}: {label}", str(problem))
+            ok = ok and not problems
+            values["_where"] = f"{where}: {label}"
+            result[ctype.name].append(values)
+    return result if ok else None
+
+
+def load_all(content_root: Path) -> dict[str, list[dict]] | None:
+    loaded: dict[str, list[dict]] = {}
+    ok = True
+    for rel, ctypes in data_files().items():
+        result = load_file(content_root, rel, ctypes)
+        if result is None:
+            ok = False
+        else:
+            loaded.update(result)
+    return loaded if ok else None

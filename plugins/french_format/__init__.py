@@ -1,0 +1,3 @@
+"""French dates and numbers for templates, independent of the OS locale."""
+
+from .french_format import register  # noqa: F401

@@ -1,0 +1,68 @@
+"""french_format: Jinja filters that format dates and numbers in French with Babel.
+
+Signal generator_init adds the filters to every generator's Jinja environment,
+so templates never depend on the machine's locale (none is installed on CI).
+
+Filters: date_fr, datetime_iso, number_fr, figure_fr, euros_fr.
+"""
+
+from __future__ import annotations
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from pelican import signals
+
+LOCALE = "fr_FR"
+NNBSP = "\u202f"  # narrow no-break space, French thousands separator
+
+
+def date_fr(value, fmt: str = "d MMMM y") -> str:
+    """13 septembre 2019 (``fmt`` is a CLDR pattern)."""
+    text = format_date(value, fmt, locale=LOCALE)
+    # CLDR writes the first day of a month as "1"; French usage is "1er".
+    if fmt.startswith("d ") and text.startswith("1 "):
+        text = "1er " + text[2:]
+    return text
+
+
+def datetime_iso(value) -> str:
+    return value.isoformat()
+
+
+def number_fr(value) -> str:
+    """1 800 (narrow no-break space), 13,8."""
+    return format_decimal(value, locale=LOCALE)
+
+
+def figure_fr(figure) -> str:
+    """A key figure with its unit: 54 %, 30 M€, 197 élèves."""
+    unit = figure.get("unit") or ""
+    number = number_fr(figure["value"])
+    if not unit:
+        return number
+    return f"{number}{NNBSP if unit in ('%', 'M€', '€') else ' '}{unit}"
+
+
+def euros_fr(amount) -> str:
+    """13800000 -> 13,8 M€ ; 950000 -> 950 000 €."""
+    if amount >= 1_000_000:
+        return f"{format_decimal(amount / 1_000_000, '#,##0.#', locale=LOCALE)}{NNBSP}M€"
+    return f"{number_fr(amount)}{NNBSP}€"
+
+
+FILTERS = {
+    "date_fr": date_fr,
+    "datetime_iso": datetime_iso,
+    "number_fr": number_fr,
+    "figure_fr": figure_fr,
+    "euros_fr": euros_fr,
+}
+
+
+def add_filters(generator) -> None:
+    generator.env.filters.update(FILTERS)
+
+
+def register():
+    # Every generator's Jinja environment gets the French filters.
+    signals.generator_init.connect(add_filters)

@@ -1,0 +1,30 @@
+"""French formatting does not depend on the machine's locale."""
+
+import datetime as dt
+
+from french_format.french_format import NNBSP, date_fr, euros_fr, figure_fr, number_fr
+
+
+def test_dates_in_french():
+    assert date_fr(dt.datetime(2019, 9, 13, 9, 0)) == "13 septembre 2019"
+    assert date_fr(dt.date(2022, 12, 7)) == "7 décembre 2022"
+    assert date_fr(dt.date(2019, 9, 1)) == "1er septembre 2019"
+    assert date_fr(dt.date(2022, 8, 1), "MMMM y") == "août 2022"
+
+
+def test_numbers_in_french():
+    assert number_fr(1800) == f"1{NNBSP}800"
+    assert number_fr(13.8) == "13,8"
+    assert number_fr(220000) == f"220{NNBSP}000"
+
+
+def test_money():
+    assert euros_fr(13_800_000) == f"13,8{NNBSP}M€"
+    assert euros_fr(30_000_000) == f"30{NNBSP}M€"
+    assert euros_fr(950_000) == f"950{NNBSP}000{NNBSP}€"
+
+
+def test_figures_with_units():
+    assert figure_fr({"value": 54, "unit": "%"}) == f"54{NNBSP}%"
+    assert figure_fr({"value": 197, "unit": None}) == "197"
+    assert figure_fr({"value": 680, "unit": "jeunes"}) == "680 jeunes"

@@ -1,0 +1,15 @@
+"""Settings for publication: absolute URLs, feeds. Built with warnings fatal."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "https://www.hall32.fr").rstrip("/")
+RELATIVE_URLS = False
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "actualites/feed.atom"
+
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,129 @@
+"""Tasks for the Hall 32 site (invoke). Names follow pelican-quickstart.
+
+Every build goes to a temporary folder first and replaces output/ only when it
+succeeded: a broken content file never costs the last good site.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+OUTPUT = ROOT / "output"
+CONTENT = ROOT / "content"
+DEV_CONF = ROOT / "pelicanconf.py"
+PUBLISH_CONF = ROOT / "publishconf.py"
+HOST = os.environ.get("HOST", "127.0.0.1")
+PORT = int(os.environ.get("PORT", "8000"))
+PY = shlex.quote(sys.executable)
+
+
+def pelican_cmd(output: Path, conf: Path, *extra: str, content: Path = CONTENT) -> str:
+    # Plain log lines ("ERROR: content/x.md: field: problem"), one per problem.
+    args = [str(content), "-o", str(output), "-s", str(conf), "--log-handler", "plain", *extra]
+    return f"{PY} -m pelican " + " ".join(shlex.quote(a) for a in args)
+
+
+def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path = CONTENT) -> None:
+    """Build into a sibling temporary folder, then swap it in place of ``output``."""
+    tmp = output.with_name(f".{output.name}.new")
+    old = output.with_name(f".{output.name}.old")
+    for leftover in (tmp, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    result = c.run(pelican_cmd(tmp, conf, *extra, content=content), warn=True, pty=False)
+    if not result.ok:
+        shutil.rmtree(tmp, ignore_errors=True)
+        kept = "le site précédent est conservé" if output.exists() else "aucun site construit"
+        raise Exit(f"La construction a échoué ({kept} dans {output.name}/).", code=1)
+    if output.exists():
+        output.rename(old)
+    tmp.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@task
+def clean(c):
+    """Remove the generated site."""
+    shutil.rmtree(OUTPUT, ignore_errors=True)
+
+
+@task
+def build(c):
+    """Build the site for local development into output/."""
+    safe_build(c, DEV_CONF)
+
+
+@task
+def rebuild(c):
+    """Clean, then build."""
+    clean(c)
+    build(c)
+
+
+@task
+def regenerate(c):
+    """Rebuild into output/ on every change (no safe swap: development only)."""
+    c.run(pelican_cmd(OUTPUT, DEV_CONF, "--autoreload"), pty=False)
+
+
+@task
+def serve(c):
+    """Serve output/ on http://127.0.0.1:8000 (HOST and PORT override)."""
+    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+
+    if not OUTPUT.is_dir():
+        build(c)
+    server = RootedHTTPServer(str(OUTPUT), (HOST, PORT), ComplexHTTPRequestHandler)
+    print(f"Site servi sur http://{HOST}:{PORT}/ (Ctrl-C pour arrêter)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
+
+
+@task
+def livereload(c):
+    """Build, serve and rebuild on every change of content, theme or plugins."""
+    from livereload import Server
+
+    build(c)
+
+    def rebuild_quietly():
+        try:
+            build(c)
+        except Exit as exc:  # keep serving the last good site
+            print(exc.message, file=sys.stderr)
+
+    server = Server()
+    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
+        server.watch(str(ROOT / pattern), rebuild_quietly)
+    server.serve(host=HOST, port=PORT, root=str(OUTPUT))
+
+
+@task
+def preview(c):
+    """Build with the publication settings (absolute URLs, warnings fatal)."""
+    safe_build(c, PUBLISH_CONF, "--fatal", "warnings")
+
+
+@task
+def publish(c, target=None):
+    """Build for publication and upload with rsync to TARGET (or $PUBLISH_TARGET)."""
+    target = target or os.environ.get("PUBLISH_TARGET")
+    if not target:
+        raise Exit("Indiquez la destination : invoke publish --target user@host:/chemin/", code=2)
+    preview(c)
+    c.run(f"rsync -rlvz --delete --checksum {shlex.quote(str(OUTPUT))}/ {shlex.quote(target)}")
+
+
+@task
+def test(c, k=None):
+    """Run the whole test suite (pytest)."""
+    select = f" -k {shlex.quote(k)}" if k else ""
+    c.run(f"{PY} -m pytest{select}", pty=False)

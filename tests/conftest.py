@@ -1,0 +1,111 @@
+"""Shared helpers: build a site in a subprocess, read the HTML it wrote."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+DEV_CONF = ROOT / "pelicanconf.py"
+
+
+@dataclass
+class Build:
+    returncode: int
+    log: str
+    output: Path
+
+    def page(self, url: str) -> "Page":
+        path = self.output / url.strip("/") / "index.html" if not url.endswith(".html") \
+            else self.output / url.strip("/")
+        return Page.read(path)
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.output.rglob("*.html"))
+
+
+def build_site(content: Path, output: Path, conf: Path = DEV_CONF, *extra: str,
+               cwd: Path | None = None) -> Build:
+    """Run Pelican as the tasks do (plain log lines), from ``cwd``."""
+    cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(conf),
+           "--log-handler", "plain", *extra]
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    proc = subprocess.run(cmd, cwd=cwd or content.parent, capture_output=True, text=True,
+                          env=env, timeout=300)
+    return Build(proc.returncode, proc.stdout + proc.stderr, output)
+
+
+@pytest.fixture
+def minimal_site(tmp_path) -> Path:
+    """A copy of the small valid content tree, to break one file at a time."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    return content
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Build:
+    """The real content built once with the development settings."""
+    output = tmp_path_factory.mktemp("real") / "output"
+    result = build_site(ROOT / "content", output, cwd=ROOT)
+    assert result.returncode == 0, result.log
+    return result
+
+
+@dataclass
+class Page(HTMLParser):
+    """The few things tests need from a page: lang, title, h1, links, text."""
+
+    path: Path = None
+    lang: str | None = None
+    title: str = ""
+    h1: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    text: str = ""
+    _in: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        HTMLParser.__init__(self)
+
+    @classmethod
+    def read(cls, path: Path) -> "Page":
+        page = cls(path=path)
+        page.feed(path.read_text(encoding="utf-8"))
+        return page
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag == "meta" and attrs.get("name"):
+            self.meta[attrs["name"]] = attrs.get("content", "")
+        if tag in ("title", "h1"):
+            self._in.append(tag)
+            if tag == "h1":
+                self.h1.append("")
+
+    def handle_endtag(self, tag):
+        if self._in and self._in[-1] == tag:
+            self._in.pop()
+
+    def handle_data(self, data):
+        self.text += data
+        if "title" in self._in:
+            self.title += data
+        if "h1" in self._in:
+            self.h1[-1] += data
+
+    @property
+    def words(self) -> str:
+        return " ".join(self.text.split())

@@ -1,0 +1,153 @@
+"""Each mistake an editor can commit stops the build with `path: field: problem`.
+
+Every case breaks one file of the small valid site in tests/fixtures/minimal,
+builds it as the tasks do, and checks: non-zero exit, the message names the
+file and the field, no Python traceback. test_failed_build_keeps_last_output
+checks the safe swap of tasks.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from invoke import Context, Exit
+
+import tasks
+from conftest import DEV_CONF, build_site
+
+FORMATION = "formations/bac-pro-test.md"
+METIER = "metiers/soudeur.md"
+NEWS = "actualites/ouverture.md"
+
+
+def replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+CASES = {
+    # name: (file, (old, new) or full text or bytes, expected "file: field")
+    "unknown field": (METIER, ("family:", "couleur: bleu\nfamily:"), "soudeur.md: couleur: champ inconnu"),
+    "missing required": (METIER, ("summary: Assembler des pièces de métal par la soudure.\n", ""),
+                         "soudeur.md: summary: champ obligatoire manquant"),
+    "wrong type list": (METIER, ("skills:\n  - Lire un plan", "skills: Lire un plan"),
+                        "soudeur.md: skills: doit être une liste"),
+    "wrong type bool": (FORMATION, ("cost: Gratuit", "cost: [1]"), "bac-pro-test.md: cost: doit être un texte"),
+    "bad select": (METIER, ("family: chaudronnerie-soudure", "family: soudure"), "soudeur.md: family: « soudure »"),
+    "bad slug": (METIER, ("slug: soudeur", "slug: Soudeur"), "soudeur.md: slug:"),
+    "unknown trade": (FORMATION, ("  - soudeur", "  - plombier"),
+                      "bac-pro-test.md: metiers: « plombier » n'existe pas"),
+    "unknown partner": (NEWS, ("  - michelin", "  - renault"), "ouverture.md: partners: « renault » n'existe pas"),
+    "bad date": (NEWS, ('"2019-09-01 09:00"', '"01/09/2019"'), "ouverture.md: date: date « 01/09/2019 » invalide"),
+    "impossible date": (NEWS, ('"2019-09-01 09:00"', '"2019-02-30 09:00"'), "ouverture.md: date: date « 2019-02-30 09:00 » impossible"),
+    "unknown status": (NEWS, ("category:", "status: publie\ncategory:"), "ouverture.md: status: « publie »"),
+    "yaml syntax": (METIER, ("title: Soudeur ou soudeuse", "title: [Soudeur"), "soudeur.md: en-tête : ligne"),
+    "duplicate key": (METIER, ("slug: soudeur", "slug: soudeur\nslug: soudeur2"), "soudeur.md: en-tête : ligne 4"),
+    "no front matter": (METIER, "Juste du texte\n", "soudeur.md: en-tête manquant"),
+    "empty file": (METIER, "", "soudeur.md: le fichier est vide"),
+    "not utf-8": (METIER, "---\ntitle: Soudeur\n---\n".encode("latin-1") + "é".encode("latin-1"),
+                  "soudeur.md: le fichier n'est pas en UTF-8"),
+    "front matter not a mapping": (METIER, "---\n- a\n- b\n---\n", "soudeur.md: en-tête : il doit contenir"),
+    "html in summary": (METIER, ("summary: Assembler", "summary: <script>alert(1)</script> Assembler"),
+                        "soudeur.md: summary: ne doit pas contenir de balise HTML"),
+    "reserved page slug": ("pages/contact.md", ("slug: contact", "slug: metiers"),
+                           "contact.md: slug: « metiers » est réservé"),
+    "two home pages": ("pages/contact.md", ("menu: 1", "layout: accueil"), "layout: il faut exactement une page d'accueil"),
+    "file outside folders": ("autre/note.md", "---\ntitle: x\n---\n", "autre/note.md: emplacement: fichier hors des dossiers"),
+    "misnamed data file": ("data/partenaires.yml", "partners: []\n", "partenaires.yml: emplacement: fichier de données inconnu"),
+    "partner bad url": ("data/partners.yaml", ("https://www.michelin.com", "javascript:alert(1)"),
+                        "partners.yaml: partners[1] (michelin): url:"),
+    "partner bad role": ("data/partners.yaml", ("role: fondateur", "role: ami"), "partners.yaml: partners[1] (michelin): role:"),
+    "figure without source": ("data/figures.yaml", ("    source: Dossier de presse\n    featured", "    featured"),
+                              "figures.yaml: figures[1] (eleves): source: champ obligatoire manquant"),
+    "data yaml syntax": ("data/figures.yaml", ("figures:", "figures: ["), "figures.yaml: ligne"),
+    "unknown data list": ("data/partners.yaml", ("partners:", "partenaires:"), "partners.yaml: partenaires: liste inconnue"),
+}
+
+
+def apply(content, target, change):
+    path = content / target
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(change, tuple):
+        replace(path, *change)
+    elif isinstance(change, bytes):
+        path.write_bytes(change)
+    else:
+        path.write_text(change, encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_is_reported(case, minimal_site, tmp_path):
+    target, change, expected = CASES[case]
+    apply(minimal_site, target, change)
+    result = build_site(minimal_site, tmp_path / "out")
+    assert result.returncode != 0, result.log
+    assert expected in result.log, result.log
+    assert "Traceback" not in result.log
+    assert "ERROR: content/" in result.log or "ERROR: " in result.log
+
+
+def test_duplicate_slug_in_two_files(minimal_site, tmp_path):
+    source = minimal_site / METIER
+    (minimal_site / "metiers" / "soudeur-bis.md").write_text(source.read_text(encoding="utf-8"))
+    result = build_site(minimal_site, tmp_path / "out")
+    assert result.returncode != 0
+    assert "metiers/soudeur.md" in result.log and "soudeur-bis.md: slug: « soudeur » est déjà utilisé" in result.log
+
+
+def test_duplicate_partner_id(minimal_site, tmp_path):
+    path = minimal_site / "data" / "partners.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + text.split("partners:\n", 1)[1], encoding="utf-8")
+    result = build_site(minimal_site, tmp_path / "out")
+    assert result.returncode != 0
+    assert "partners[2] (michelin): id: « michelin » est déjà utilisé" in result.log
+
+
+def test_all_problems_are_reported_before_failing(minimal_site, tmp_path):
+    apply(minimal_site, METIER, ("family: chaudronnerie-soudure", "family: x"))
+    apply(minimal_site, NEWS, ("category: vie-de-l-ecole", "category: y"))
+    apply(minimal_site, FORMATION, ("  - soudeur", "  - z"))
+    result = build_site(minimal_site, tmp_path / "out")
+    assert result.returncode != 0
+    for fragment in ("soudeur.md: family", "ouverture.md: category", "bac-pro-test.md: metiers"):
+        assert fragment in result.log
+    assert "3 erreur(s)" in result.log
+
+
+def test_bom_crlf_and_yaml_1_2_values_build(minimal_site, tmp_path):
+    path = minimal_site / FORMATION
+    text = path.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    result = build_site(minimal_site, tmp_path / "out")
+    assert result.returncode == 0, result.log
+    formation = result.page("formations/bac-pro-test/")
+    assert "1:30" in formation.words  # not 90 (YAML 1.1 sexagesimal)
+    news = result.page("actualites/2019/ouverture/")
+    assert news.h1 == ["No"]  # not False (YAML 1.1 boolean)
+
+
+def test_draft_is_not_published_and_cannot_be_referenced(minimal_site, tmp_path):
+    apply(minimal_site, METIER, ("family:", "status: draft\nfamily:"))
+    result = build_site(minimal_site, tmp_path / "out")
+    assert result.returncode != 0
+    assert "bac-pro-test.md: metiers: « soudeur » n'existe pas" in result.log
+    apply(minimal_site, FORMATION, ("metiers:\n  - soudeur\n", ""))
+    result = build_site(minimal_site, tmp_path / "out")
+    assert result.returncode == 0, result.log
+    assert not (tmp_path / "out" / "metiers" / "soudeur").exists()
+    assert (tmp_path / "out" / "metiers" / "usineur" / "index.html").exists()
+
+
+def test_failed_build_keeps_last_output(minimal_site, tmp_path):
+    output = tmp_path / "output"
+    tasks.safe_build(Context(), DEV_CONF, output=output, content=minimal_site)
+    before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    assert before
+    apply(minimal_site, METIER, ("family: chaudronnerie-soudure", "family: x"))
+    with pytest.raises(Exit) as failure:
+        tasks.safe_build(Context(), DEV_CONF, output=output, content=minimal_site)
+    assert failure.value.code == 1
+    after = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob(".output.*"))
