@@ -86,6 +86,9 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static/img", "static/js"]  # CSS is bundled by the assets plugin
 
+# RGAA: compliance level shown in the footer; "non conforme" until an audit says otherwise.
+ACCESSIBILITY_STATUS = "non conforme"
+
 # Repository shown to editors in the CMS (issue: CMS) and used in the footer.
 REPO_BRANCH = "main"
 

@@ -36,7 +36,7 @@ def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path 
     old = output.with_name(f".{output.name}.old")
     for leftover in (tmp, old):
         shutil.rmtree(leftover, ignore_errors=True)
-    result = c.run(pelican_cmd(tmp, conf, *extra, content=content), warn=True, pty=False)
+    result = c.run(pelican_cmd(tmp, conf, *extra, content=content), warn=True, pty=False, in_stream=False)
     if not result.ok:
         shutil.rmtree(tmp, ignore_errors=True)
         kept = "le site précédent est conservé" if output.exists() else "aucun site construit"

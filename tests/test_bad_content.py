@@ -92,7 +92,9 @@ def test_duplicate_slug_in_two_files(minimal_site, tmp_path):
     (minimal_site / "metiers" / "soudeur-bis.md").write_text(source.read_text(encoding="utf-8"))
     result = build_site(minimal_site, tmp_path / "out")
     assert result.returncode != 0
-    assert "metiers/soudeur.md" in result.log and "soudeur-bis.md: slug: « soudeur » est déjà utilisé" in result.log
+    line = next(l for l in result.log.splitlines() if "est déjà utilisé" in l)
+    assert "metiers/soudeur.md" in line and "metiers/soudeur-bis.md" in line
+    assert ": slug: « soudeur » est déjà utilisé par content/metiers/" in line
 
 
 def test_duplicate_partner_id(minimal_site, tmp_path):
@@ -113,6 +115,7 @@ def test_all_problems_are_reported_before_failing(minimal_site, tmp_path):
     for fragment in ("soudeur.md: family", "ouverture.md: category", "bac-pro-test.md: metiers"):
         assert fragment in result.log
     assert "3 erreur(s)" in result.log
+    assert "Could not process" not in result.log  # each problem is said once
 
 
 def test_bom_crlf_and_yaml_1_2_values_build(minimal_site, tmp_path):

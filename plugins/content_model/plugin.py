@@ -13,6 +13,7 @@ Signals:
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from pelican import signals
@@ -20,7 +21,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from . import links
 from . import schema as s
-from .reader import FrontMatterReader, display_path
+from .reader import REPORTED, FrontMatterReader, display_path
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +62,22 @@ class _NoTraceback(logging.Filter):
         return True
 
 
+class _AlreadyReported(logging.Filter):
+    """Drop Pelican's "Could not process <path>" after the reader named the problems."""
+
+    def __init__(self):
+        super().__init__()
+        self.content_root = ""
+
+    def filter(self, record):
+        if record.msg == "Could not process %s" and record.args:
+            path = os.path.realpath(os.path.join(self.content_root, str(record.args[0])))
+            return path not in REPORTED
+        return True
+
+
 _counter = _ErrorCounter()
+_already_reported = _AlreadyReported()
 _no_traceback = _NoTraceback()
 # Pelican's `--log-handler plain` installs no handler at all: give it one that
 # prints "ERROR: content/x.md: field: problem", one line each, for editors and CI.
@@ -77,6 +93,11 @@ def add_reader(readers) -> None:
 def start_build(pelican) -> None:
     root = logging.getLogger()
     _counter.count = 0
+    REPORTED.clear()
+    _already_reported.content_root = pelican.settings["PATH"]
+    generators_log = logging.getLogger("pelican.generators")
+    if _already_reported not in generators_log.filters:
+        generators_log.addFilter(_already_reported)
     if not [h for h in root.handlers if h is not _counter]:
         root.addHandler(_plain)
     if _counter not in root.handlers:

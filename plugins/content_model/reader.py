@@ -21,6 +21,11 @@ class ContentError(ValueError):
     """A content file with problems; each one was already logged."""
 
 
+# Source paths whose problems were logged by this reader during the build, so
+# that Pelican's own "Could not process <path>" line can be left out.
+REPORTED: set[str] = set()
+
+
 def display_path(path: str | os.PathLike) -> str:
     """Path as an editor knows it: relative to the working directory if inside."""
     rel = os.path.relpath(path)
@@ -33,6 +38,7 @@ def content_type_for(source_path: str, content_root: str) -> s.ContentType | Non
 
 
 def report(path: str, problems) -> None:
+    REPORTED.add(os.path.realpath(path))
     for problem in problems:
         logger.error("%s: %s", display_path(path), problem)
 

@@ -304,6 +304,10 @@ PAGE = ContentType(
             hint="Laissez vide pour ne pas mettre la page dans le menu.",
         ),
         Field(
+            "menu_label", STRING, "Libellé court dans le menu", required=False, max_length=30,
+            hint="Par défaut, le titre de la page.",
+        ),
+        Field(
             "footer", BOOLEAN, "Lien en pied de page", required=False, default=False,
         ),
         STATUS,

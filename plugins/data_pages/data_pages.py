@@ -10,6 +10,7 @@ Signal get_generators adds DataPagesGenerator:
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from pelican import signals
@@ -17,7 +18,12 @@ from pelican.generators import Generator
 
 from content_model import schema as s
 
+from . import logos
+from .charts import bar_chart, describe
 from .loader import load_all
+
+logger = logging.getLogger(__name__)
+LOGO_URL_DIR = "partenaires/logos"
 
 
 def partner_groups(partners: list[dict]) -> list[tuple[str, str, list[dict]]]:
@@ -35,7 +41,13 @@ class DataPagesGenerator(Generator):
         data = load_all(Path(self.path)) or {}
         self.data = {ctype.name: data.get(ctype.name, []) for ctype in s.DATA_TYPES}
         partners = self.data[s.PARTNER.name]
+        self.files: dict[str, bytes] = {}
+        for partner in partners:
+            self._prepare_logo(partner)
         figures = self.data[s.FIGURE.name]
+        for series in self.data[s.SERIES.name]:
+            series["chart"] = bar_chart(series)
+            series["description"] = describe(series)
         self.context.update(
             partners=partners,
             partner_groups=partner_groups(partners),
@@ -44,11 +56,28 @@ class DataPagesGenerator(Generator):
             series=self.data[s.SERIES.name],
         )
 
+    def _prepare_logo(self, partner: dict) -> None:
+        partner["monogram"] = logos.monogram(partner["name"])
+        partner["logo_image"] = None
+        if not partner.get("logo"):
+            return
+        try:
+            logo = logos.process(Path(self.path) / partner["logo"], LOGO_URL_DIR, partner["id"])
+        except logos.LogoError as exc:
+            logger.error("%s: logo: %s", partner["_where"], exc)
+            return
+        partner["logo_image"] = logo
+        self.files.update(logo.files)
+
     def content_model_items(self):
         for name, entries in self.data.items():
             yield s.BY_NAME[name], entries, lambda entry: entry["_where"]
 
     def generate_output(self, writer) -> None:
+        for url, data in self.files.items():
+            target = Path(self.output_path) / url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         for ctype, template in ((s.PARTNER, "partenaires"), (s.FIGURE, "chiffres-cles")):
             writer.write_file(
                 ctype.index_url + "index.html", self.get_template(template), self.context,
