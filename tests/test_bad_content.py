@@ -12,7 +12,7 @@ import pytest
 from invoke import Context, Exit
 
 import tasks
-from conftest import DEV_CONF, build_site
+from support import DEV_CONF, build_site
 
 FORMATION = "formations/bac-pro-test.md"
 METIER = "metiers/soudeur.md"

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import ROOT, Page
+from support import ROOT, Page
 from content_model import yaml12
 from content_model.frontmatter import read_text, split
 

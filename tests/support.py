@@ -1,4 +1,7 @@
-"""Shared helpers: build a site in a subprocess, read the HTML it wrote."""
+"""Test support (as in Pelican's tests/support.py): build a site in a subprocess, read its HTML.
+
+Loaded for every test folder by the root conftest.py (fixtures minimal_site, real_site).
+"""
 
 from __future__ import annotations
 
