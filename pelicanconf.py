@@ -9,6 +9,7 @@ if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
 SITENAME = "Hall 32"
+AUTHOR = "Hall 32"
 SITE_TAGLINE = "L'école gratuite des métiers de l'industrie, à Clermont-Ferrand"
 SITEURL = ""
 RELATIVE_URLS = False
@@ -22,7 +23,7 @@ LOCALE = ("C",)  # dates are formatted by the french_format plugin with Babel
 
 PLUGIN_PATHS = ["plugins"]
 # Set explicitly: otherwise every installed namespace plugin loads itself.
-PLUGINS = ["content_model", "catalogue", "data_pages", "french_format", "assets"]
+PLUGINS = ["content_model", "catalogue", "data_pages", "french_format", "assets", "seo"]
 
 # Content folders: news are Pelican articles, pages are Pelican pages; trades,
 # programmes and data files are read by the catalogue and data_pages plugins.
@@ -47,6 +48,7 @@ DRAFT_PAGE_SAVE_AS = ""
 INDEX_SAVE_AS = "actualites/index.html"
 INDEX_URL = "actualites/"
 DIRECT_TEMPLATES = ["index"]
+TEMPLATE_PAGES = {"404.html": "404.html"}
 PAGINATED_TEMPLATES = {"index": 12}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -98,6 +100,10 @@ MAIN_MENU = [
     ("Formations", "formations/"),
     ("Actualités", "actualites/"),
 ]
+
+# Generated images (social cards...) are cached here, outside the output.
+SEO_CARD_CACHE = str(ROOT / ".cache" / "cards")
+SEO_LOCAL_SITEURL = "http://127.0.0.1:8000"
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

@@ -10,6 +10,8 @@ SITEURL = os.environ.get("SITEURL", "https://www.hall32.fr").rstrip("/")
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "actualites/feed.atom"
+FEED_ALL_ATOM = "feeds/actualites.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+FEED_MAX_ITEMS = 20
 
 DELETE_OUTPUT_DIRECTORY = True

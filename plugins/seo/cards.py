@@ -1,0 +1,115 @@
+"""Social card images (1200×630) drawn with Pillow for pages that have no image.
+
+The card shows the site's identity, the kind of page and its title in French
+typography (no-break space before : ; ! ? and inside « »), wrapped and shrunk
+until it fits. Cards are cached by a hash of what they show: a build where no
+title changed draws nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1200, 630
+MARGIN = 80
+VERSION = "1"  # change to redraw every card after a design change
+NAVY, NAVY_DEEP, AMBER, WHITE, MUTED = "#0f2a44", "#0a1d30", "#f5a300", "#ffffff", "#c4d0dd"
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
+FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
+TITLE_SIZES = (76, 68, 60, 54, 48, 42)
+MAX_LINES = 4
+
+
+class CardError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    kind: str  # "Métier", "Formation", "Actualité"...
+
+    @property
+    def key(self) -> str:
+        text = "\x1f".join((VERSION, self.kind, self.title))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def french_typography(text: str) -> str:
+    """No-break spaces where French typography wants them, so lines never break there."""
+    text = re.sub(r"\s+([:;!?»])", "\u00a0\\1", text)
+    text = re.sub(r"«\s+", "«\u00a0", text)
+    return text
+
+
+def wrap(draw, text: str, font, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split(" "):
+        trial = f"{lines[-1]} {word}" if lines else word
+        if lines and draw.textlength(trial, font=font) <= width:
+            lines[-1] = trial
+        else:
+            lines.append(word)
+    return lines
+
+
+def fit_title(draw, text: str, width: int):
+    """Largest size at which the title fits in MAX_LINES lines, each within width."""
+    for size in TITLE_SIZES:
+        font = ImageFont.truetype(str(FONT_BOLD), size)
+        lines = wrap(draw, text, font, width)
+        if len(lines) <= MAX_LINES and all(draw.textlength(l, font=font) <= width for l in lines):
+            return font, lines
+    font = ImageFont.truetype(str(FONT_BOLD), TITLE_SIZES[-1])
+    lines = wrap(draw, text, font, width)[:MAX_LINES]
+    while draw.textlength(lines[-1] + "…", font=font) > width and " " in lines[-1]:
+        lines[-1] = lines[-1].rsplit(" ", 1)[0]
+    lines[-1] += "…"
+    return font, lines
+
+
+def draw(card: Card) -> bytes:
+    if not FONT_BOLD.is_file():
+        raise CardError(f"police introuvable ({FONT_BOLD}) : installez le paquet fonts-dejavu-core")
+    image = Image.new("RGB", (WIDTH, HEIGHT), NAVY)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((0, 0, WIDTH, 14), fill=AMBER)
+    pen.rectangle((0, HEIGHT - 110, WIDTH, HEIGHT), fill=NAVY_DEEP)
+    brand = ImageFont.truetype(str(FONT_BOLD), 44)
+    small = ImageFont.truetype(str(FONT_REGULAR), 30)
+    kind = ImageFont.truetype(str(FONT_BOLD), 30)
+    pen.text((MARGIN, 60), "HALL 32", font=brand, fill=WHITE)
+    label = card.kind.upper()
+    box_w = pen.textlength(label, font=kind) + 36
+    pen.rectangle((MARGIN, 140, MARGIN + box_w, 190), fill=AMBER)
+    pen.text((MARGIN + 18, 146), label, font=kind, fill=NAVY_DEEP)
+    font, lines = fit_title(pen, french_typography(card.title), WIDTH - 2 * MARGIN)
+    line_h = round(font.size * 1.18)
+    top = 225 + max(0, (HEIGHT - 110 - 225 - line_h * len(lines)) // 2 - 10)
+    for i, line in enumerate(lines):
+        pen.text((MARGIN, top + i * line_h), line, font=font, fill=WHITE)
+    pen.text((MARGIN, HEIGHT - 74), "L’école gratuite des métiers de l’industrie · Clermont-Ferrand",
+             font=small, fill=MUTED)
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def render(card: Card, cache_dir: Path) -> tuple[bytes, bool]:
+    """(PNG bytes, drawn now?) — from the cache when the same card was drawn before."""
+    cached = cache_dir / f"{card.key}.png"
+    if cached.is_file():
+        return cached.read_bytes(), False
+    data = draw(card)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(cached)
+    return data, True

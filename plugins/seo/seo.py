@@ -1,0 +1,135 @@
+"""seo: sitemap.xml, robots.txt, social cards and schema.org JSON-LD.
+
+Signals:
+- generator_init: Jinja globals ``breadcrumb_trail(obj | title=, url=)`` and
+  ``structured_data(obj | title=, url=)`` (the JSON-LD block of a page: its
+  type plus its BreadcrumbList); filter ``meta_description`` (≤ 160 chars).
+- get_generators: SeoGenerator. generate_context (after every other
+  generator, seo is last in PLUGINS) lists the public pages, publishes
+  ``site_absolute_url`` and ``social_cards`` ({page url: card image url}) and
+  draws the missing cards (cached in SEO_CARD_CACHE); generate_output writes
+  sitemap.xml, robots.txt and the cards.
+
+Absolute URLs use SITEURL, or SEO_LOCAL_SITEURL when SITEURL is empty (dev).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+import logging
+
+from markupsafe import Markup
+
+from content_model import schema as s
+
+from . import cards, jsonld
+from .sitemap import robots_txt, sitemap_xml
+from .trail import breadcrumb_trail
+
+logger = logging.getLogger(__name__)
+CARD_DIR = "cartes"
+DESCRIPTION_MAX = 160
+KIND_LABELS = {s.METIER.name: "Métier", s.FORMATION.name: "Formation", s.NEWS.name: "Actualité"}
+
+LOCAL_SITEURL = "http://127.0.0.1:8000"
+
+
+def site_url(settings) -> str:
+    return settings.get("SITEURL") or settings.get("SEO_LOCAL_SITEURL", LOCAL_SITEURL)
+
+
+def structured_items(obj, siteurl: str, title=None, url=None) -> list[dict]:
+    kind = getattr(obj, "content_type", None)
+    items = []
+    if kind == "metier":
+        items.append(jsonld.occupation(obj, siteurl))
+    elif kind == "formation":
+        items.append(jsonld.program(obj, siteurl))
+    elif kind == "actualite":
+        items.append(jsonld.news_article(obj, siteurl))
+    elif kind == "page" and getattr(obj, "layout", None) == "accueil":
+        items.append(jsonld.organization(siteurl))
+        return items + [jsonld.breadcrumb_list([("Accueil", "")], siteurl)]
+    trail = breadcrumb_trail(obj, title=title, url=url)
+    return items + [jsonld.breadcrumb_list(trail, siteurl)]
+
+
+def meta_description(text) -> str:
+    """Plain text of at most 160 characters, cut at a word with an ellipsis."""
+    text = " ".join(Markup(str(text)).striptags().split())
+    if len(text) <= DESCRIPTION_MAX:
+        return text
+    return text[: DESCRIPTION_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def add_globals(generator) -> None:
+    siteurl = site_url(generator.settings)
+
+    def structured_data(obj=None, title=None, url=None):
+        return jsonld.script(*structured_items(obj, siteurl, title, url))
+
+    generator.env.globals.update(breadcrumb_trail=breadcrumb_trail, structured_data=structured_data)
+    generator.env.filters["meta_description"] = meta_description
+
+
+def public_pages(context) -> dict[str, cards.Card]:
+    """{url: the card that represents it} for every public page."""
+    pages: dict[str, cards.Card] = {}
+    for ctype in s.TYPES:
+        if ctype.index_url and ctype.index_url not in pages:
+            pages[ctype.index_url] = cards.Card(ctype.label, "Hall 32")
+    for page in context.get("pages", []):
+        kind = "École 100 % gratuite" if page.url == "" else "Hall 32"
+        pages[page.url] = cards.Card(page.title, kind)
+    for item in context.get("metiers", []) + context.get("formations", []) + context.get("articles", []):
+        pages[item.url] = cards.Card(item.title, KIND_LABELS[item.content_type])
+    return pages
+
+
+class SeoGenerator(Generator):
+    def generate_context(self) -> None:
+        siteurl = site_url(self.settings)
+        cache = Path(self.settings.get("SEO_CARD_CACHE") or Path(self.settings["CACHE_PATH"]) / "cards")
+        self.files: dict[str, bytes] = {}
+        social_cards: dict[str, str] = {}
+        drawn = 0
+        for url, card in public_pages(self.context).items():
+            path = f"{CARD_DIR}/{card.key}.png"
+            social_cards[url] = path
+            if path in self.files:
+                continue
+            try:
+                self.files[path], new = cards.render(card, cache)
+            except cards.CardError as exc:
+                logger.error("seo: %s", exc)
+                return
+            drawn += new
+        logger.info("seo: %d social cards, %d drawn, %d from cache", len(self.files), drawn,
+                    len(self.files) - drawn)
+        self.context.update(site_absolute_url=siteurl, social_cards=social_cards)
+
+    def generate_output(self, writer) -> None:
+        siteurl = site_url(self.settings)
+        out = Path(self.output_path)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "sitemap.xml").write_text(sitemap_xml(self.context, siteurl), encoding="utf-8")
+        (out / "robots.txt").write_text(robots_txt(siteurl), encoding="utf-8")
+        for path, data in self.files.items():
+            target = out / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+
+def get_generators(pelican):
+    return SeoGenerator
+
+
+def register():
+    # Templates get breadcrumb_trail() and structured_data().
+    signals.generator_init.connect(add_globals)
+    # Add the generator that writes sitemap.xml and robots.txt.
+    signals.get_generators.connect(get_generators)

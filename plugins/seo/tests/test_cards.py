@@ -1,0 +1,65 @@
+"""Social cards: 1200×630, text that never overflows, drawn once then cached."""
+
+import io
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from seo import cards
+
+
+def test_card_size_and_format():
+    image = Image.open(io.BytesIO(cards.draw(cards.Card("Soudeur ou soudeuse", "Métier"))))
+    assert image.size == (1200, 630) and image.format == "PNG"
+
+
+def test_long_titles_wrap_within_the_card():
+    pen = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    width = cards.WIDTH - 2 * cards.MARGIN
+    title = "Une actualité au titre très long " * 8
+    font, lines = cards.fit_title(pen, cards.french_typography(title), width)
+    assert len(lines) <= cards.MAX_LINES
+    assert all(pen.textlength(line, font=font) <= width for line in lines)
+    assert lines[-1].endswith("…")
+
+
+def test_short_titles_use_the_largest_size():
+    pen = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    font, lines = cards.fit_title(pen, "Soudeur", 1000)
+    assert font.size == cards.TITLE_SIZES[0] and lines == ["Soudeur"]
+
+
+def test_french_typography_keeps_punctuation_with_its_word():
+    assert cards.french_typography("Pôle Industrie : innover !") == "Pôle Industrie\u00a0: innover\u00a0!"
+    assert cards.french_typography("« Campus »") == "«\u00a0Campus\u00a0»"
+
+
+def test_cache_draws_each_card_once(tmp_path, monkeypatch):
+    card = cards.Card("Usineur", "Métier")
+    first, drawn = cards.render(card, tmp_path)
+    assert drawn and (tmp_path / f"{card.key}.png").is_file()
+
+    def fail(_card):
+        raise AssertionError("redrawn")
+
+    monkeypatch.setattr(cards, "draw", fail)
+    second, drawn = cards.render(card, tmp_path)
+    assert not drawn and second == first
+
+
+def test_key_changes_with_what_the_card_shows():
+    assert cards.Card("A", "Métier").key != cards.Card("A", "Formation").key
+    assert cards.Card("A", "Métier").key != cards.Card("B", "Métier").key
+
+
+def test_missing_font_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(cards, "FONT_BOLD", tmp_path / "absent.ttf")
+    with pytest.raises(cards.CardError, match="fonts-dejavu-core"):
+        cards.draw(cards.Card("A", "B"))
+
+
+def test_font_has_french_glyphs():
+    font = ImageFont.truetype(str(cards.FONT_BOLD), 40)
+    missing = font.getmask("\uffff").getbbox()  # the .notdef box
+    for char in "éèêàçôûœ’«»€":
+        assert font.getmask(char).getbbox() != missing, char
