@@ -1,3 +1,3 @@
 """Fixtures shared by tests/ and the plugins' own tests (see tests/support.py)."""
 
-pytest_plugins = ["support"]
+pytest_plugins = ["support", "browser_support"]

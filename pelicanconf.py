@@ -23,7 +23,9 @@ LOCALE = ("C",)  # dates are formatted by the french_format plugin with Babel
 
 PLUGIN_PATHS = ["plugins"]
 # Set explicitly: otherwise every installed namespace plugin loads itself.
-PLUGINS = ["content_model", "catalogue", "data_pages", "french_format", "assets", "seo"]
+PLUGINS = ["content_model", "catalogue", "data_pages", "french_format", "assets", "search_index", "seo"]
+# npm packages (lunr, lunr-languages) copied into the output by search_index.
+SEARCH_NODE_MODULES = str(ROOT / "node_modules")
 
 # Content folders: news are Pelican articles, pages are Pelican pages; trades,
 # programmes and data files are read by the catalogue and data_pages plugins.
@@ -86,7 +88,7 @@ MARKDOWN = {
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 THEME_STATIC_DIR = "theme"
-THEME_STATIC_PATHS = ["static/img", "static/js"]  # CSS is bundled by the assets plugin
+THEME_STATIC_PATHS = ["static/img"]  # CSS and JS are fingerprinted by the assets plugin
 
 # RGAA: compliance level shown in the footer; "non conforme" until an audit says otherwise.
 ACCESSIBILITY_STATUS = "non conforme"

@@ -26,7 +26,9 @@ EXPECTED_TYPE = {"metiers": "Occupation", "formations": "EducationalOccupational
 
 
 def public_html(build):
-    return [p for p in build.html_files() if p.name != "404.html"]
+    """Pages meant for search engines: not the 404 page nor the search page (noindex)."""
+    return [p for p in build.html_files()
+            if p.name != "404.html" and p.parent.name != "recherche"]
 
 
 def url_of(build, path) -> str:
@@ -120,6 +122,7 @@ def test_404_page_is_useful_and_not_indexed(real_site):
     assert 'name="robots" content="noindex"' in html
     for link in ("/metiers/", "/formations/", "/plan-du-site/"):
         assert f'href="{link}"' in html
+    assert re.search(r'<form[^>]+action="/recherche/"', html) and 'name="q"' in html
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,11 @@
-"""assets: bundle the theme's CSS into one file named after its content hash.
+"""assets: the theme's CSS bundled, and its scripts, named after their content hash.
 
 Signal get_generators adds AssetsGenerator:
 - generate_context concatenates ASSETS_CSS (globs under the theme's static
-  folder, in order) and publishes ``site_css``, the bundle's URL path;
-- generate_output writes the bundle, which can be cached forever since its
-  name changes with its bytes.
+  folder, in order) and publishes ``site_css``, the bundle's URL path, and
+  ``site_js`` ({file name: URL path}) for the scripts of ASSETS_JS;
+- generate_output writes them; they can be cached forever since their names
+  change with their bytes.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "ASSETS_CSS": ["css/tokens.css", "css/base.css", "css/layout/*.css", "css/components/*.css"],
     "ASSETS_OUTPUT_DIR": "theme/css",
+    "ASSETS_JS": ["js/*.js"],
+    "ASSETS_JS_OUTPUT_DIR": "theme/js",
 }
 
 
@@ -46,11 +49,20 @@ class AssetsGenerator(Generator):
         digest = hashlib.sha256(self.bundle).hexdigest()[:10]
         self.path_out = f"{self.settings['ASSETS_OUTPUT_DIR']}/site.{digest}.css"
         self.context["site_css"] = self.path_out
+        self.scripts: dict[str, bytes] = {}
+        site_js = {}
+        for path in css_files(static_root, self.settings["ASSETS_JS"]):
+            data = path.read_bytes()
+            url = f"{self.settings['ASSETS_JS_OUTPUT_DIR']}/{path.stem}.{hashlib.sha256(data).hexdigest()[:10]}.js"
+            site_js[path.name] = url
+            self.scripts[url] = data
+        self.context["site_js"] = site_js
 
     def generate_output(self, writer) -> None:
-        target = Path(self.output_path) / self.path_out
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(self.bundle)
+        for url, data in {self.path_out: self.bundle, **self.scripts}.items():
+            target = Path(self.output_path) / url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
 
 
 def get_generators(pelican):

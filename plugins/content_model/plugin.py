@@ -91,6 +91,11 @@ def add_reader(readers) -> None:
 
 
 def start_build(pelican) -> None:
+    # Listing pages' titles, URLs and descriptions, for templates and search.
+    pelican.settings["SECTIONS"] = {
+        t.name: {"title": t.label, "url": t.index_url, "description": t.index_description}
+        for t in s.TYPES if t.index_url and t.index_description
+    }
     root = logging.getLogger()
     _counter.count = 0
     REPORTED.clear()

@@ -83,6 +83,7 @@ class ContentType:
     body: bool = False  # whether a Markdown body follows the front matter
     url: str = ""  # URL pattern, "{slug}" is replaced
     index_url: str | None = None  # URL of the listing page, if any
+    index_description: str = ""  # the listing page's meta description (and search excerpt)
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -138,6 +139,9 @@ METIER = ContentType(
     body=True,
     url="metiers/{slug}/",
     index_url="metiers/",
+    index_description=(
+        "Les métiers de l'industrie présentés par Hall 32 : maintenance, production, usinage, soudure, électricité, conception, robotique. Ce que l'on y fait, où, et comment s'y former."
+    ),
     fields=(
         TITLE,
         SLUG_FIELD,
@@ -184,6 +188,9 @@ PARTNER = ContentType(
     id_field="id",
     url="partenaires/",
     index_url="partenaires/",
+    index_description=(
+        "Les partenaires de Hall 32 : l'association gestionnaire 2ARAMI, les membres fondateurs, les financeurs et les partenaires de ses programmes vers l'emploi."
+    ),
     fields=(
         Field("id", SLUG, "Identifiant", hint="Minuscules et tirets, par exemple banque-de-france."),
         Field("name", STRING, "Nom", max_length=90),
@@ -207,6 +214,9 @@ FORMATION = ContentType(
     body=True,
     url="formations/{slug}/",
     index_url="formations/",
+    index_description=(
+        "Les formations gratuites de Hall 32 à Clermont-Ferrand : Bacs Pro et BTS en alternance, formation continue pour les adultes et parcours vers l'emploi."
+    ),
     fields=(
         TITLE,
         SLUG_FIELD,
@@ -250,6 +260,9 @@ NEWS = ContentType(
     body=True,
     url="actualites/{year}/{slug}/",
     index_url="actualites/",
+    index_description=(
+        "Les actualités de Hall 32, l'école gratuite des métiers de l'industrie à Clermont-Ferrand : vie de l'école, orientation, partenariats, Pôle Industrie, emploi."
+    ),
     fields=(
         TITLE,
         SLUG_FIELD,
@@ -310,6 +323,8 @@ PAGE = ContentType(
         Field(
             "footer", BOOLEAN, "Lien en pied de page", required=False, default=False,
         ),
+        Field("keywords", STRINGS, "Mots-clés de recherche", required=False, default=(),
+              hint="Synonymes que les visiteurs tapent pour trouver cette page."),
         STATUS,
     ),
 )
@@ -323,6 +338,9 @@ FIGURE = ContentType(
     id_field="id",
     url="chiffres-cles/",
     index_url="chiffres-cles/",
+    index_description=(
+        "Hall 32 en chiffres : élèves, entreprises partenaires, jeunes formés, Pôle Industrie, financement, avec la source et la période de chaque chiffre."
+    ),
     fields=(
         Field("id", SLUG, "Identifiant"),
         Field("label", STRING, "Libellé", max_length=120, hint="Ce que mesure le chiffre."),
