@@ -123,6 +123,15 @@ def publish(c, target=None):
 
 
 @task
+def bench(c, what="search"):
+    """Print benchmark figures (WHAT: search). Not a test: nothing fails on a slow machine."""
+    scripts = {"search": ROOT / "benchmarks" / "search_bench.py"}
+    if what not in scripts:
+        raise Exit(f"Benchmark inconnu : {what} (choix : {', '.join(scripts)})", code=2)
+    c.run(f"{PY} {shlex.quote(str(scripts[what]))}", pty=False)
+
+
+@task
 def test(c, k=None):
     """Run the whole test suite (pytest)."""
     select = f" -k {shlex.quote(k)}" if k else ""

@@ -112,18 +112,24 @@
     var entry = this.store[hit.ref];
     var li = element("li", "h32-results__item");
     li.appendChild(element("p", "h32-results__type", entry[1]));
+    var matched = Object.keys(hit.matchData.metadata);
     var title = element("h2", "h32-results__title");
-    var link = element("a", "h32-results__link", entry[0]);
+    var link = element("a", "h32-results__link");
     link.href = this.siteUrl + "/" + hit.ref;
+    marked(link, entry[0], matched);
     title.appendChild(link);
     li.appendChild(title);
-    var excerpt = element("p", "h32-results__excerpt");
-    window.Hall32Search.highlight(entry[2], Object.keys(hit.matchData.metadata)).forEach(function (part) {
-      excerpt.appendChild(part[1] ? element("mark", "h32-results__mark", part[0]) : document.createTextNode(part[0]));
-    });
-    li.appendChild(excerpt);
+    li.appendChild(marked(element("p", "h32-results__excerpt"), entry[2], matched));
     return li;
   };
+
+  /* Text with the matched words in <mark>, built with DOM nodes (never HTML). */
+  function marked(node, text, matched) {
+    window.Hall32Search.highlight(text, matched).forEach(function (part) {
+      node.appendChild(part[1] ? element("mark", "h32-results__mark", part[0]) : document.createTextNode(part[0]));
+    });
+    return node;
+  }
 
   function warmIndex(field) {
     var url = field.getAttribute("data-index");
