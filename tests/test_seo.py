@@ -142,3 +142,19 @@ def test_publication_feeds_use_absolute_urls(published):
     html = (published.output / "index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml"' in html
     assert re.search(r'<link rel="canonical" href="https://[^"]+/">', html)
+
+
+def test_a_page_with_its_own_image_shares_it(minimal_site, tmp_path):
+    from PIL import Image as PILImage
+
+    (minimal_site / "images").mkdir(exist_ok=True)
+    PILImage.new("RGB", (1200, 630), "white").save(minimal_site / "images" / "soudure.jpg")
+    path = minimal_site / "metiers" / "soudeur.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "family:", "image: images/soudure.jpg\nimage_alt: Une soudeuse au travail\nfamily:"), encoding="utf-8")
+    result = build_site(minimal_site, tmp_path / "out")
+    assert result.returncode == 0, result.log
+    page = tmp_path / "out" / "metiers" / "soudeur" / "index.html"
+    assert meta(page, "property", "og:image") == f"{LOCAL}/images/soudure.jpg"
+    other = tmp_path / "out" / "metiers" / "usineur" / "index.html"
+    assert "/cartes/" in meta(other, "property", "og:image")
