@@ -11,7 +11,11 @@ if str(ROOT / "plugins") not in sys.path:
 SITENAME = "Hall 32"
 AUTHOR = "Hall 32"
 SITE_TAGLINE = "L'école gratuite des métiers de l'industrie, à Clermont-Ferrand"
-SITEURL = ""
+SITEURL = ""  # absolute address: canonical, sharing, sitemap, feeds (publishconf.py)
+# Path prefix of every link inside the site ("" when served at the domain's root;
+# "/name" for a site served under a folder). Links never carry the domain, so a
+# build can be checked anywhere before it is published.
+SITE_PATH = ""
 RELATIVE_URLS = False
 
 PATH = "content"
@@ -50,7 +54,7 @@ DRAFT_PAGE_SAVE_AS = ""
 INDEX_SAVE_AS = "actualites/index.html"
 INDEX_URL = "actualites/"
 DIRECT_TEMPLATES = ["index"]
-TEMPLATE_PAGES = {"404.html": "404.html"}
+TEMPLATE_PAGES = {"404.html": "404.html", "_headers.txt": "_headers"}
 PAGINATED_TEMPLATES = {"index": 12}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -89,6 +93,17 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static/img"]  # CSS and JS are fingerprinted by the assets plugin
+
+# Content-Security-Policy of every page: nothing inline, nothing from elsewhere.
+# Sent as a header by static hosts (_headers) and repeated in a <meta> tag for
+# hosts that cannot send headers (GitHub Pages); frame-ancestors only works as a header.
+CSP_DIRECTIVES = [
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self'",
+    "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'",
+    "form-action 'self'",
+]
+CSP_POLICY = "; ".join(CSP_DIRECTIVES + ["frame-ancestors 'none'"])
+CSP_META = "; ".join(CSP_DIRECTIVES)
 
 # RGAA: compliance level shown in the footer; "non conforme" until an audit says otherwise.
 ACCESSIBILITY_STATUS = "non conforme"

@@ -30,17 +30,21 @@ def pelican_cmd(output: Path, conf: Path, *extra: str, content: Path = CONTENT) 
     return f"{PY} -m pelican " + " ".join(shlex.quote(a) for a in args)
 
 
-def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path = CONTENT) -> None:
-    """Build into a sibling temporary folder, then swap it in place of ``output``."""
+def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path = CONTENT,
+               gates: bool = False) -> None:
+    """Build into a sibling temporary folder, run the quality gates on it if asked,
+    then swap it in place of ``output``: a failed build or check changes nothing."""
     tmp = output.with_name(f".{output.name}.new")
     old = output.with_name(f".{output.name}.old")
     for leftover in (tmp, old):
         shutil.rmtree(leftover, ignore_errors=True)
     result = c.run(pelican_cmd(tmp, conf, *extra, content=content), warn=True, pty=False, in_stream=False)
+    if result.ok and gates:
+        result = c.run(f"{PY} -m checks {shlex.quote(str(tmp))}", warn=True, pty=False, in_stream=False)
     if not result.ok:
         shutil.rmtree(tmp, ignore_errors=True)
         kept = "le site précédent est conservé" if output.exists() else "aucun site construit"
-        raise Exit(f"La construction a échoué ({kept} dans {output.name}/).", code=1)
+        raise Exit(f"La construction ou les contrôles ont échoué ({kept} dans {output.name}/).", code=1)
     if output.exists():
         output.rename(old)
     tmp.rename(output)
@@ -107,9 +111,18 @@ def livereload(c):
 
 
 @task
+def check(c, skip=""):
+    """Run the quality gates on output/ (links, HTML, axe, CSP, weight); SKIP: e.g. html,browser."""
+    if not OUTPUT.is_dir():
+        raise Exit("Pas de site construit : lancez d'abord invoke build.", code=2)
+    c.run(f"{PY} -m checks {shlex.quote(str(OUTPUT))}" + (f" --skip {shlex.quote(skip)}" if skip else ""),
+          pty=False)
+
+
+@task
 def preview(c):
-    """Build with the publication settings (absolute URLs, warnings fatal)."""
-    safe_build(c, PUBLISH_CONF, "--fatal", "warnings")
+    """Build with the publication settings (absolute URLs, warnings fatal) and pass every gate."""
+    safe_build(c, PUBLISH_CONF, "--fatal", "warnings", gates=True)
 
 
 @task

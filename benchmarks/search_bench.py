@@ -25,9 +25,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "plugins")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "plugins")]
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from checks.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from test_search import QUERIES  # noqa: E402
 
 PAGEFIND = "pagefind[extended]==1.5.2"

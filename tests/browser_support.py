@@ -1,47 +1,26 @@
 """Real headless Chromium (Debian's /usr/bin/chromium) driven by Playwright.
 
 Fixtures: ``served_site`` serves the real site's build on a free loopback
-port with the strict Content-Security-Policy the site is published with;
+port with the headers it is published with (its _headers: strict CSP);
 ``browser`` is Chromium; ``page_checked`` is a page that records console
 errors, CSP violations and requests to other origins.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
-import threading
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
+from checks.browser import CHROMIUM, CHROMIUM_ARGS
+from checks.server import SiteServer
 
 
 @pytest.fixture(scope="session")
 def served_site(real_site):
-    handler = functools.partial(_Handler, directory=str(real_site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    """The real build, served with the headers of its own _headers file (strict CSP)."""
+    with SiteServer(real_site.output) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

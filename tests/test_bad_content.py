@@ -8,11 +8,13 @@ checks the safe swap of tasks.py.
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from invoke import Context, Exit
 
 import tasks
-from support import DEV_CONF, build_site
+from support import DEV_CONF, FIXTURES, build_site
 
 FORMATION = "formations/bac-pro-test.md"
 METIER = "metiers/soudeur.md"
@@ -50,6 +52,19 @@ CASES = {
     "front matter not a mapping": (METIER, "---\n- a\n- b\n---\n", "soudeur.md: en-tête : il doit contenir"),
     "html in summary": (METIER, ("summary: Assembler", "summary: <script>alert(1)</script> Assembler"),
                         "soudeur.md: summary: ne doit pas contenir de balise HTML"),
+    "script in body": (NEWS, ("Texte de l'actualité.", "Texte.\n\n<script>alert(1)</script>"),
+                       "ouverture.md: corps: balise <script> interdite"),
+    "event handler in body": (NEWS, ("Texte de l'actualité.", '<p onclick="alert(1)">Texte</p>'),
+                              "ouverture.md: corps: attribut onclick= interdit sur <p>"),
+    "javascript link": (NEWS, ("Texte de l'actualité.", "[clic](javascript:alert(1))"),
+                        "ouverture.md: corps: adresse « javascript:alert(1) » interdite"),
+    "iframe from elsewhere": (NEWS, ("Texte de l'actualité.", '<iframe src="https://evil.example/x"></iframe>'),
+                              "ouverture.md: corps: <iframe> vers « evil.example » non autorisé"),
+    "inline style in body": (METIER, ("Assembler des pièces.", '<span style="color:red">Assembler</span>'),
+                             "soudeur.md: corps: attribut style= interdit"),
+    "missing image": (METIER, ("family:", "image: images/absente.jpg\nimage_alt: Une soudeuse\nfamily:"),
+                      "soudeur.md: image: l'image « images/absente.jpg » est introuvable"),
+    "image without alt": (METIER, ("family:", "image: images/atelier.jpg\nfamily:"), "soudeur.md: image_alt: texte alternatif obligatoire"),
     "reserved page slug": ("pages/contact.md", ("slug: contact", "slug: metiers"),
                            "contact.md: slug: « metiers » est réservé"),
     "two home pages": ("pages/contact.md", ("menu: 1", "layout: accueil"), "layout: il faut exactement une page d'accueil"),
@@ -76,15 +91,33 @@ def apply(content, target, change):
         path.write_text(change, encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def good_output(tmp_path_factory):
+    """The small valid site, built once: the "last good output" of every case."""
+    output = tmp_path_factory.mktemp("good") / "output"
+    result = build_site(FIXTURES / "minimal", output)
+    assert result.returncode == 0, result.log
+    return output
+
+
+def snapshot(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input_is_reported(case, minimal_site, tmp_path):
+def test_bad_input_is_reported_and_costs_nothing(case, minimal_site, tmp_path, good_output, capfd):
     target, change, expected = CASES[case]
     apply(minimal_site, target, change)
-    result = build_site(minimal_site, tmp_path / "out")
-    assert result.returncode != 0, result.log
-    assert expected in result.log, result.log
-    assert "Traceback" not in result.log
-    assert "ERROR: content/" in result.log or "ERROR: " in result.log
+    output = tmp_path / "output"
+    shutil.copytree(good_output, output)
+    before = snapshot(output)
+    with pytest.raises(Exit) as failure:
+        tasks.safe_build(Context(), DEV_CONF, output=output, content=minimal_site)
+    log = "".join(capfd.readouterr())
+    assert failure.value.code == 1
+    assert expected in log, log
+    assert "Traceback" not in log
+    assert snapshot(output) == before  # the last good site is untouched
 
 
 def test_duplicate_slug_in_two_files(minimal_site, tmp_path):

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from support import ROOT, Page
+from support import ROOT, Page, build_site
 from content_model import yaml12
 from content_model.frontmatter import read_text, split
 
@@ -137,3 +137,15 @@ def test_no_third_party_requests_or_inline_code(real_site):
                 r'<script src="/theme/js/[\w.-]+\.js" defer>', script), (path, script)
         assert not re.search(r"<script(?![^>]*application/ld\+json)[^>]*>\s*[^<\s]", html), path
         assert "<style" not in html and " style=" not in html, path
+
+
+def test_two_builds_are_byte_identical(real_site, tmp_path):
+    again = build_site(ROOT / "content", tmp_path / "again", cwd=ROOT)
+    assert again.returncode == 0, again.log
+
+    def files(root):
+        return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    first, second = files(real_site.output), files(again.output)
+    assert first.keys() == second.keys()
+    assert [str(p) for p in first if first[p] != second[p]] == []

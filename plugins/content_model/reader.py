@@ -11,6 +11,7 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
 from . import schema as s
+from . import html_safety
 from .frontmatter import SourceError, read_text, split
 from .validate import validate
 
@@ -61,10 +62,13 @@ class FrontMatterReader(BaseReader):
             report(source_path, [exc])
             raise ContentError(source_path) from None
         values, problems = validate(ctype, meta, Path(self.settings["PATH"]))
+        html = self._markdown().convert(body)
+        hosts = self.settings.get("CONTENT_MODEL_IFRAME_HOSTS", ())
+        problems += [f"corps: {p}" for p in html_safety.problems(html, hosts)]
         if problems:
             report(source_path, problems)
             raise ContentError(source_path)
-        return self._markdown().convert(body), self._metadata(ctype, values)
+        return html, self._metadata(ctype, values)
 
     def _markdown(self) -> Markdown:
         config = dict(self.settings["MARKDOWN"])

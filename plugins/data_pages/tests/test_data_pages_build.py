@@ -113,3 +113,12 @@ def test_featured_figures_come_from_the_data(minimal_site, tmp_path):
     assert result.returncode == 0, result.log
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "321" in home and "197" not in home.replace("2019", "")
+
+
+def test_oversized_logo_is_an_error(minimal_site, tmp_path):
+    (minimal_site / "images").mkdir(exist_ok=True)
+    Image.new("1", (7000, 6000)).save(minimal_site / "images" / "huge.png")  # 42 MP
+    edit(minimal_site, PARTNERS, "funding:", "logo: images/huge.png\n    funding:")
+    result = build_site(minimal_site, tmp_path / "out")
+    assert result.returncode != 0
+    assert "partners.yaml: partners[1] (michelin): logo: image trop grande (7000×6000 pixels)" in result.log

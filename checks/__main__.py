@@ -1,0 +1,57 @@
+"""python -m checks OUTPUT [--skip html,browser,links]: run the quality gates, exit 1 on failure."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import browser, html, links
+from .site import load_pages
+
+ROOT = Path(__file__).resolve().parents[1]
+NODE_MODULES = ROOT / "node_modules"
+
+
+def run(output: Path, skip: set[str] = frozenset(), out=sys.stdout) -> list[str]:
+    pages = load_pages(output)
+    failures: list[str] = []
+    weights: list[str] = []
+    steps = [
+        ("links", lambda: links.check(output, pages)),
+        ("html", lambda: html.check(output, NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar")),
+        ("browser", lambda: browser.check(output, pages, NODE_MODULES / "axe-core" / "axe.min.js", weights)),
+    ]
+    for name, step in steps:
+        if name in skip:
+            continue
+        started = time.perf_counter()
+        found = step()
+        failures += found
+        print(f"check {name}: {len(pages)} pages, {len(found)} problème(s), "
+              f"{time.perf_counter() - started:.1f} s", file=out)
+    if weights:
+        print("Poids au premier chargement (HTML + CSS + JS, gzip) :", file=out)
+        for line in sorted(weights, reverse=True):
+            print("  " + line, file=out)
+    for failure in failures:
+        print(f"ERREUR: {failure}", file=out)
+    return failures
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m checks", description=__doc__)
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--skip", default="", help="comma-separated: links,html,browser")
+    args = parser.parse_args(argv)
+    if not args.output.is_dir():
+        print(f"checks: {args.output} n'est pas un dossier de site construit", file=sys.stderr)
+        return 2
+    failures = run(args.output, {s for s in args.skip.split(",") if s})
+    print(f"{len(failures)} problème(s)." if failures else "Tous les contrôles sont passés.")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
