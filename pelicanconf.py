@@ -27,7 +27,10 @@ LOCALE = ("C",)  # dates are formatted by the french_format plugin with Babel
 
 PLUGIN_PATHS = ["plugins"]
 # Set explicitly: otherwise every installed namespace plugin loads itself.
-PLUGINS = ["content_model", "catalogue", "data_pages", "french_format", "assets", "search_index", "seo"]
+PLUGINS = [
+    "content_model", "catalogue", "data_pages", "french_format", "assets", "search_index",
+    "cms_config", "seo",
+]
 # npm packages (lunr, lunr-languages) copied into the output by search_index.
 SEARCH_NODE_MODULES = str(ROOT / "node_modules")
 
@@ -108,8 +111,14 @@ CSP_META = "; ".join(CSP_DIRECTIVES)
 # RGAA: compliance level shown in the footer; "non conforme" until an audit says otherwise.
 ACCESSIBILITY_STATUS = "non conforme"
 
-# Repository shown to editors in the CMS (issue: CMS) and used in the footer.
-REPO_BRANCH = "main"
+# Decap CMS at /admin/ (plugins/cms_config). In development it talks to
+# decap-server on loopback (`invoke cms`); publishconf.py turns that off and sets
+# the GitHub repository and the OAuth proxy from the environment.
+CMS_REPO = ""
+CMS_BRANCH = "main"
+CMS_AUTH_URL = ""
+CMS_LOCAL_BACKEND = True
+CMS_LOCAL_BACKEND_URL = "http://127.0.0.1:8081/api/v1"
 
 # Layout pieces shared by templates.
 MAIN_MENU = [

@@ -15,3 +15,10 @@ CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 FEED_MAX_ITEMS = 20
 
 DELETE_OUTPUT_DIRECTORY = True
+
+# The CMS of the published site logs in to GitHub through an OAuth proxy
+# (see README: "CMS"); never the local backend.
+CMS_LOCAL_BACKEND = False
+CMS_REPO = os.environ.get("CMS_REPO", "")
+CMS_BRANCH = os.environ.get("CMS_BRANCH", "main")
+CMS_AUTH_URL = os.environ.get("CMS_AUTH_URL", "")

@@ -6,6 +6,7 @@ succeeded: a broken content file never costs the last good site.
 
 from __future__ import annotations
 
+import mimetypes
 import os
 import shlex
 import shutil
@@ -22,6 +23,7 @@ PUBLISH_CONF = ROOT / "publishconf.py"
 HOST = os.environ.get("HOST", "127.0.0.1")
 PORT = int(os.environ.get("PORT", "8000"))
 PY = shlex.quote(sys.executable)
+mimetypes.add_type("text/yaml", ".yml")  # Decap reads /admin/config.yml
 
 
 def pelican_cmd(output: Path, conf: Path, *extra: str, content: Path = CONTENT) -> str:
@@ -120,6 +122,26 @@ def check(c, skip=""):
         raise Exit("Pas de site construit : lancez d'abord invoke build.", code=2)
     c.run(f"{PY} -m checks {shlex.quote(str(OUTPUT))}" + (f" --skip {shlex.quote(skip)}" if skip else ""),
           pty=False)
+
+
+@task
+def cms(c):
+    """Edit locally: decap-server (local backend, writes files) on 127.0.0.1:8081, and the
+    site with live reload on http://127.0.0.1:8000 (CMS at /admin/). Ctrl-C stops both."""
+    import subprocess
+
+    server = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+    if not server.is_file():
+        raise Exit("decap-server manque : lancez ./scripts/bootstrap (npm ci).", code=2)
+    env = {**os.environ, "PORT": "8081", "BIND_HOST": "127.0.0.1", "MODE": "fs",
+           "GIT_REPO_DIRECTORY": str(ROOT)}
+    proxy = subprocess.Popen(["node", str(server)], env=env)
+    print(f"Espace de rédaction : http://{HOST}:{PORT}/admin/ (fichiers écrits dans content/)")
+    try:
+        livereload(c)
+    finally:
+        proxy.terminate()
+        proxy.wait(timeout=10)
 
 
 @task

@@ -17,6 +17,8 @@ def parse_headers(text: str) -> list[tuple[str, dict[str, str]]]:
             continue
         if not line[0].isspace():
             rules.append((line.strip(), {}))
+        elif rules and line.strip().startswith("!"):
+            rules[-1][1]["! " + line.strip()[1:].strip()] = ""
         elif rules and ":" in line:
             name, value = line.strip().split(":", 1)
             rules[-1][1][name.strip()] = value.strip()
@@ -24,19 +26,33 @@ def parse_headers(text: str) -> list[tuple[str, dict[str, str]]]:
 
 
 def headers_for(rules, path: str) -> dict[str, str]:
+    """Headers of every matching rule, in order; "! Name" drops an earlier one (Cloudflare)."""
     found: dict[str, str] = {}
     for pattern, headers in rules:
         if fnmatch.fnmatchcase(path, pattern):
-            found.update(headers)
+            for name, value in headers.items():
+                if name.startswith("!"):
+                    found.pop(name[1:].strip(), None)
+                else:
+                    found[name] = value
     return found
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     rules: list = []
 
+    def send_header(self, keyword, value):
+        # Content-Type declared in _headers wins over the guess from the extension.
+        if keyword.lower() == "content-type" and "Content-Type" in self._declared():
+            return
+        super().send_header(keyword, value)
+
+    def _declared(self) -> dict[str, str]:
+        return headers_for(self.rules, self.path.split("?")[0])
+
     def end_headers(self):
-        for name, value in headers_for(self.rules, self.path.split("?")[0]).items():
-            self.send_header(name, value)
+        for name, value in self._declared().items():
+            super().send_header(name, value)
         super().end_headers()
 
     def log_message(self, *args):

@@ -32,15 +32,17 @@ class Build:
         return Page.read(path)
 
     def html_files(self) -> list[Path]:
-        return sorted(self.output.rglob("*.html"))
+        """The site's pages (not /admin/, the CMS application)."""
+        return sorted(p for p in self.output.rglob("*.html")
+                      if p.relative_to(self.output).parts[0] != "admin")
 
 
 def build_site(content: Path, output: Path, conf: Path = DEV_CONF, *extra: str,
-               cwd: Path | None = None) -> Build:
+               cwd: Path | None = None, env: dict | None = None) -> Build:
     """Run Pelican as the tasks do (plain log lines), from ``cwd``."""
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(conf),
            "--log-handler", "plain", *extra]
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
     proc = subprocess.run(cmd, cwd=cwd or content.parent, capture_output=True, text=True,
                           env=env, timeout=300)
     return Build(proc.returncode, proc.stdout + proc.stderr, output)
@@ -59,6 +61,16 @@ def real_site(tmp_path_factory) -> Build:
     """The real content built once with the development settings."""
     output = tmp_path_factory.mktemp("real") / "output"
     result = build_site(ROOT / "content", output, cwd=ROOT)
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Build:
+    """The real content built with publishconf.py and warnings fatal, as CI publishes it."""
+    output = tmp_path_factory.mktemp("publish") / "output"
+    result = build_site(ROOT / "content", output, ROOT / "publishconf.py", "--fatal", "warnings",
+                        cwd=ROOT, env={"CMS_REPO": "owner/hall32-site"})
     assert result.returncode == 0, result.log
     return result
 

@@ -26,9 +26,9 @@ EXPECTED_TYPE = {"metiers": "Occupation", "formations": "EducationalOccupational
 
 
 def public_html(build):
-    """Pages meant for search engines: not the 404 page nor the search page (noindex)."""
+    """Pages meant for search engines: not the 404 page, the search page or the CMS (noindex)."""
     return [p for p in build.html_files()
-            if p.name != "404.html" and p.parent.name != "recherche"]
+            if p.name != "404.html" and p.parent.name not in ("recherche", "admin")]
 
 
 def url_of(build, path) -> str:
@@ -123,14 +123,6 @@ def test_404_page_is_useful_and_not_indexed(real_site):
     for link in ("/metiers/", "/formations/", "/plan-du-site/"):
         assert f'href="{link}"' in html
     assert re.search(r'<form[^>]+action="/recherche/"', html) and 'name="q"' in html
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    output = tmp_path_factory.mktemp("publish") / "output"
-    result = build_site(ROOT / "content", output, ROOT / "publishconf.py", "--fatal", "warnings", cwd=ROOT)
-    assert result.returncode == 0, result.log
-    return result
 
 
 def test_publication_feeds_use_absolute_urls(published):

@@ -1,0 +1,96 @@
+"""cms_config: Decap CMS served by the site itself at /admin/.
+
+Signal get_generators adds CmsGenerator:
+- generate_context builds config.yml from content_model.schema (config.py)
+  and lists the Decap files to copy from node_modules (npm decap-cms, pinned);
+- generate_output writes admin/index.html (noindex, out of the sitemap),
+  admin/config.yml and admin/decap/ (decap-cms.js, its chunks and wasm files).
+
+Settings: CMS_REPO ("owner/name" on GitHub), CMS_BRANCH, CMS_AUTH_URL (the
+OAuth proxy), CMS_LOCAL_BACKEND (True only in pelicanconf.py: decap-server on
+loopback), CMS_LOCAL_BACKEND_URL, CMS_NODE_MODULES.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pelican import signals
+from pelican.generators import Generator
+
+from content_model import yaml12
+
+from .config import build
+
+logger = logging.getLogger(__name__)
+ADMIN = "admin"
+
+
+def decap_files(dist: Path) -> list[Path]:
+    """The browser bundle and what it loads lazily (chunks, wasm); no source maps."""
+    files = [dist / "decap-cms.js"] + sorted(dist.glob("*.decap-cms.js")) + sorted(dist.glob("*.wasm"))
+    return [f for f in files if f.is_file()]
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def admin_csp(settings) -> str:
+    """The looser policy /admin/ needs, and only there (stated in _headers with the reason):
+    Decap validates its config with AJV, which compiles JSON schemas with new Function
+    ('unsafe-eval' scripts), styles its interface with inline <style> ('unsafe-inline'
+    styles), talks to
+    the GitHub API and the OAuth proxy, shows GitHub avatars and previews media as
+    blob: URLs; in development it also talks to decap-server on loopback."""
+    connect = ["'self'", "https://api.github.com", "https://raw.githubusercontent.com"]
+    for url in (settings.get("CMS_AUTH_URL"),
+                settings.get("CMS_LOCAL_BACKEND") and settings.get("CMS_LOCAL_BACKEND_URL")):
+        if url and origin(url):
+            connect.append(origin(url))
+    return "; ".join([
+        "default-src 'self'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
+        "connect-src " + " ".join(connect), "frame-src 'self'", "object-src 'none'",
+        "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+    ])
+
+
+class CmsGenerator(Generator):
+    def generate_context(self) -> None:
+        self.config = build(self.settings)
+        if not self.config["backend"]["repo"] and not self.config.get("local_backend"):
+            logger.warning("cms_config: CMS_REPO n'est pas défini : /admin/ ne pourra pas se connecter")
+        node_modules = Path(self.settings.get("CMS_NODE_MODULES") or self.settings.get(
+            "SEARCH_NODE_MODULES") or "node_modules")
+        self.files = decap_files(node_modules / "decap-cms" / "dist")
+        if not self.files or self.files[0].name != "decap-cms.js":
+            logger.error("cms_config: %s introuvable : installez les paquets npm "
+                         "(./scripts/bootstrap, qui lance npm ci)", node_modules / "decap-cms")
+            self.files = []
+        self.context["cms"] = {"script": f"{ADMIN}/decap/decap-cms.js", "csp": admin_csp(self.settings)}
+
+    def generate_output(self, writer) -> None:
+        out = Path(self.output_path) / ADMIN
+        (out / "decap").mkdir(parents=True, exist_ok=True)
+        for source in self.files:
+            target = out / "decap" / source.name
+            data = source.read_bytes()
+            if not target.is_file() or target.read_bytes() != data:
+                target.write_bytes(data)
+        header = "# Généré depuis plugins/content_model/schema.py : ne pas modifier à la main.\n"
+        (out / "config.yml").write_text(header + yaml12.dump(self.config), encoding="utf-8")
+        writer.write_file(f"{ADMIN}/index.html", self.get_template("admin"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url=f"{ADMIN}/")
+
+
+def get_generators(pelican):
+    return CmsGenerator
+
+
+def register():
+    # Add the generator that writes /admin/ (Decap CMS and its config).
+    signals.get_generators.connect(get_generators)

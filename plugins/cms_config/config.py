@@ -1,0 +1,138 @@
+"""The Decap CMS configuration, derived from content_model.schema: never written by hand.
+
+Every content type becomes a collection (folder collections for Markdown,
+one file collection for the YAML data files), every field a widget chosen by
+its kind. tests check the two agree field by field.
+"""
+
+from __future__ import annotations
+
+from content_model import schema as s
+
+DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # no offset: the site's TIMEZONE applies
+MEDIA_FOLDER = "content/images"
+PUBLIC_FOLDER = "/images"  # image fields store "images/x.jpg"-style paths, see below
+
+
+def widget(f: s.Field) -> dict:
+    """The Decap field for one schema field."""
+    out: dict = {"name": f.name, "label": f.label}
+    kind = f.kind
+    if kind in (s.STRING, s.SLUG):
+        out["widget"] = "string"
+        if kind == s.SLUG:
+            out["pattern"] = ["^[a-z0-9]+(-[a-z0-9]+)*$",
+                              "Minuscules sans accents, chiffres et tirets uniquement"]
+    elif kind == s.TEXT:
+        out["widget"] = "text"
+    elif kind == s.DATETIME:
+        out.update(widget="datetime", format=DATETIME_FORMAT, date_format="DD/MM/YYYY",
+                   time_format="HH:mm", picker_utc=False)
+    elif kind in (s.INTEGER, s.NUMBER):
+        out.update(widget="number", value_type="int" if kind == s.INTEGER else "float")
+    elif kind == s.BOOLEAN:
+        out["widget"] = "boolean"
+    elif kind == s.SELECT:
+        out.update(widget="select", options=[{"label": label, "value": value}
+                                             for value, label in f.options])
+    elif kind == s.URL:
+        out.update(widget="string", pattern=["^https?://.+", "Adresse complète en http:// ou https://"])
+    elif kind == s.IMAGE:
+        out.update(widget="image", choose_url=False)
+    elif kind == s.STRINGS:
+        out.update(widget="list", field={"name": "item", "label": f.label, "widget": "string"})
+    elif kind == s.REFS:
+        out.update(widget="relation", multiple=True, **relation(f.ref))
+    elif kind == s.OBJECTS:
+        out.update(widget="list", fields=[widget(sub) for sub in f.fields])
+    else:  # schema.Field refuses unknown kinds; this guards new ones
+        raise ValueError(f"no widget for kind {kind}")
+    if not f.required:
+        out["required"] = False
+    if f.default not in (None, ()):
+        out["default"] = list(f.default) if isinstance(f.default, tuple) else f.default
+    if f.hint:
+        out["hint"] = f.hint
+    if f.max_length and kind in (s.STRING, s.TEXT):
+        out["pattern"] = [f"^[\\s\\S]{{0,{f.max_length}}}$", f"{f.max_length} caractères au plus"]
+    if f.min_items and kind in (s.STRINGS, s.OBJECTS):
+        out["min"] = f.min_items
+    return out
+
+
+def relation(ref: str) -> dict:
+    target = s.BY_NAME[ref]
+    if target.folder:
+        return {"collection": target.folder, "value_field": target.id_field,
+                "search_fields": ["title", target.id_field], "display_fields": ["title"]}
+    key = target.data_key
+    return {"collection": DATA_COLLECTION, "file": file_name(target),
+            "value_field": f"{key}.*.{target.id_field}",
+            "search_fields": [f"{key}.*.name", f"{key}.*.{target.id_field}"],
+            "display_fields": [f"{key}.*.name"]}
+
+
+def folder_collection(ctype: s.ContentType) -> dict:
+    fields = [widget(f) for f in ctype.fields]
+    if ctype.body:
+        fields.append({"name": "body", "label": "Texte", "widget": "markdown",
+                       "buttons": ["bold", "italic", "link", "heading-two", "heading-three",
+                                   "quote", "bulleted-list", "numbered-list"],
+                       "editor_components": ["image"]})
+    collection = {
+        "name": ctype.folder, "label": ctype.label, "label_singular": ctype.label_singular,
+        "folder": f"content/{ctype.folder}", "extension": "md", "format": "frontmatter",
+        "create": True, "slug": "{{fields.slug}}", "identifier_field": "title",
+        "summary": "{{title}}", "fields": fields,
+    }
+    if ctype.name == s.NEWS.name:
+        collection["sortable_fields"] = ["date", "title"]
+    return collection
+
+
+DATA_COLLECTION = "donnees"
+
+
+def file_name(ctype: s.ContentType) -> str:
+    """content/data/partners.yaml -> "partners": the file's entry in the data collection."""
+    return ctype.data_file.rsplit("/", 1)[-1].removesuffix(".yaml")
+
+
+def data_collection() -> dict:
+    files: dict[str, dict] = {}
+    for ctype in s.DATA_TYPES:
+        entry = files.setdefault(file_name(ctype), {"name": file_name(ctype), "label": "",
+                                                    "file": f"content/{ctype.data_file}",
+                                                    "fields": []})
+        entry["label"] = entry["label"] + (" et " if entry["label"] else "") + ctype.label
+        entry["fields"].append({"name": ctype.data_key, "label": ctype.label,
+                                "label_singular": ctype.label_singular, "widget": "list",
+                                "summary": "{{fields.%s}}" % ("name" if "name" in ctype.field_names else "label"),
+                                "fields": [widget(f) for f in ctype.fields]})
+    return {"name": DATA_COLLECTION, "label": "Partenaires et chiffres", "editor": {"preview": False},
+            "files": list(files.values())}
+
+
+def build(settings: dict) -> dict:
+    """The whole config.yml as a dict."""
+    backend = {"name": "github", "repo": settings.get("CMS_REPO") or "",
+               "branch": settings.get("CMS_BRANCH", "main")}
+    if settings.get("CMS_AUTH_URL"):
+        backend["base_url"] = settings["CMS_AUTH_URL"]
+        backend["auth_endpoint"] = settings.get("CMS_AUTH_ENDPOINT", "auth")
+    config = {
+        "backend": backend,
+        "locale": "fr",
+        "media_folder": MEDIA_FOLDER,
+        "public_folder": PUBLIC_FOLDER,
+        "site_url": settings.get("SITEURL") or None,
+        "display_url": settings.get("SITEURL") or None,
+        "publish_mode": "simple",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [folder_collection(t) for t in s.MARKDOWN_TYPES] + [data_collection()],
+    }
+    if settings.get("CMS_LOCAL_BACKEND"):
+        config["local_backend"] = {"url": settings.get("CMS_LOCAL_BACKEND_URL",
+                                                       "http://127.0.0.1:8081/api/v1"),
+                                   "allowed_hosts": ["127.0.0.1", "localhost"]}
+    return {k: v for k, v in config.items() if v is not None}

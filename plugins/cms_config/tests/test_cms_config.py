@@ -1,0 +1,113 @@
+"""config.yml is derived from the schema: every type, every field, right widget."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cms_config.config import build, file_name
+from content_model import schema as s
+from content_model import yaml12
+from content_model.frontmatter import read_text, split
+from support import ROOT
+
+WIDGETS = {s.STRING: "string", s.SLUG: "string", s.TEXT: "text", s.DATETIME: "datetime",
+           s.INTEGER: "number", s.NUMBER: "number", s.BOOLEAN: "boolean", s.SELECT: "select",
+           s.URL: "string", s.IMAGE: "image", s.STRINGS: "list", s.REFS: "relation",
+           s.OBJECTS: "list"}
+
+
+def config(**settings):
+    return build({"CMS_REPO": "owner/site", **settings})
+
+
+def collections_by_type(cfg) -> dict[str, list[dict]]:
+    """{type name: its Decap fields}."""
+    by_name = {c["name"]: c for c in cfg["collections"]}
+    out = {}
+    for ctype in s.MARKDOWN_TYPES:
+        out[ctype.name] = by_name[ctype.folder]["fields"]
+    files = {f["name"]: f for f in by_name["donnees"]["files"]}
+    for ctype in s.DATA_TYPES:
+        lists = {f["name"]: f for f in files[file_name(ctype)]["fields"]}
+        out[ctype.name] = lists[ctype.data_key]["fields"]
+    return out
+
+
+def check_fields(schema_fields, decap_fields, where):
+    decap = {f["name"]: f for f in decap_fields if f["name"] != "body"}
+    assert set(decap) == {f.name for f in schema_fields}, where
+    for f in schema_fields:
+        d = decap[f.name]
+        assert d["widget"] == WIDGETS[f.kind], (where, f.name)
+        assert d.get("required", True) is f.required, (where, f.name)
+        if f.kind == s.SELECT:
+            assert [o["value"] for o in d["options"]] == list(f.option_values), (where, f.name)
+        if f.kind == s.DATETIME:
+            assert d["format"] == "YYYY-MM-DD HH:mm" and d["picker_utc"] is False
+        if f.kind == s.REFS:
+            target = s.BY_NAME[f.ref]
+            assert d["multiple"] is True
+            assert d["collection"] == (target.folder or "donnees"), (where, f.name)
+        if f.kind == s.OBJECTS:
+            check_fields(f.fields, d["fields"], f"{where}.{f.name}")
+
+
+def test_every_type_and_field_agrees_with_the_schema():
+    by_type = collections_by_type(config())
+    assert set(by_type) == {t.name for t in s.TYPES}
+    for ctype in s.TYPES:
+        check_fields(ctype.fields, by_type[ctype.name], ctype.name)
+
+
+def test_markdown_collections_write_what_the_reader_reads():
+    for collection in config()["collections"][:-1]:
+        assert collection["format"] == "frontmatter" and collection["extension"] == "md"
+        assert collection["slug"] == "{{fields.slug}}"
+        assert collection["fields"][-1]["widget"] == "markdown"
+
+
+def test_local_backend_only_in_development():
+    assert "local_backend" in config(CMS_LOCAL_BACKEND=True)
+    assert "local_backend" not in config(CMS_LOCAL_BACKEND=False)
+    published = config(CMS_LOCAL_BACKEND=False, CMS_AUTH_URL="https://auth.example.org")
+    assert published["backend"] == {"name": "github", "repo": "owner/site", "branch": "main",
+                                    "base_url": "https://auth.example.org", "auth_endpoint": "auth"}
+    assert published["locale"] == "fr"
+
+
+@pytest.mark.parametrize("ctype", s.MARKDOWN_TYPES, ids=lambda t: t.name)
+def test_existing_content_round_trips_through_the_cms(ctype):
+    """Each existing file would open in the CMS with no unknown field."""
+    fields = {f["name"] for f in collections_by_type(config())[ctype.name]}
+    files = sorted((ROOT / "content" / ctype.folder).glob("*.md"))
+    assert files
+    for path in files:
+        meta, _, _ = split(read_text(path))
+        assert set(meta) <= fields, (path, set(meta) - fields)
+
+
+def test_existing_data_round_trips_through_the_cms():
+    by_type = collections_by_type(config())
+    for ctype in s.DATA_TYPES:
+        fields = {f["name"] for f in by_type[ctype.name]}
+        for entry in yaml12.load(read_text(ROOT / "content" / ctype.data_file))[ctype.data_key]:
+            assert set(entry) <= fields, (ctype.name, set(entry) - fields)
+
+
+def test_built_admin(real_site):
+    admin = real_site.output / "admin"
+    html = (admin / "index.html").read_text(encoding="utf-8")
+    assert 'content="noindex, nofollow"' in html and 'lang="fr"' in html
+    script = re.search(r'<script src="/(admin/decap/decap-cms\.js)"', html)
+    assert script and (real_site.output / script.group(1)).stat().st_size > 1_000_000
+    assert not re.search(r"https?://(?!127\.0\.0\.1|localhost)[^\"' ]+\.js", html)  # no CDN
+    cfg = yaml12.load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert cfg["local_backend"]["url"].startswith("http://127.0.0.1:")
+    assert "admin" not in (real_site.output / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_published_admin_never_uses_the_local_backend(published):
+    cfg = yaml12.load((published.output / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert "local_backend" not in cfg and cfg["backend"]["name"] == "github"
