@@ -28,7 +28,7 @@ LOCALE = ("C",)  # dates are formatted by the french_format plugin with Babel
 PLUGIN_PATHS = ["plugins"]
 # Set explicitly: otherwise every installed namespace plugin loads itself.
 PLUGINS = [
-    "content_model", "catalogue", "data_pages", "french_format", "assets", "search_index",
+    "content_model", "images", "catalogue", "data_pages", "french_format", "assets", "search_index",
     "cms_config", "seo",
 ]
 # npm packages (lunr, lunr-languages) copied into the output by search_index.
@@ -38,7 +38,7 @@ SEARCH_NODE_MODULES = str(ROOT / "node_modules")
 # programmes and data files are read by the catalogue and data_pages plugins.
 ARTICLE_PATHS = ["actualites"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+STATIC_PATHS = []  # images are published by the images plugin, as responsive variants
 ARTICLE_EXCLUDES = []
 PAGE_EXCLUDES = []
 IGNORE_FILES = [".*", "_*", "#*"]
@@ -129,6 +129,7 @@ MAIN_MENU = [
 
 # Generated images (social cards...) are cached here, outside the output.
 SEO_CARD_CACHE = str(ROOT / ".cache" / "cards")
+IMAGES_CACHE = str(ROOT / ".cache" / "images")
 SEO_LOCAL_SITEURL = "http://127.0.0.1:8000"
 
 CACHE_CONTENT = False

@@ -6,6 +6,7 @@ succeeded: a broken content file never costs the last good site.
 
 from __future__ import annotations
 
+import filecmp
 import mimetypes
 import os
 import shlex
@@ -35,12 +36,10 @@ def pelican_cmd(output: Path, conf: Path, *extra: str, content: Path = CONTENT) 
 def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path = CONTENT,
                gates: str = "links") -> None:
     """Build into a sibling temporary folder, run quality gates on it ("links": the
-    fast link and anchor check; "all"; "" for none), then swap it in place of
-    ``output``: a failed build or check changes nothing."""
+    fast link and anchor check; "all"; "" for none), then bring ``output`` up to date
+    with it, file by file: a failed build or check changes nothing."""
     tmp = output.with_name(f".{output.name}.new")
-    old = output.with_name(f".{output.name}.old")
-    for leftover in (tmp, old):
-        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.rmtree(tmp, ignore_errors=True)
     result = c.run(pelican_cmd(tmp, conf, *extra, content=content), warn=True, pty=False, in_stream=False)
     if result.ok and gates:
         skip = "" if gates == "all" else " --skip html,browser"
@@ -50,10 +49,38 @@ def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path 
         shutil.rmtree(tmp, ignore_errors=True)
         kept = "le site précédent est conservé" if output.exists() else "aucun site construit"
         raise Exit(f"La construction ou les contrôles ont échoué ({kept} dans {output.name}/).", code=1)
-    if output.exists():
-        output.rename(old)
-    tmp.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
+    written, removed, kept = sync_tree(tmp, output)
+    shutil.rmtree(tmp, ignore_errors=True)
+    print(f"{output.name}/ : {written} fichier(s) écrit(s), {removed} supprimé(s), {kept} inchangé(s)")
+
+
+def sync_tree(src: Path, dst: Path) -> tuple[int, int, int]:
+    """Make ``dst`` identical to ``src`` touching only what differs, so that hosts and
+    rsync see the real changes (Pelican itself rewrites every file on every build).
+    Returns (files written, files removed, files kept)."""
+    written = kept = removed = 0
+    wanted = set()
+    dst.mkdir(parents=True, exist_ok=True)
+    for path in sorted(src.rglob("*")):
+        rel = path.relative_to(src)
+        wanted.add(rel)
+        target = dst / rel
+        if path.is_dir():
+            if target.exists() and not target.is_dir():
+                target.unlink()
+            target.mkdir(exist_ok=True)
+        elif target.is_file() and filecmp.cmp(path, target, shallow=False):
+            kept += 1
+        else:
+            if target.is_dir():
+                shutil.rmtree(target)
+            os.replace(path, target)
+            written += 1
+    for path in sorted(dst.rglob("*"), reverse=True):  # children before their folders
+        if path.relative_to(dst) not in wanted:
+            removed += path.is_file()
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    return written, removed, kept
 
 
 @task

@@ -187,3 +187,30 @@ def test_failed_build_keeps_last_output(minimal_site, tmp_path):
     after = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     assert after == before
     assert not list(tmp_path.glob(".output.*"))
+
+
+def test_markdown_images_become_responsive_pictures(minimal_site, tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (2000, 1000), "navy").save(minimal_site / "images" / "grand.jpg")
+    apply(minimal_site, METIER, ("Assembler des pièces.", "![Une soudeuse au travail](/images/grand.jpg)\n\n"
+                                 "![décorative](/images/atelier.jpg)"))
+    result = build_site(minimal_site, tmp_path / "out")
+    assert result.returncode == 0, result.log
+    html = (tmp_path / "out" / "metiers" / "soudeur" / "index.html").read_text(encoding="utf-8")
+    assert '<source type="image/webp" srcset="/images/grand.' in html
+    assert 'width="2000" height="1000" alt="Une soudeuse au travail" decoding="async" loading="lazy"' in html
+    assert 'alt="" decoding="async" loading="lazy"' in html  # decorative
+    assert not (tmp_path / "out" / "images" / "grand.jpg").exists()  # the original is not published
+
+
+@pytest.mark.parametrize("markdown, expected", [
+    ("![](/images/atelier.jpg)", "corps: image « /images/atelier.jpg » sans texte alternatif"),
+    ("![Atelier](/images/absente.jpg)", "corps: image « /images/absente.jpg » introuvable"),
+    ("![Atelier](https://example.org/a.jpg)", "corps: image « https://example.org/a.jpg » hors du site"),
+])
+def test_bad_markdown_images(minimal_site, tmp_path, markdown, expected):
+    apply(minimal_site, METIER, ("Assembler des pièces.", markdown))
+    result = build_site(minimal_site, tmp_path / "out")
+    assert result.returncode != 0
+    assert f"content/metiers/soudeur.md: {expected}" in result.log, result.log

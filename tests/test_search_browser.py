@@ -68,7 +68,8 @@ def test_index_loads_only_when_needed(page_checked, served_site):
     page.goto(f"{served_site}/metiers/")
     page.wait_for_load_state("networkidle")
     assert not [u for u in page_checked.requests if "/search/" in u]
-    page.focus("#entete-recherche")
+    with page.expect_request(lambda r: "/search/index." in r.url):
+        page.focus("#entete-recherche")
     page.wait_for_load_state("networkidle")
     fetched = [u for u in page_checked.requests if "/search/" in u]
     assert len(fetched) == 1 and re.search(r"/search/index\.\w+\.json$", fetched[0])

@@ -147,6 +147,7 @@ def test_a_page_with_its_own_image_shares_it(minimal_site, tmp_path):
     result = build_site(minimal_site, tmp_path / "out")
     assert result.returncode == 0, result.log
     page = tmp_path / "out" / "metiers" / "soudeur" / "index.html"
-    assert meta(page, "property", "og:image") == f"{LOCAL}/images/soudure.jpg"
+    # shared as its largest responsive variant
+    assert re.fullmatch(rf"{LOCAL}/images/soudure\.\w+-1200\.jpg", meta(page, "property", "og:image"))
     other = tmp_path / "out" / "metiers" / "usineur" / "index.html"
     assert "/cartes/" in meta(other, "property", "og:image")

@@ -18,12 +18,14 @@ from pelican.generators import Generator
 
 from content_model import schema as s
 
+from images.images import pipeline
+from images.pipeline import ImageError
+
 from . import logos
 from .charts import bar_chart, describe
 from .loader import load_all
 
 logger = logging.getLogger(__name__)
-LOGO_URL_DIR = "partenaires/logos"
 
 
 def partner_groups(partners: list[dict]) -> list[tuple[str, str, list[dict]]]:
@@ -41,7 +43,6 @@ class DataPagesGenerator(Generator):
         data = load_all(Path(self.path)) or {}
         self.data = {ctype.name: data.get(ctype.name, []) for ctype in s.DATA_TYPES}
         partners = self.data[s.PARTNER.name]
-        self.files: dict[str, bytes] = {}
         for partner in partners:
             self._prepare_logo(partner)
         figures = self.data[s.FIGURE.name]
@@ -62,22 +63,15 @@ class DataPagesGenerator(Generator):
         if not partner.get("logo"):
             return
         try:
-            logo = logos.process(Path(self.path) / partner["logo"], LOGO_URL_DIR, partner["id"])
-        except logos.LogoError as exc:
+            partner["logo_image"] = pipeline().process(Path(self.path) / partner["logo"], logos.LOGO_WIDTHS)
+        except ImageError as exc:
             logger.error("%s: logo: %s", partner["_where"], exc)
-            return
-        partner["logo_image"] = logo
-        self.files.update(logo.files)
 
     def content_model_items(self):
         for name, entries in self.data.items():
             yield s.BY_NAME[name], entries, lambda entry: entry["_where"]
 
     def generate_output(self, writer) -> None:
-        for url, data in self.files.items():
-            target = Path(self.output_path) / url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
         for ctype, template in ((s.PARTNER, "partenaires"), (s.FIGURE, "chiffres-cles")):
             writer.write_file(
                 ctype.index_url + "index.html", self.get_template(template), self.context,

@@ -97,8 +97,9 @@ class SeoGenerator(Generator):
         self.files: dict[str, bytes] = {}
         social_cards: dict[str, str] = {}
         drawn = 0
-        own_images = {item.url: item.image for name in ("pages", "metiers", "formations", "articles")
-                      for item in self.context.get(name, []) if getattr(item, "image", None)}
+        own_images = {item.url: item.image_set.src.url
+                      for name in ("pages", "metiers", "formations", "articles")
+                      for item in self.context.get(name, []) if getattr(item, "image_set", None)}
         for url, card in public_pages(self.context).items():
             if url in own_images:  # a page with its own image shares that image
                 social_cards[url] = own_images[url]

@@ -85,7 +85,8 @@ def test_editor_creates_news_and_edits_partner(cms, browser, tmp_path):
     page.get_by_role("button", name="Publier").first.click()
     page.get_by_text("Publier maintenant").click()
     news = repo / "content" / "actualites" / "titre-no.md"
-    wait_for(news.is_file, what="the news file")
+    wait_for(lambda: news.is_file() and "Texte écrit dans le CMS." in news.read_text(encoding="utf-8"),
+             what="the news file, written completely")
     meta, body, _ = split(read_text(news))
     assert meta["title"] == "No" and meta["date"] == "2026-11-20 10:30"
     assert "Texte écrit dans le CMS." in body

@@ -82,8 +82,8 @@ def test_logo_is_resized_and_sized_in_html(minimal_site, tmp_path):
     result = build_site(minimal_site, tmp_path / "out")
     assert result.returncode == 0, result.log
     html = (tmp_path / "out" / "partenaires" / "index.html").read_text(encoding="utf-8")
-    webp = re.search(r'<source srcset="/(partenaires/logos/michelin\.\w+\.webp)" type="image/webp">', html)
-    img = re.search(r'<img class="h32-partner-logo__img" src="/(partenaires/logos/michelin\.\w+\.jpg)" '
+    webp = re.search(r'<source srcset="/(images/michelin\.\w+-320\.webp)" type="image/webp">', html)
+    img = re.search(r'<img class="h32-partner-logo__img" src="/(images/michelin\.\w+-320\.jpg)" '
                     r'width="(\d+)" height="(\d+)"', html)
     assert webp and img, html
     assert (img.group(2), img.group(3)) == ("320", "107")
@@ -121,4 +121,4 @@ def test_oversized_logo_is_an_error(minimal_site, tmp_path):
     edit(minimal_site, PARTNERS, "funding:", "logo: images/huge.png\n    funding:")
     result = build_site(minimal_site, tmp_path / "out")
     assert result.returncode != 0
-    assert "partners.yaml: partners[1] (michelin): logo: image trop grande (7000×6000 pixels)" in result.log
+    assert "partners.yaml: partners[1] (michelin): logo: image trop grande (7000×6000 pixels" in result.log

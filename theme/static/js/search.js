@@ -1,7 +1,7 @@
 /* Site search (progressive enhancement, loaded with defer on every page).
 
-   - Header field [data-module="search-field"]: on focus, fetch the index so
-     that the search page opens with it in the HTTP cache. The form is a plain
+   - Header field [data-module="search-field"]: on focus, fetch the index (its
+     URL read from the search page) so that the search page opens with it cached. The form is a plain
      GET to /recherche/?q=, which works without this script.
    - Search page [data-module="search"]: load lunr.js, lunr.fr.js and
      search-core.js (URLs in data attributes), the index and the store; run
@@ -131,12 +131,21 @@
     return node;
   }
 
+  /* The index's name changes with its content: only the search page carries it, so
+     that a content change does not rewrite every page of the site. On focus, read it
+     from the search page (short-cached HTML), then fetch the index into the cache. */
   function warmIndex(field) {
-    var url = field.getAttribute("data-index");
+    var page = field.getAttribute("data-search-page");
     field.addEventListener("focus", function () {
-      if (url && !loaded[url]) {
-        loaded[url] = fetch(url, { credentials: "same-origin" }).catch(function () {});
-      }
+      if (!page) { return; }
+      fetch(page, { credentials: "same-origin" }).then(function (response) {
+        return response.ok ? response.text() : "";
+      }).then(function (html) {
+        var found = /data-index="([^"]+)"/.exec(html);
+        if (found && !loaded[found[1]]) {
+          loaded[found[1]] = fetch(found[1], { credentials: "same-origin" });
+        }
+      }).catch(function () {});
     }, { once: true });
   }
 

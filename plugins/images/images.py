@@ -1,0 +1,157 @@
+"""images: every raster image used by content gets responsive variants.
+
+Signals:
+- initialized: one Pipeline for the build (cache in IMAGES_CACHE, outside the
+  output, kept by `invoke clean`).
+- content_object_init: the front-matter ``image`` of a trade, programme, news
+  item or page becomes ``image_set`` (for the ``picture`` macro); each <img>
+  of the Markdown body is checked (file exists, alt text) and rewritten into a
+  <picture> with WebP and fallback srcset, width, height and lazy loading.
+- get_generators: ImagesGenerator writes the variants used, and logs how many
+  images were made and how many came from the cache.
+
+Alt text: a body image needs one; "décorative" marks a decorative image (alt="").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+
+from markupsafe import Markup
+from pelican import signals
+from pelican.generators import Generator
+
+from content_model.reader import display_path
+
+from .pipeline import ImageError, ImageSet, Pipeline
+
+logger = logging.getLogger(__name__)
+BODY_SIZES = "(min-width: 48rem) 44rem, 100vw"
+DECORATIVE = "décorative"
+IMG_RE = re.compile(r"<img\b[^>]*>")
+
+_state: dict = {}
+
+
+def pipeline() -> Pipeline:
+    return _state["pipeline"]
+
+
+def start(pelican) -> None:
+    settings = pelican.settings
+    cache = Path(settings.get("IMAGES_CACHE") or Path(settings["CACHE_PATH"]) / "images")
+    _state["pipeline"] = Pipeline(cache, url_dir=settings.get("IMAGES_URL_DIR", "images"))
+    _state["root"] = Path(settings["PATH"])
+    _state["prefix"] = settings.get("SITE_PATH", "") + "/"
+
+
+def picture_html(image_set: ImageSet, alt: str, sizes: str, lazy: bool = True) -> str:
+    img = image_set.src
+    attrs = (f'src="{_state.get("prefix", "/")}{img.url}" width="{image_set.width}" height="{image_set.height}" '
+             f'alt="{escape(alt)}" decoding="async"' + (' loading="lazy"' if lazy else ""))
+    if not image_set.webp:
+        return f"<img {attrs}>"
+    return (f'<picture><source type="image/webp" srcset="{_abs(image_set.srcset("webp"))}" '
+            f'sizes="{sizes}"><img srcset="{_abs(image_set.srcset())}" sizes="{sizes}" {attrs}>'
+            "</picture>")
+
+
+def _abs(srcset: str) -> str:
+    return ", ".join(_state.get("prefix", "/") + part.strip() for part in srcset.split(","))
+
+
+def picture_global(image_set, alt: str, sizes: str = BODY_SIZES, lazy: bool = False) -> Markup:
+    """Jinja: {{ picture(metier.image_set, metier.image_alt) }} (above the fold: not lazy)."""
+    return Markup(picture_html(image_set, alt or "", sizes, lazy)) if image_set else Markup("")
+
+
+def add_globals(generator) -> None:
+    generator.env.globals["picture"] = picture_global
+
+
+class _Attrs(HTMLParser):
+    def handle_starttag(self, tag, attrs):
+        self.attrs = dict(attrs)
+
+    handle_startendtag = handle_starttag
+
+
+def _source(src: str) -> Path | None:
+    path = src.split("?")[0].split("#")[0]
+    if re.match(r"^[a-z]+:|^//", path):
+        return None
+    return _state["root"] / path.lstrip("/")
+
+
+def rewrite_body(html: str, where: str) -> str:
+    def replace(match):
+        parser = _Attrs()
+        parser.feed(match.group(0))
+        attrs = getattr(parser, "attrs", {})
+        src, alt = attrs.get("src", ""), (attrs.get("alt") or "").strip()
+        source = _source(src)
+        if source is None:
+            logger.error("%s: corps: image « %s » hors du site : déposez-la dans content/images", where, src)
+            return match.group(0)
+        if not alt:
+            logger.error("%s: corps: image « %s » sans texte alternatif (écrivez « %s » si elle "
+                         "n'apporte pas d'information)", where, src, DECORATIVE)
+            return match.group(0)
+        if not source.is_file():
+            logger.error("%s: corps: image « %s » introuvable", where, src)
+            return match.group(0)
+        try:
+            image_set = pipeline().process(source)
+        except ImageError as exc:
+            logger.error("%s: corps: %s : %s", where, src, exc)
+            return match.group(0)
+        return picture_html(image_set, "" if alt.lower() == DECORATIVE else alt, BODY_SIZES)
+
+    return IMG_RE.sub(replace, html)
+
+
+def prepare(content) -> None:
+    if "pipeline" not in _state or not getattr(content, "source_path", None):
+        return
+    where = display_path(content.source_path)
+    content.image_set = None
+    image = getattr(content, "image", None)
+    if image:
+        try:
+            content.image_set = pipeline().process(_state["root"] / image)
+        except ImageError as exc:
+            logger.error("%s: image: %s", where, exc)
+    if content._content and "<img" in content._content:
+        content._content = rewrite_body(content._content, where)
+
+
+class ImagesGenerator(Generator):
+    def generate_output(self, writer) -> None:
+        images = pipeline()
+        for url, cached in images.outputs.items():
+            target = Path(self.output_path) / url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = cached.read_bytes()
+            if not target.is_file() or target.read_bytes() != data:
+                target.write_bytes(data)
+        logger.info("images: %d images, %d traitées, %d depuis le cache", len(images.done),
+                    images.work, len(images.done) - images.work)
+
+
+def get_generators(pelican):
+    return ImagesGenerator
+
+
+def register():
+    # One image pipeline per build.
+    signals.initialized.connect(start)
+    # Front-matter images and <img> in Markdown bodies.
+    signals.content_object_init.connect(prepare)
+    # Templates get picture(image_set, alt).
+    signals.generator_init.connect(add_globals)
+    # Add the generator that writes the variants.
+    signals.get_generators.connect(get_generators)

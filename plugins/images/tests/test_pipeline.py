@@ -1,0 +1,74 @@
+"""Variants: never upscaled, WebP + fallback, EXIF applied, metadata dropped, cached."""
+
+import io
+
+import pytest
+from PIL import Image
+
+from images import pipeline as p
+
+
+def save(tmp_path, name, size, mode="RGB", fmt="JPEG", exif=None):
+    path = tmp_path / name
+    kwargs = {"exif": exif} if exif else {}
+    Image.new(mode, size, "white").save(path, fmt, **kwargs)
+    return path
+
+
+@pytest.fixture
+def pipe(tmp_path):
+    return p.Pipeline(tmp_path / "cache")
+
+
+def opened(pipe, variant):
+    return Image.open(io.BytesIO((pipe.cache_dir / variant.url.split("/")[-1]).read_bytes()))
+
+
+def test_phone_photo_gets_each_width_in_two_formats(pipe, tmp_path):
+    image_set = pipe.process(save(tmp_path, "Photo Atelier.JPG", (4000, 3000)))
+    assert [v.width for v in image_set.webp] == [480, 960, 1440]
+    assert [v.width for v in image_set.fallback] == [480, 960, 1440]
+    assert (image_set.width, image_set.height) == (4000, 3000)
+    assert image_set.src.url.startswith("images/photo-atelier.") and image_set.src.url.endswith("-1440.jpg")
+    assert opened(pipe, image_set.webp[0]).format == "WEBP"
+    assert opened(pipe, image_set.fallback[1]).size == (960, 720)
+
+
+def test_never_upscaled_and_transparency_kept(pipe, tmp_path):
+    image_set = pipe.process(save(tmp_path, "logo.png", (300, 100), mode="RGBA", fmt="PNG"))
+    assert [v.width for v in image_set.fallback] == [300]
+    assert image_set.fallback[0].type == "image/png"
+
+
+def test_exif_orientation_applied_and_metadata_dropped(pipe, tmp_path):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotated: a 200x100 file shows as 100x200
+    exif[0x010F] = "Téléphone"
+    image_set = pipe.process(save(tmp_path, "r.jpg", (200, 100), exif=exif))
+    variant = opened(pipe, image_set.fallback[0])
+    assert variant.size == (100, 200)
+    assert not variant.getexif()
+
+
+def test_warm_cache_does_no_image_work(tmp_path):
+    source = save(tmp_path, "a.jpg", (1000, 500))
+    first = p.Pipeline(tmp_path / "cache")
+    first.process(source)
+    assert first.work == 1
+    second = p.Pipeline(tmp_path / "cache")
+    second.process(source)
+    assert second.work == 0 and second.outputs == first.outputs
+    source.write_bytes(b"")  # a changed image is redone
+    Image.new("RGB", (900, 500), "black").save(source, "JPEG")
+    second.process(source)
+    assert second.work == 1
+
+
+def test_corrupt_and_oversized_images_are_errors(pipe, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0 not a jpeg")
+    with pytest.raises(p.ImageError, match="illisible"):
+        pipe.process(bad)
+    monkeypatch.setattr(p, "MAX_PIXELS", 100)
+    with pytest.raises(p.ImageError, match="trop grande"):
+        pipe.process(save(tmp_path, "big.jpg", (20, 20)))
