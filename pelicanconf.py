@@ -42,6 +42,12 @@ STATIC_PATHS = []  # images are published by the images plugin, as responsive va
 ARTICLE_EXCLUDES = []
 PAGE_EXCLUDES = []
 IGNORE_FILES = [".*", "_*", "#*"]
+def _newest_first(article):
+    """News order: newest first, then by slug, so equal dates never swap between builds."""
+    return (-article.date.timestamp(), article.slug)
+
+
+ARTICLE_ORDER_BY = _newest_first
 ARTICLE_TRANSLATION_ID = None  # one language: same slug twice is an error, not a translation
 PAGE_TRANSLATION_ID = None
 FORMATTED_FIELDS = []  # summaries are plain text, escaped by the templates
@@ -130,6 +136,7 @@ MAIN_MENU = [
 # Generated images (social cards...) are cached here, outside the output.
 SEO_CARD_CACHE = str(ROOT / ".cache" / "cards")
 IMAGES_CACHE = str(ROOT / ".cache" / "images")
+SEARCH_CACHE = str(ROOT / ".cache" / "search")
 SEO_LOCAL_SITEURL = "http://127.0.0.1:8000"
 
 CACHE_CONTENT = False

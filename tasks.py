@@ -188,12 +188,14 @@ def publish(c, target=None):
 
 
 @task
-def bench(c, what="search"):
-    """Print benchmark figures (WHAT: search). Not a test: nothing fails on a slow machine."""
-    scripts = {"search": ROOT / "benchmarks" / "search_bench.py"}
+def bench(c, what="build", sizes="100,1000"):
+    """Print benchmark figures. WHAT: build (against plain Pelican, SIZES documents) or
+    search (lunr against Pagefind). Not a test: nothing fails on a slow machine."""
+    scripts = {"build": f"benchmarks/build_bench.py {shlex.quote(sizes)}",
+               "search": "benchmarks/search_bench.py"}
     if what not in scripts:
         raise Exit(f"Benchmark inconnu : {what} (choix : {', '.join(scripts)})", code=2)
-    c.run(f"{PY} {shlex.quote(str(scripts[what]))}", pty=False)
+    c.run(f"{PY} {scripts[what]}", pty=False)
 
 
 @task

@@ -25,7 +25,8 @@ class YamlError(ValueError):
         self.line = line
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when available (much faster); resolvers and constructors stay ours.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     yaml_implicit_resolvers: dict = {}
 
 

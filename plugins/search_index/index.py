@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+from lunr.token import Token
 
 from . import french
 from .documents import Document
@@ -17,18 +19,33 @@ FIELDS = (("title", 10), ("keywords", 6), ("summary", 3), ("headings", 2), ("bod
 STEMS_ONLY = ("body",)
 
 
+def _terms_of(keep_word: bool):
+    def index_terms(token, i=None, tokens=None):
+        return [Token(term) for term in french.word_terms(str(token), keep_word)]
+    return index_terms
+
+
+# Index-time pipeline: INDEX_PIPELINE's functions applied word by word through the
+# memoised french.word_terms (lunr's per-token calls were most of the build time).
+# Only the search pipeline is serialised, so these labels never reach the browser.
+_WITH_WORDS, _STEMS = _terms_of(True), _terms_of(False)
+Pipeline.register_function(_WITH_WORDS, "hall32-index-terms")
+Pipeline.register_function(_STEMS, "hall32-index-stems")
+
+
 def build_index(docs: list[Document]) -> dict:
     builder = Builder()
-    builder.pipeline.add(*french.INDEX_PIPELINE, french.stemmer_fr)
-    builder.pipeline.skip(french.stemmer_fr_keep_word, STEMS_ONLY)
-    builder.pipeline.skip(french.stemmer_fr, [name for name, _ in FIELDS if name not in STEMS_ONLY])
+    builder.pipeline.add(_WITH_WORDS, _STEMS)
+    builder.pipeline.skip(_WITH_WORDS, STEMS_ONLY)
+    builder.pipeline.skip(_STEMS, [name for name, _ in FIELDS if name not in STEMS_ONLY])
     builder.search_pipeline.add(*french.SEARCH_PIPELINE)
     builder.ref("url")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for doc in docs:
         fields = doc.fields()
-        builder.add({k: french.normalize(v) if k != "url" else v for k, v in fields.items()})
+        # A list is taken as already split by lunr's tokenizer (which is slow).
+        builder.add({k: french.words(v) if k != "url" else v for k, v in fields.items()})
     return builder.build().serialize()
 
 

@@ -9,7 +9,8 @@ data_pages in PLUGINS, so every document is in the context):
   the lunr.js files copied from node_modules (installed by `npm ci`, pinned in
   package-lock.json) and the /recherche/ page.
 
-Settings: SEARCH_NODE_MODULES (folder of the npm packages).
+Settings: SEARCH_NODE_MODULES (folder of the npm packages), SEARCH_CACHE (where
+the last index is kept, keyed by a hash of the documents and of this plugin's code).
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ class SearchIndexGenerator(Generator):
         started = time.perf_counter()
         docs = collect(self.context, figure_fr)
         try:
-            index = dumps(build_index(docs))
+            index = self._index(docs)
         except Exception as exc:  # lunr.py gives no narrower error type
             logger.error("search_index: l'index de recherche n'a pas pu être construit (%s: %s)",
                          exc.__class__.__name__, exc)
@@ -72,6 +73,22 @@ class SearchIndexGenerator(Generator):
         self.context["search"] = urls
         logger.info("search_index: %d documents, index %d bytes, store %d bytes, %.0f ms",
                     len(docs), len(index), len(store), (time.perf_counter() - started) * 1000)
+
+    def _index(self, docs) -> bytes:
+        """The serialised index, from the cache when the documents and the code that
+        indexes them are the same as in an earlier build (lunr.py is the slow part)."""
+        code = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
+        key = hashlib.sha256(code + dumps([d.fields() for d in docs])).hexdigest()[:20]
+        cache = Path(self.settings.get("SEARCH_CACHE") or Path(self.settings["CACHE_PATH"]) / "search")
+        cached = cache / f"index-{key}.json"
+        if cached.is_file():
+            return cached.read_bytes()
+        index = dumps(build_index(docs))
+        cache.mkdir(parents=True, exist_ok=True)
+        for old in cache.glob("index-*.json"):  # one index is enough to keep
+            old.unlink()
+        cached.write_bytes(index)
+        return index
 
     def generate_output(self, writer) -> None:
         if "search" not in self.context:

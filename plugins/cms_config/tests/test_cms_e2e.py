@@ -31,6 +31,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _quietly(predicate) -> bool:
+    try:
+        return bool(predicate())
+    except (OSError, ValueError, KeyError, TypeError):  # a file caught half-written
+        return False
+
+
 def wait_for(predicate, timeout=20.0, what="condition"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -85,7 +92,7 @@ def test_editor_creates_news_and_edits_partner(cms, browser, tmp_path):
     page.get_by_role("button", name="Publier").first.click()
     page.get_by_text("Publier maintenant").click()
     news = repo / "content" / "actualites" / "titre-no.md"
-    wait_for(lambda: news.is_file() and "Texte écrit dans le CMS." in news.read_text(encoding="utf-8"),
+    wait_for(lambda: _quietly(lambda: "Texte écrit dans le CMS." in split(read_text(news))[1]),
              what="the news file, written completely")
     meta, body, _ = split(read_text(news))
     assert meta["title"] == "No" and meta["date"] == "2026-11-20 10:30"
@@ -103,8 +110,11 @@ def test_editor_creates_news_and_edits_partner(cms, browser, tmp_path):
     page.get_by_role("button", name="Publier").first.click()
     page.get_by_text("Publier maintenant").click()
     partners_file = repo / "content" / "data" / "partners.yaml"
-    wait_for(lambda: "modifiée dans le CMS" in partners_file.read_text(encoding="utf-8"),
-             what="the partners file")
+    def partners_saved():
+        text = partners_file.read_text(encoding="utf-8")
+        return "modifiée dans le CMS" in text and len(yaml12.load(text)["partners"]) == 17
+
+    wait_for(lambda: _quietly(partners_saved), what="the partners file, written completely")
     context.close()
     michelin = [p for p in yaml12.load(read_text(partners_file))["partners"] if p["id"] == "michelin"]
     assert michelin[0]["description"].endswith("modifiée dans le CMS.")
