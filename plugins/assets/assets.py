@@ -27,7 +27,7 @@ DEFAULTS = {
 }
 
 
-def css_files(static_root: Path, patterns) -> list[Path]:
+def matching_files(static_root: Path, patterns) -> list[Path]:
     files: list[Path] = []
     for pattern in patterns:
         for path in sorted(static_root.glob(pattern)):
@@ -41,7 +41,7 @@ class AssetsGenerator(Generator):
         for key, value in DEFAULTS.items():
             self.settings.setdefault(key, value)
         static_root = Path(self.theme) / "static"
-        files = css_files(static_root, self.settings["ASSETS_CSS"])
+        files = matching_files(static_root, self.settings["ASSETS_CSS"])
         if not files:
             logger.error("assets: no stylesheet found under %s", static_root)
         parts = [f"/* {p.relative_to(static_root)} */\n{p.read_text(encoding='utf-8')}" for p in files]
@@ -51,7 +51,7 @@ class AssetsGenerator(Generator):
         self.context["site_css"] = self.path_out
         self.scripts: dict[str, bytes] = {}
         site_js = {}
-        for path in css_files(static_root, self.settings["ASSETS_JS"]):
+        for path in matching_files(static_root, self.settings["ASSETS_JS"]):
             data = path.read_bytes()
             url = f"{self.settings['ASSETS_JS_OUTPUT_DIR']}/{path.stem}.{hashlib.sha256(data).hexdigest()[:10]}.js"
             site_js[path.name] = url
