@@ -38,11 +38,11 @@ def sort_key(item):
 
 
 def grouped(items, ctype: s.ContentType, field_name: str):
-    """[(label, [items])] in the order of the select's options."""
+    """[(value, label, [items])] in the order of the select's options (value: an anchor id)."""
     f = ctype.field(field_name)
     rank = {value: i for i, value in enumerate(f.option_values)}
     ordered = sorted(items, key=lambda i: (rank[getattr(i, field_name)], sort_key(i)))
-    return [(f.option_label(key), list(group))
+    return [(key, f.option_label(key), list(group))
             for key, group in groupby(ordered, key=lambda i: getattr(i, field_name))]
 
 
