@@ -84,16 +84,14 @@ def stem(term: str) -> str:
     return _stemmer.stemWord(term)
 
 
+# The search pipeline, serialised in the index by name: the browser runs lunr.fr.js's
+# functions of the same names (and search-core.js's elision-fr) on every query.
 def elision_fr(token: Token, i=None, tokens=None):
     return token.update(lambda s, _m=None: elide(s))
 
 
 def trimmer_fr(token: Token, i=None, tokens=None):
     return token.update(lambda s, _m=None: trim(s))
-
-
-def stop_word_filter_fr(token: Token, i=None, tokens=None):
-    return None if str(token) in STOP_WORDS else token
 
 
 def accent_fold_fr(token: Token, i=None, tokens=None):
@@ -104,33 +102,21 @@ def stemmer_fr(token: Token, i=None, tokens=None):
     return token.update(lambda s, _m=None: stem(s))
 
 
-def stemmer_fr_keep_word(token: Token, i=None, tokens=None):
-    """Index time only: the stem, plus the folded word itself when it differs,
-    so that prefix and fuzzy clauses (which bypass the stemmer) match whole
-    words typed with typos: "maintenence" is one edit from "maintenance"."""
-    word = str(token)
-    stemmed = stem(word)
-    if stemmed == word or not word:
-        return token.update(lambda s, _m=None: stemmed)
-    return [token.clone(lambda s, _m=None: stemmed), token.clone()]
-
-
-for _fn, _label in (
-    (elision_fr, "elision-fr"), (trimmer_fr, "trimmer-fr"),
-    (stop_word_filter_fr, "stopWordFilter-fr"), (accent_fold_fr, "accentFold-fr"),
-    (stemmer_fr, "stemmer-fr"), (stemmer_fr_keep_word, "stemmerKeepWord-fr"),
-):
+for _fn, _label in ((trimmer_fr, "trimmer-fr"), (elision_fr, "elision-fr"),
+                    (accent_fold_fr, "accentFold-fr"), (stemmer_fr, "stemmer-fr")):
     Pipeline.register_function(_fn, _label)
 
 # Trim first: "**l'école**" must lose its asterisks before the elision can match.
-INDEX_PIPELINE = (trimmer_fr, elision_fr, stop_word_filter_fr, accent_fold_fr, stemmer_fr_keep_word)
 SEARCH_PIPELINE = (trimmer_fr, elision_fr, accent_fold_fr, stemmer_fr)
 
 
 @functools.lru_cache(maxsize=200_000)
 def word_terms(word: str, keep_word: bool) -> tuple[str, ...]:
-    """What INDEX_PIPELINE makes of one lowercased word, memoised: the same as running
-    the functions above token by token, without lunr's per-token overhead."""
+    """Index terms of one lowercased word, memoised: trimmer-fr, elision-fr,
+    stopWordFilter-fr, accentFold-fr, stemmer-fr, as the browser runs them on a query.
+    With ``keep_word`` the folded word is kept beside its stem, so that prefix and
+    fuzzy clauses (which bypass the stemmer) match words typed with typos:
+    "maintenence" is one edit from "maintenance"."""
     term = elide(trim(word))
     if not term or term in STOP_WORDS:
         return ()
@@ -146,20 +132,3 @@ SEPARATORS = re.compile(r"[ \-]+")  # lunr's tokenizer: whitespace (normalised) 
 
 def words(text: str) -> list[str]:
     return [w for w in SEPARATORS.split(normalize(text).lower()) if w]
-
-
-def terms(text: str) -> list[str]:
-    """Index terms of a text, as the index pipeline makes them (for tests)."""
-    from lunr.tokenizer import Tokenizer
-
-    tokens = Tokenizer(normalize(text))
-    for fn in INDEX_PIPELINE:
-        out = []
-        for token in tokens:
-            result = fn(token)
-            if isinstance(result, list):
-                out.extend(result)
-            elif result:
-                out.append(result)
-        tokens = out
-    return [str(t) for t in tokens if str(t)]

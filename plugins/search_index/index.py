@@ -25,7 +25,7 @@ def _terms_of(keep_word: bool):
     return index_terms
 
 
-# Index-time pipeline: INDEX_PIPELINE's functions applied word by word through the
+# Index-time pipeline: the French functions applied word by word through the
 # memoised french.word_terms (lunr's per-token calls were most of the build time).
 # Only the search pipeline is serialised, so these labels never reach the browser.
 _WITH_WORDS, _STEMS = _terms_of(True), _terms_of(False)
