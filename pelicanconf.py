@@ -28,8 +28,8 @@ LOCALE = ("C",)  # dates are formatted by the french_format plugin with Babel
 PLUGIN_PATHS = ["plugins"]
 # Set explicitly: otherwise every installed namespace plugin loads itself.
 PLUGINS = [
-    "content_model", "images", "catalogue", "data_pages", "french_format", "assets", "search_index",
-    "cms_config", "seo",
+    "content_model", "template_cache", "images", "catalogue", "data_pages", "french_format", "assets",
+    "search_index", "cms_config", "seo",
 ]
 # npm packages (lunr, lunr-languages) copied into the output by search_index.
 SEARCH_NODE_MODULES = str(ROOT / "node_modules")
@@ -137,6 +137,10 @@ MAIN_MENU = [
 SEO_CARD_CACHE = str(ROOT / ".cache" / "cards")
 IMAGES_CACHE = str(ROOT / ".cache" / "images")
 SEARCH_CACHE = str(ROOT / ".cache" / "search")
+# Compiled Jinja templates (plugins/template_cache).
+TEMPLATE_CACHE = str(ROOT / ".cache" / "jinja")
+# Parsed front matter and HTML of unchanged Markdown files (validation still runs).
+CONTENT_MODEL_CACHE = str(ROOT / ".cache" / "content")
 SEO_LOCAL_SITEURL = "http://127.0.0.1:8000"
 
 CACHE_CONTENT = False

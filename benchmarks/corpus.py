@@ -86,6 +86,6 @@ def generate(root: Path, size: int, images: int = 0, seed: int = 32) -> None:
             image = f"image: /images/{photos[i]}\nimage_alt: {sentence(rng, words, 6)}\n"
         (content / "actualites" / f"{slug}.md").write_text(
             f"---\ntitle: {sentence(rng, words, 4)[:-1]}\nslug: {slug}\n"
-            f'date: "{year}-{month:02d}-{day:02d} 09:00"\nsummary: {sentence(rng, words, 14)}\n'
+            f'date: {year}-{month:02d}-{day:02d} 09:00\nsummary: {sentence(rng, words, 14)}\n'
             f"category: {rng.choice(CATEGORIES)}\n{image}---\n\n## {sentence(rng, words, 4)[:-1]}\n\n"
             f"{paragraphs(rng, words, 4)}\n", encoding="utf-8")

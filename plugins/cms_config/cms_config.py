@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
+from assets.files import publish_file
 from content_model import yaml12
 
 from .config import build
@@ -77,10 +78,7 @@ class CmsGenerator(Generator):
         out = Path(self.output_path) / ADMIN
         (out / "decap").mkdir(parents=True, exist_ok=True)
         for source in self.files:
-            target = out / "decap" / source.name
-            data = source.read_bytes()
-            if not target.is_file() or target.read_bytes() != data:
-                target.write_bytes(data)
+            publish_file(source, out / "decap" / source.name)
         header = "# Généré depuis plugins/content_model/schema.py : ne pas modifier à la main.\n"
         (out / "config.yml").write_text(header + yaml12.dump(self.config), encoding="utf-8")
         writer.write_file(f"{ADMIN}/index.html", self.get_template("admin"), self.context,

@@ -3,10 +3,12 @@
 Signals:
 - readers_init: Markdown files are read by FrontMatterReader (YAML 1.2 front
   matter validated against schema.py).
-- initialized: start counting errors logged during this build.
+- initialized: start counting errors logged during this build; load the reader's
+  cache (CONTENT_MODEL_CACHE: parsed front matter and HTML of unchanged files).
 - all_generators_finalized: cross-file checks (duplicate ids, references,
   reserved slugs), derived links (trade -> programmes...), then stop the
-  build before any output is written if anything was wrong.
+  build before any output is written if anything was wrong. The reader's cache
+  is saved first (it only holds files that had no problem).
 - finalized: stop with a non-zero exit if an error was logged while writing.
 """
 
@@ -21,7 +23,8 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from . import links
 from . import schema as s
-from .reader import REPORTED, FrontMatterReader, display_path
+from .cache import ReaderCache
+from .reader import CACHE, REPORTED, FrontMatterReader, display_path
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +103,7 @@ def start_build(pelican) -> None:
     _counter.count = 0
     REPORTED.clear()
     _already_reported.content_root = pelican.settings["PATH"]
+    CACHE["reader"] = ReaderCache(pelican.settings.get("CONTENT_MODEL_CACHE"), pelican.settings)
     generators_log = logging.getLogger("pelican.generators")
     if _already_reported not in generators_log.filters:
         generators_log.addFilter(_already_reported)
@@ -129,7 +133,16 @@ def collect(generators) -> links.Site:
     return site
 
 
+def save_cache() -> None:
+    cache = CACHE.pop("reader", None)
+    if cache:
+        logger.info("content_model: %d fichier(s) Markdown lus, %d depuis le cache",
+                    cache.hits + cache.misses, cache.hits)
+        cache.save()
+
+
 def check_site(generators) -> None:
+    save_cache()
     site = collect(generators)
     links.check_duplicates(site)
     links.check_reserved(site, RESERVED_SLUGS)

@@ -12,6 +12,7 @@ from pelican.urlwrappers import Category, Tag
 
 from . import schema as s
 from . import html_safety
+from .cache import ReaderCache, stamp
 from .frontmatter import SourceError, read_text, split
 from .validate import validate
 
@@ -25,6 +26,8 @@ class ContentError(ValueError):
 # Source paths whose problems were logged by this reader during the build, so
 # that Pelican's own "Could not process <path>" line can be left out.
 REPORTED: set[str] = set()
+# Parsed files of earlier builds (set up by the plugin at the start of each build).
+CACHE: dict[str, ReaderCache] = {}
 
 
 def display_path(path: str | os.PathLike) -> str:
@@ -56,18 +59,28 @@ class FrontMatterReader(BaseReader):
             report(source_path, ["fichier hors des dossiers de contenu ("
                                  + ", ".join(t.folder for t in s.MARKDOWN_TYPES) + ")"])
             raise ContentError(source_path)
-        try:
-            meta, body, _ = split(read_text(source_path))
-        except SourceError as exc:
-            report(source_path, [exc])
-            raise ContentError(source_path) from None
+        cache = CACHE.get("reader")
+        cached = cache.get(source_path) if cache else None
+        if cached:
+            meta, html = cached
+        else:
+            file_stamp = stamp(source_path)
+            try:
+                meta, body, _ = split(read_text(source_path))
+            except SourceError as exc:
+                report(source_path, [exc])
+                raise ContentError(source_path) from None
+            html = self._markdown().convert(body)
+        # Validation always runs: the schema, images and other files may have changed.
         values, problems = validate(ctype, meta, Path(self.settings["PATH"]))
-        html = self._markdown().convert(body)
-        hosts = self.settings.get("CONTENT_MODEL_IFRAME_HOSTS", ())
-        problems += [f"corps: {p}" for p in html_safety.problems(html, hosts)]
+        if not cached:
+            hosts = self.settings.get("CONTENT_MODEL_IFRAME_HOSTS", ())
+            problems += [f"corps: {p}" for p in html_safety.problems(html, hosts)]
         if problems:
             report(source_path, problems)
             raise ContentError(source_path)
+        if cache and not cached:
+            cache.put(source_path, file_stamp, (meta, html))
         return html, self._metadata(ctype, values)
 
     def _markdown(self) -> Markdown:

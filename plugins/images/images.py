@@ -25,6 +25,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
+from assets.files import publish_file
 from content_model.reader import display_path
 
 from .pipeline import ImageError, ImageSet, Pipeline
@@ -133,11 +134,7 @@ class ImagesGenerator(Generator):
     def generate_output(self, writer) -> None:
         images = pipeline()
         for url, cached in images.outputs.items():
-            target = Path(self.output_path) / url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            data = cached.read_bytes()
-            if not target.is_file() or target.read_bytes() != data:
-                target.write_bytes(data)
+            publish_file(cached, Path(self.output_path) / url)
         logger.info("images: %d images, %d traitées, %d depuis le cache", len(images.done),
                     images.work, len(images.done) - images.work)
 

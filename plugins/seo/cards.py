@@ -102,14 +102,15 @@ def draw(card: Card) -> bytes:
     return out.getvalue()
 
 
-def render(card: Card, cache_dir: Path) -> tuple[bytes, bool]:
-    """(PNG bytes, drawn now?) — from the cache when the same card was drawn before."""
+def render(card: Card, cache_dir: Path) -> tuple[Path, bool]:
+    """(cached PNG file, drawn now?) — drawn only when no earlier build drew the same card.
+    The file is written under another name and renamed: never changed in place."""
     cached = cache_dir / f"{card.key}.png"
     if cached.is_file():
-        return cached.read_bytes(), False
+        return cached, False
     data = draw(card)
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(".tmp")
     tmp.write_bytes(data)
     tmp.replace(cached)
-    return data, True
+    return cached, True

@@ -15,15 +15,14 @@ Absolute URLs use SITEURL, or SEO_LOCAL_SITEURL when SITEURL is empty (dev).
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
-import logging
-
-from markupsafe import Markup
-
+from assets.files import publish_file
 from content_model import schema as s
 
 from . import cards, jsonld
@@ -94,7 +93,7 @@ class SeoGenerator(Generator):
     def generate_context(self) -> None:
         siteurl = site_url(self.settings)
         cache = Path(self.settings.get("SEO_CARD_CACHE") or Path(self.settings["CACHE_PATH"]) / "cards")
-        self.files: dict[str, bytes] = {}
+        self.files: dict[str, Path] = {}  # output path -> cached card
         social_cards: dict[str, str] = {}
         drawn = 0
         own_images = {item.url: item.image_set.src.url
@@ -124,10 +123,8 @@ class SeoGenerator(Generator):
         out.mkdir(parents=True, exist_ok=True)
         (out / "sitemap.xml").write_text(sitemap_xml(self.context, siteurl), encoding="utf-8")
         (out / "robots.txt").write_text(robots_txt(siteurl), encoding="utf-8")
-        for path, data in self.files.items():
-            target = out / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        for path, cached in self.files.items():
+            publish_file(cached, out / path)
 
 
 def get_generators(pelican):

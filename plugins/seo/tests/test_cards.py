@@ -44,7 +44,7 @@ def test_cache_draws_each_card_once(tmp_path, monkeypatch):
 
     monkeypatch.setattr(cards, "draw", fail)
     second, drawn = cards.render(card, tmp_path)
-    assert not drawn and second == first
+    assert not drawn and second == first and second.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_key_changes_with_what_the_card_shows():
