@@ -188,10 +188,10 @@ def publish(c, target=None):
 
 
 @task
-def bench(c, what="build", sizes="100,1000"):
-    """Print benchmark figures. WHAT: build (against plain Pelican, SIZES documents) or
-    search (lunr against Pagefind). Not a test: nothing fails on a slow machine."""
-    scripts = {"build": f"benchmarks/build_bench.py {shlex.quote(sizes)}",
+def bench(c, what="build", sizes="100,1000", runs=3):
+    """Print benchmark figures. WHAT: build (against plain Pelican, SIZES documents, median
+    of RUNS runs) or search (lunr against Pagefind). Not a test: nothing fails on a slow machine."""
+    scripts = {"build": f"benchmarks/build_bench.py {shlex.quote(sizes)} {int(runs)}",
                "search": "benchmarks/search_bench.py"}
     if what not in scripts:
         raise Exit(f"Benchmark inconnu : {what} (choix : {', '.join(scripts)})", code=2)

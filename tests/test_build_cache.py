@@ -1,0 +1,75 @@
+"""The reader's cache (CONTENT_MODEL_CACHE) changes how fast a build is, never what it gives.
+
+Unchanged Markdown files are not parsed and converted again, but every build
+still validates every file and runs the cross-file checks; a file with a
+problem is never cached.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+from support import DEV_CONF, build_site
+
+METIER = "metiers/usineur.md"
+
+
+def snapshot(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def build(content, output, cache):
+    return build_site(content, output, DEV_CONF, "-v", "-e", f'CONTENT_MODEL_CACHE="{cache}"')
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_second_build_reads_from_cache_and_gives_the_same_site(minimal_site, tmp_path):
+    cache = tmp_path / "cache"
+    markdown = len(list(minimal_site.rglob("*.md")))
+    first = build(minimal_site, tmp_path / "a", cache)
+    assert first.returncode == 0, first.log
+    assert f"{markdown} fichier(s) Markdown lus, 0 depuis le cache" in first.log
+    second = build(minimal_site, tmp_path / "b", cache)
+    assert second.returncode == 0, second.log
+    assert f"{markdown} fichier(s) Markdown lus, {markdown} depuis le cache" in second.log
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+
+def test_edited_file_is_read_again(minimal_site, tmp_path):
+    cache = tmp_path / "cache"
+    markdown = len(list(minimal_site.rglob("*.md")))
+    assert build(minimal_site, tmp_path / "a", cache).returncode == 0
+    edit(minimal_site / METIER, "Texte.", "Texte réécrit par une rédactrice.")
+    result = build(minimal_site, tmp_path / "b", cache)
+    assert result.returncode == 0, result.log
+    assert "Texte réécrit par une rédactrice." in result.page("metiers/usineur/").words
+    assert f"{markdown} fichier(s) Markdown lus, {markdown - 1} depuis le cache" in result.log
+
+
+def test_unchanged_file_is_still_validated(minimal_site, tmp_path):
+    """A cached file whose image was deleted is an error, with its path and field."""
+    cache = tmp_path / "cache"
+    edit(minimal_site / METIER, "family:", "image: images/atelier.jpg\nimage_alt: Un atelier\nfamily:")
+    assert build(minimal_site, tmp_path / "a", cache).returncode == 0
+    (minimal_site / "images" / "atelier.jpg").unlink()
+    result = build(minimal_site, tmp_path / "b", cache)
+    assert result.returncode == 1
+    assert "usineur.md: image: l'image « images/atelier.jpg » est introuvable" in result.log
+    assert "Traceback" not in result.log
+
+
+def test_file_with_a_problem_is_never_cached(minimal_site, tmp_path):
+    cache = tmp_path / "cache"
+    edit(minimal_site / METIER, "family: usinage", "family: x")
+    for run in ("a", "b"):  # the second build reports it again
+        result = build(minimal_site, tmp_path / run, cache)
+        assert result.returncode == 1
+        assert "usineur.md: family: « x »" in result.log
+    (stored,) = cache.glob("reader-*.pickle")
+    entries = pickle.loads(stored.read_bytes())
+    assert entries and not [path for path in entries if path.endswith("usineur.md")]
