@@ -2,15 +2,18 @@
 
 Signal get_generators adds SearchIndexGenerator (after catalogue and
 data_pages in PLUGINS, so every document is in the context):
-- generate_context builds the lunr index (lunr.py with the French pipeline of
-  french.py) and the store of excerpts, and publishes ``search`` (URLs of the
-  index, the store and the lunr scripts) for the templates;
+- generate_context collects the documents, starts the lunr index (lunr.py with
+  the French pipeline of french.py; job.py: from the cache, or built in a
+  worker process while the pages are written), builds the store of excerpts,
+  and publishes ``search`` (URLs of the store and the lunr scripts; the
+  index's URL is added once it is built) for the templates;
 - generate_output writes search/index.<hash>.json, search/store.<hash>.json,
   the lunr.js files copied from node_modules (installed by `npm ci`, pinned in
   package-lock.json) and the /recherche/ page.
 
 Settings: SEARCH_NODE_MODULES (folder of the npm packages), SEARCH_CACHE (where
-the last index is kept, keyed by a hash of the documents and of this plugin's code).
+the last index is kept, keyed by a hash of the documents and of this plugin's code),
+SEARCH_INDEX_WORKER (False: build the index in the build's own process).
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from pelican.generators import Generator
 from french_format.french_format import figure_fr
 
 from .documents import collect
-from .index import build_index, build_store, dumps
+from .index import build_store, dumps
+from .job import IndexJob
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +50,7 @@ def hashed(name: str, data: bytes) -> str:
 class SearchIndexGenerator(Generator):
     def generate_context(self) -> None:
         self.files: dict[str, bytes] = {}
+        self.job = None
         node_modules = Path(self.settings.get("SEARCH_NODE_MODULES") or "node_modules")
         urls = {}
         for key, rel in VENDOR:
@@ -57,41 +62,36 @@ class SearchIndexGenerator(Generator):
             data = path.read_bytes()
             urls[key] = hashed(Path(rel).name, data)
             self.files[urls[key]] = data
-        started = time.perf_counter()
         docs = collect(self.context, figure_fr)
+        cache = Path(self.settings.get("SEARCH_CACHE") or Path(self.settings["CACHE_PATH"]) / "search")
+        # Built in a worker while the other generators write their pages; only
+        # /recherche/ (written below, after them) needs its URL.
+        self.job = IndexJob(docs, cache, parallel=self.settings.get("SEARCH_INDEX_WORKER", True))
+        store = dumps(build_store(docs))
+        urls["store"] = hashed("store.json", store)
+        self.files[urls["store"]] = store
+        self.context["search"] = urls
+        self.count = len(docs)
+
+    def _finish_index(self) -> bool:
+        started = time.perf_counter()
         try:
-            index = self._index(docs)
+            index = self.job.result()
         except Exception as exc:  # lunr.py gives no narrower error type
             logger.error("search_index: l'index de recherche n'a pas pu être construit (%s: %s)",
                          exc.__class__.__name__, exc)
-            return
-        store = dumps(build_store(docs))
+            return False
+        urls = self.context["search"]
         urls["index"] = hashed("index.json", index)
-        urls["store"] = hashed("store.json", store)
         self.files[urls["index"]] = index
-        self.files[urls["store"]] = store
-        self.context["search"] = urls
-        logger.info("search_index: %d documents, index %d bytes, store %d bytes, %.0f ms",
-                    len(docs), len(index), len(store), (time.perf_counter() - started) * 1000)
-
-    def _index(self, docs) -> bytes:
-        """The serialised index, from the cache when the documents and the code that
-        indexes them are the same as in an earlier build (lunr.py is the slow part)."""
-        code = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
-        key = hashlib.sha256(code + dumps([d.fields() for d in docs])).hexdigest()[:20]
-        cache = Path(self.settings.get("SEARCH_CACHE") or Path(self.settings["CACHE_PATH"]) / "search")
-        cached = cache / f"index-{key}.json"
-        if cached.is_file():
-            return cached.read_bytes()
-        index = dumps(build_index(docs))
-        cache.mkdir(parents=True, exist_ok=True)
-        for old in cache.glob("index-*.json"):  # one index is enough to keep
-            old.unlink()
-        cached.write_bytes(index)
-        return index
+        how = {"cache": "depuis le cache", "worker": "processus parallèle", "inline": "construit ici"}[self.job.source]
+        logger.info("search_index: %d documents, index %d bytes (%s, construit en %.0f ms, attendu "
+                    "%.0f ms), store %d bytes", self.count, len(index), how, self.job.seconds * 1000,
+                    (time.perf_counter() - started) * 1000, len(self.files[urls["store"]]))
+        return True
 
     def generate_output(self, writer) -> None:
-        if "search" not in self.context:
+        if "search" not in self.context or not self._finish_index():
             return
         out = Path(self.output_path)
         for url, data in self.files.items():

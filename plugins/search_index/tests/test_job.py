@@ -1,0 +1,42 @@
+"""IndexJob: the same index from a worker process, from this process or from the cache."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_index import job
+from search_index.documents import Document
+from search_index.index import build_index, dumps
+
+DOCS = [Document("/usinage/", "Métier", "Usineur ou usineuse", body="Régler une fraiseuse numérique."),
+        Document("/soudure/", "Métier", "Soudeur", summary="l'assemblage des métaux", body="Souder.")]
+
+
+@pytest.mark.skipif(not job.can_fork(), reason="needs fork and two cores")
+def test_worker_gives_the_index_and_fills_the_cache(tmp_path):
+    built = job.IndexJob(DOCS, tmp_path, parallel=True)
+    assert built.source == "worker"
+    assert built.result() == dumps(build_index(DOCS))
+    assert len(list(tmp_path.glob("index-*.json"))) == 1
+
+
+def test_cache_is_used_and_keyed_by_documents(tmp_path, monkeypatch):
+    first = job.IndexJob(DOCS, tmp_path, parallel=False).result()
+    monkeypatch.setattr(job, "serialised_index", lambda docs: pytest.fail("built again"))
+    again = job.IndexJob(DOCS, tmp_path, parallel=False)
+    assert again.source == "cache" and again.result() == first
+    changed = [DOCS[0], Document("/soudure/", "Métier", "Soudeuse", body="Souder.")]
+    monkeypatch.undo()
+    other = job.IndexJob(changed, tmp_path, parallel=False)
+    assert other.source == "inline" and other.result() != first
+    assert len(list(tmp_path.glob("index-*.json"))) == 1  # the old index is dropped
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_error_while_building_is_raised_by_result(tmp_path, monkeypatch, parallel):
+    def broken(docs):
+        raise ValueError("index cassé")
+    monkeypatch.setattr(job, "serialised_index", broken)  # inherited by the forked worker
+    with pytest.raises(ValueError, match="index cassé"):
+        job.IndexJob(DOCS, tmp_path, parallel=parallel).result()
+    assert not list(tmp_path.glob("index-*.json"))
