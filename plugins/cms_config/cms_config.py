@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
-from assets.files import publish_file
+from buildkit.files import publish_file
 from content_model import yaml12
 
 from .config import build

@@ -25,7 +25,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
-from assets.files import publish_file
+from buildkit.files import publish_file
 from content_model.reader import display_path
 
 from .pipeline import ImageError, ImageSet, Pipeline

@@ -11,11 +11,11 @@ machine has two cores or more) while this one renders the pages, and
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+from buildkit.workers import can_fork, fork_pool
 
 from .index import build_index, dumps
 
@@ -41,10 +41,6 @@ def cache_key(docs) -> str:
     return h.hexdigest()[:20]
 
 
-def can_fork() -> bool:
-    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
-
-
 class IndexJob:
     """``IndexJob(docs, cache_dir, parallel).result()`` → the index as JSON bytes;
     ``source``: "cache", "worker" (another process) or "inline" (this one)."""
@@ -59,7 +55,7 @@ class IndexJob:
             self._data = self.cached.read_bytes()
         elif parallel and can_fork():
             self.source = "worker"
-            pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            pool = fork_pool(1)
             self._future = pool.submit(_timed, docs)
             pool.shutdown(wait=False)  # the worker ends once it has built the index
         else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,15 +103,19 @@ def draw(card: Card) -> bytes:
     return out.getvalue()
 
 
+def cached_file(card: Card, cache_dir: Path) -> Path:
+    return cache_dir / f"{card.key}.png"
+
+
 def render(card: Card, cache_dir: Path) -> tuple[Path, bool]:
     """(cached PNG file, drawn now?) — drawn only when no earlier build drew the same card.
     The file is written under another name and renamed: never changed in place."""
-    cached = cache_dir / f"{card.key}.png"
+    cached = cached_file(card, cache_dir)
     if cached.is_file():
         return cached, False
     data = draw(card)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(".tmp")
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_bytes(data)
     tmp.replace(cached)
     return cached, True

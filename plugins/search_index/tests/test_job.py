@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from buildkit.workers import can_fork
 from search_index import job
 from search_index.documents import Document
 from search_index.index import build_index, dumps
@@ -12,7 +13,7 @@ DOCS = [Document("/usinage/", "Métier", "Usineur ou usineuse", body="Régler un
         Document("/soudure/", "Métier", "Soudeur", summary="l'assemblage des métaux", body="Souder.")]
 
 
-@pytest.mark.skipif(not job.can_fork(), reason="needs fork and two cores")
+@pytest.mark.skipif(not can_fork(), reason="needs fork and two cores")
 def test_worker_gives_the_index_and_fills_the_cache(tmp_path):
     built = job.IndexJob(DOCS, tmp_path, parallel=True)
     assert built.source == "worker"
