@@ -69,7 +69,8 @@ def sync_tree(src: Path, dst: Path) -> tuple[int, int, int]:
             if target.exists() and not target.is_dir():
                 target.unlink()
             target.mkdir(exist_ok=True)
-        elif target.is_file() and filecmp.cmp(path, target, shallow=False):
+        elif target.is_file() and (os.path.samefile(path, target)  # both links to one cached file
+                                   or filecmp.cmp(path, target, shallow=False)):
             kept += 1
         else:
             if target.is_dir():
