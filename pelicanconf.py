@@ -28,8 +28,11 @@ LOCALE = ("C",)  # dates are formatted by the french_format plugin with Babel
 PLUGIN_PATHS = ["plugins"]
 # Set explicitly: otherwise every installed namespace plugin loads itself.
 PLUGINS = [
-    "content_model", "template_cache", "images", "catalogue", "data_pages", "french_format", "assets",
+    "content_model", "template_cache", "catalogue", "data_pages", "french_format", "assets",
     "search_index", "cms_config", "seo",
+    # Last: its generator writes the image variants after every page, which leaves
+    # the background process that makes new variants the whole rendering time.
+    "images",
 ]
 # npm packages (lunr, lunr-languages) copied into the output by search_index.
 SEARCH_NODE_MODULES = str(ROOT / "node_modules")

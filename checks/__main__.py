@@ -7,11 +7,21 @@ import sys
 import time
 from pathlib import Path
 
-from . import browser, html, links
+from . import links
 from .site import load_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "node_modules"
+
+
+def _html():
+    from . import html  # imported only when run: `invoke build` skips it (livereload speed)
+    return html
+
+
+def _browser():
+    from . import browser  # Playwright and an HTTP server: only for the browser pass
+    return browser
 
 
 def run(output: Path, skip: set[str] = frozenset(), out=sys.stdout) -> list[str]:
@@ -20,8 +30,9 @@ def run(output: Path, skip: set[str] = frozenset(), out=sys.stdout) -> list[str]
     weights: list[str] = []
     steps = [
         ("links", lambda: links.check(output, pages)),
-        ("html", lambda: html.check(output, NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar")),
-        ("browser", lambda: browser.check(output, pages, NODE_MODULES / "axe-core" / "axe.min.js", weights)),
+        ("html", lambda: _html().check(output, NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar")),
+        ("browser", lambda: _browser().check(output, pages, NODE_MODULES / "axe-core" / "axe.min.js",
+                                             weights)),
     ]
     for name, step in steps:
         if name in skip:

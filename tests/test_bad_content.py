@@ -214,3 +214,23 @@ def test_bad_markdown_images(minimal_site, tmp_path, markdown, expected):
     result = build_site(minimal_site, tmp_path / "out")
     assert result.returncode != 0
     assert f"content/metiers/soudeur.md: {expected}" in result.log, result.log
+
+
+def test_image_that_breaks_while_being_encoded(minimal_site, tmp_path, good_output, capfd):
+    """The header is fine, the data is cut: found by the background worker, reported
+    with the file that uses the image, and the last good site is kept."""
+    from PIL import Image
+
+    photo = minimal_site / "images" / "coupee.jpg"
+    Image.effect_noise((1600, 1200), 40).convert("RGB").save(photo, "JPEG")
+    photo.write_bytes(photo.read_bytes()[:4000])
+    apply(minimal_site, METIER, ("family:", "image: images/coupee.jpg\nimage_alt: Une soudeuse\nfamily:"))
+    output = tmp_path / "output"
+    shutil.copytree(good_output, output)
+    before = snapshot(output)
+    with pytest.raises(Exit):
+        tasks.safe_build(Context(), DEV_CONF, output=output, content=minimal_site)
+    log = "".join(capfd.readouterr())
+    assert "metiers/soudeur.md: image: image illisible ou corrompue" in log, log
+    assert "Traceback" not in log
+    assert snapshot(output) == before

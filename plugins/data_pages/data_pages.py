@@ -63,7 +63,8 @@ class DataPagesGenerator(Generator):
         if not partner.get("logo"):
             return
         try:
-            partner["logo_image"] = pipeline().process(Path(self.path) / partner["logo"], logos.LOGO_WIDTHS)
+            partner["logo_image"] = pipeline().process(Path(self.path) / partner["logo"], logos.LOGO_WIDTHS,
+                                                       user=f"{partner['_where']}: logo:")
         except ImageError as exc:
             logger.error("%s: logo: %s", partner["_where"], exc)
 

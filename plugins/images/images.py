@@ -45,7 +45,8 @@ def pipeline() -> Pipeline:
 def start(pelican) -> None:
     settings = pelican.settings
     cache = Path(settings.get("IMAGES_CACHE") or Path(settings["CACHE_PATH"]) / "images")
-    _state["pipeline"] = Pipeline(cache, url_dir=settings.get("IMAGES_URL_DIR", "images"))
+    _state["pipeline"] = Pipeline(cache, url_dir=settings.get("IMAGES_URL_DIR", "images"),
+                                  background=settings.get("IMAGES_BACKGROUND", True))
     _state["root"] = Path(settings["PATH"])
     _state["prefix"] = settings.get("SITE_PATH", "") + "/"
 
@@ -106,7 +107,7 @@ def rewrite_body(html: str, where: str) -> str:
             logger.error("%s: corps: image « %s » introuvable", where, src)
             return match.group(0)
         try:
-            image_set = pipeline().process(source)
+            image_set = pipeline().process(source, user=f"{where}: corps: {src} :")
         except ImageError as exc:
             logger.error("%s: corps: %s : %s", where, src, exc)
             return match.group(0)
@@ -123,7 +124,7 @@ def prepare(content) -> None:
     image = getattr(content, "image", None)
     if image:
         try:
-            content.image_set = pipeline().process(_state["root"] / image)
+            content.image_set = pipeline().process(_state["root"] / image, user=f"{where}: image:")
         except ImageError as exc:
             logger.error("%s: image: %s", where, exc)
     if content._content and "<img" in content._content:
@@ -132,9 +133,14 @@ def prepare(content) -> None:
 
 class ImagesGenerator(Generator):
     def generate_output(self, writer) -> None:
+        """Last of the generators (images is last in PLUGINS): the images made in the
+        background had the whole page rendering to finish."""
         images = pipeline()
+        for source, user, exc in images.finish():
+            logger.error("%s %s", user or f"{display_path(source)}:", exc)
         for url, cached in images.outputs.items():
-            publish_file(cached, Path(self.output_path) / url)
+            if cached.is_file():  # not an image that failed above
+                publish_file(cached, Path(self.output_path) / url)
         logger.info("images: %d images, %d traitées, %d depuis le cache", len(images.done),
                     images.work, len(images.done) - images.work)
 

@@ -5,7 +5,8 @@ size and, for each width (never more than the original), a WebP file and a
 fallback in the original's family (PNG when it has transparency, JPEG
 otherwise), EXIF orientation applied and metadata dropped. Variants live in a
 cache folder outside the output (it survives `invoke clean`); a manifest per
-source hash means a build where no image changed decodes nothing.
+source hash means a build where no image changed decodes nothing. New images
+are made in a background process while the build goes on (``finish()`` waits).
 """
 
 from __future__ import annotations
@@ -13,15 +14,20 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
+import os
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-VERSION = "1"  # change to redo every variant after a change of encoding settings
+from buildkit.workers import can_fork, fork_pool
+
+VERSION = "2"  # change to redo every variant after a change of encoding settings
 MAX_PIXELS = 40_000_000  # a 40 MP photo is already more than any phone sends
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS * 2  # Pillow's own bomb guard stays above ours
+ORIENTATION = 0x0112  # EXIF tag
 
 
 class ImageError(ValueError):
@@ -57,15 +63,28 @@ def _stem(path: Path) -> str:
 
 
 class Pipeline:
-    def __init__(self, cache_dir: Path, url_dir: str = "images", quality: int = 82):
+    """``process()`` plans an image's variants from its header (size, orientation,
+    transparency) and returns their ``ImageSet`` at once; decoding, resizing and
+    encoding (about 0.7 s for a 12 MP photo) run in a background process when
+    ``background`` is set, while the build renders its pages. ``finish()`` waits for
+    them and returns the errors found there. A manifest is written only once every
+    variant of the image is in the cache."""
+
+    def __init__(self, cache_dir: Path, url_dir: str = "images", quality: int = 82,
+                 background: bool = False):
         self.cache_dir = Path(cache_dir)
         self.url_dir = url_dir
         self.quality = quality
         self.done: dict[tuple, ImageSet] = {}
         self.outputs: dict[str, Path] = {}  # URL -> cached file, for the writer
         self.work = 0  # images decoded and encoded in this build
+        self.background = background and can_fork()
+        self._pool = None
+        self._pending: list[tuple[Path, str, object, Path, ImageSet]] = []
 
-    def process(self, source: Path, widths=(480, 960, 1440)) -> ImageSet:
+    def process(self, source: Path, widths=(480, 960, 1440), user: str = "") -> ImageSet:
+        """The image's variants (``user``: who uses it, for error messages). Raises
+        ImageError when the header already shows the image cannot be used."""
         data = source.read_bytes()
         key = hashlib.sha256(data + f"{VERSION}{widths}{self.quality}".encode()).hexdigest()[:16]
         if (key, source.name) in self.done:
@@ -74,62 +93,119 @@ class Pipeline:
         if manifest.is_file():
             image_set = self._load(manifest)
         else:
-            image_set = self._make(source, data, key, widths)
-            manifest.write_text(json.dumps(asdict(image_set)), encoding="utf-8")
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            image_set, plan = self._plan(source, data, key, widths)
             self.work += 1
+            if plan and self.background:
+                if self._pool is None:
+                    self._pool = fork_pool()
+                future = self._pool.submit(make_variants, data, plan, self.quality)
+                self._pending.append((source, user, future, manifest, image_set))
+            else:
+                if plan:
+                    make_variants(data, plan, self.quality)
+                manifest.write_text(json.dumps(asdict(image_set)), encoding="utf-8")
         for variant in image_set.webp + image_set.fallback:
             self.outputs[variant.url] = self.cache_dir / Path(variant.url).name
         self.done[(key, source.name)] = image_set
         return image_set
+
+    def finish(self) -> list[tuple[Path, str, ImageError]]:
+        """Wait for the background work; [(source, user, error)] of the images that failed."""
+        errors = []
+        for source, user, future, manifest, image_set in self._pending:
+            try:
+                future.result()
+            except ImageError as exc:
+                errors.append((source, user, exc))
+                continue
+            except Exception as exc:  # a worker that died, an unexpected decoder error
+                errors.append((source, user, ImageError(f"image illisible ({exc.__class__.__name__})")))
+                continue
+            manifest.write_text(json.dumps(asdict(image_set)), encoding="utf-8")
+        self._pending.clear()
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+        return errors
 
     def _load(self, manifest: Path) -> ImageSet:
         raw = json.loads(manifest.read_text(encoding="utf-8"))
         return ImageSet(raw["width"], raw["height"], [Variant(**v) for v in raw["webp"]],
                         [Variant(**v) for v in raw["fallback"]])
 
-    def _make(self, source: Path, data: bytes, key: str, widths) -> ImageSet:
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+    def _plan(self, source: Path, data: bytes, key: str, widths) -> tuple[ImageSet, list]:
+        """The ImageSet, and [(width, height, [(format, cache file)...])] still to make."""
         name = f"{_stem(source)}.{key}"
         if source.suffix.lower() == ".svg":
             width, height = _svg_size(data)
             url = f"{self.url_dir}/{name}.svg"
             (self.cache_dir / Path(url).name).write_bytes(data)
-            return ImageSet(width, height, [], [Variant(url, width, height, "image/svg+xml")])
-        image = _open(data)
-        alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-        image = image.convert("RGBA" if alpha else "RGB")
+            return ImageSet(width, height, [], [Variant(url, width, height, "image/svg+xml")]), []
+        (full_w, full_h), alpha = _header(data)
         ext, mime = ("png", "image/png") if alpha else ("jpg", "image/jpeg")
-        sizes = sorted({w for w in widths if w < image.width} | {min(image.width, max(widths))})
-        result = ImageSet(image.width, image.height)
-        for width in sizes:
-            height = max(1, round(image.height * width / image.width))
-            resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
+        result, plan = ImageSet(full_w, full_h), []
+        for width in sorted({w for w in widths if w < full_w} | {min(full_w, max(widths))}):
+            height = max(1, round(full_h * width / full_w))
+            files = []
             for kind, fmt, suffix, mtype in (("webp", "WEBP", "webp", "image/webp"),
                                              ("fallback", mime.split("/")[1].upper(), ext, mime)):
                 url = f"{self.url_dir}/{name}-{width}.{suffix}"
-                (self.cache_dir / Path(url).name).write_bytes(self._encode(resized, fmt))
+                files.append((fmt, self.cache_dir / Path(url).name))
                 getattr(result, kind).append(Variant(url, width, height, mtype))
-        return result
-
-    def _encode(self, image: Image.Image, fmt: str) -> bytes:
-        out = io.BytesIO()
-        if fmt == "WEBP":
-            image.save(out, "WEBP", quality=self.quality, method=4)
-        elif fmt == "PNG":
-            image.save(out, "PNG", optimize=True)
-        else:
-            image.save(out, "JPEG", quality=self.quality, optimize=True, progressive=True)
-        return out.getvalue()  # no exif= argument: metadata is dropped
+            plan.append((width, height, files))
+        return result, plan
 
 
-def _open(data: bytes) -> Image.Image:
+def make_variants(data: bytes, plan: list, quality: int) -> None:
+    """Decode once, then resize and encode every planned variant into the cache (each
+    file written under a temporary name, then renamed)."""
+    image = _decode(data, max(width for width, _, _ in plan))
+    alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    image = image.convert("RGBA" if alpha else "RGB")
+    for width, height, files in plan:
+        resized = image if (width, height) == image.size else image.resize((width, height), Image.Resampling.LANCZOS)
+        for fmt, target in files:
+            out = io.BytesIO()
+            if fmt == "WEBP":
+                resized.save(out, "WEBP", quality=quality, method=4)
+            elif fmt == "PNG":
+                resized.save(out, "PNG", optimize=True)
+            else:
+                resized.save(out, "JPEG", quality=quality, optimize=True, progressive=True)
+            tmp = target.with_name(f".{target.name}.{os.getpid()}")
+            tmp.write_bytes(out.getvalue())  # no exif= argument: metadata is dropped
+            tmp.replace(target)
+
+
+def _header(data: bytes) -> tuple[tuple[int, int], bool]:
+    """(display size after EXIF orientation, has transparency), from the header only."""
     try:
         with Image.open(io.BytesIO(data)) as probe:
             if probe.width * probe.height > MAX_PIXELS:
                 raise ImageError(f"image trop grande ({probe.width}×{probe.height} pixels, "
                                  f"{MAX_PIXELS // 1_000_000} millions au plus)")
             probe.verify()
-        image = ImageOps.exif_transpose(Image.open(io.BytesIO(data)))
+        with Image.open(io.BytesIO(data)) as image:
+            turned = image.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8)
+            size = (image.height, image.width) if turned else image.size
+            return size, image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise ImageError(f"image illisible ou corrompue ({exc.__class__.__name__})") from None
+
+
+def _decode(data: bytes, max_width: int) -> Image.Image:
+    """The image with EXIF orientation applied; a JPEG wider than ``max_width`` is
+    decoded by libjpeg at the smallest power-of-two scale that still covers it (a 12 MP
+    photo for 1440 px: a quarter of the pixels to decode and resize)."""
+    try:
+        image = Image.open(io.BytesIO(data))
+        turned = image.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8)
+        shown_w = image.height if turned else image.width
+        if image.format == "JPEG" and shown_w > max_width:
+            scale = max_width / shown_w
+            image.draft(None, (math.ceil(image.width * scale), math.ceil(image.height * scale)))
+        image = ImageOps.exif_transpose(image)
         image.load()
         return image
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:

@@ -72,3 +72,48 @@ def test_corrupt_and_oversized_images_are_errors(pipe, tmp_path, monkeypatch):
     monkeypatch.setattr(p, "MAX_PIXELS", 100)
     with pytest.raises(p.ImageError, match="trop grande"):
         pipe.process(save(tmp_path, "big.jpg", (20, 20)))
+
+
+def test_background_work_gives_the_same_files(tmp_path):
+    photo = tmp_path / "photo.jpg"
+    Image.effect_noise((2000, 1500), 40).convert("RGB").save(photo, "JPEG", quality=90)
+    inline = p.Pipeline(tmp_path / "inline")
+    expected = inline.process(photo)
+    background = p.Pipeline(tmp_path / "background", background=True)
+    image_set = background.process(photo)
+    assert image_set == expected  # planned from the header, before any decoding
+    assert background.finish() == []
+    assert list((tmp_path / "background").glob("*.json"))  # manifest once the files exist
+    for variant in image_set.webp + image_set.fallback:
+        name = variant.url.split("/")[-1]
+        assert (tmp_path / "background" / name).read_bytes() == (tmp_path / "inline" / name).read_bytes()
+        assert Image.open(tmp_path / "background" / name).size == (variant.width, variant.height)
+
+
+def test_large_jpeg_is_decoded_at_a_reduced_scale_with_the_right_size(tmp_path):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # a 4000x3000 file shown as 3000x4000
+    photo = save(tmp_path, "turned.jpg", (4000, 3000), exif=exif)
+    pipe = p.Pipeline(tmp_path / "cache")
+    image_set = pipe.process(photo)
+    assert (image_set.width, image_set.height) == (3000, 4000)
+    assert [(v.width, v.height) for v in image_set.fallback] == [(480, 640), (960, 1280), (1440, 1920)]
+    assert opened(pipe, image_set.fallback[-1]).size == (1440, 1920)
+
+
+@pytest.mark.parametrize("background", [False, True])
+def test_image_broken_after_its_header_is_an_error(tmp_path, background):
+    photo = tmp_path / "cut.jpg"
+    Image.effect_noise((800, 600), 40).convert("RGB").save(photo, "JPEG")
+    photo.write_bytes(photo.read_bytes()[:3000])  # header fine, data cut short
+    pipe = p.Pipeline(tmp_path / "cache", background=background)
+    if background:
+        pipe.process(photo, user="content/actualites/a.md: image:")
+        ((source, user, error),) = pipe.finish()
+        assert source == photo and user == "content/actualites/a.md: image:"
+    else:
+        with pytest.raises(p.ImageError) as failure:
+            pipe.process(photo)
+        error = failure.value
+    assert "illisible" in str(error)
+    assert not list((tmp_path / "cache").glob("*.json"))  # never taken as done
