@@ -4,8 +4,8 @@ Signals:
 - generator_init: Jinja globals ``breadcrumb_trail(obj | title=, url=)`` and
   ``structured_data(obj | title=, url=)`` (the JSON-LD block of a page: its
   type plus its BreadcrumbList); filter ``meta_description`` (≤ 160 chars).
-- get_generators: SeoGenerator. generate_context (after every other
-  generator, seo is last in PLUGINS) lists the public pages, publishes
+- get_generators: SeoGenerator. generate_context (after every generator with
+  content: in PLUGINS only images, which adds none, comes later) lists the public pages, publishes
   ``site_absolute_url`` and ``social_cards`` ({page url: card image url}) and
   draws the missing cards (cached in SEO_CARD_CACHE); generate_output writes
   sitemap.xml, robots.txt and the cards.
