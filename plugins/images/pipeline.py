@@ -95,7 +95,10 @@ class Pipeline:
         else:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             image_set, plan = self._plan(source, data, key, widths)
-            self.work += 1
+            if all(target.is_file() for _, _, files in plan for _, target in files):
+                plan = []  # made by a build that stopped before writing the manifest
+            else:
+                self.work += 1
             if plan and self.background:
                 if self._pool is None:
                     self._pool = fork_pool()

@@ -117,3 +117,15 @@ def test_image_broken_after_its_header_is_an_error(tmp_path, background):
         error = failure.value
     assert "illisible" in str(error)
     assert not list((tmp_path / "cache").glob("*.json"))  # never taken as done
+
+
+def test_variants_made_without_a_manifest_are_not_made_again(tmp_path):
+    """A build that stopped on a content error left the variants but no manifest."""
+    source = save(tmp_path, "a.jpg", (1000, 500))
+    first = p.Pipeline(tmp_path / "cache")
+    first.process(source)
+    for manifest in (tmp_path / "cache").glob("*.json"):
+        manifest.unlink()
+    again = p.Pipeline(tmp_path / "cache")
+    again.process(source)
+    assert again.work == 0 and list((tmp_path / "cache").glob("*.json"))
