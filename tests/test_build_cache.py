@@ -8,6 +8,7 @@ problem is never cached.
 from __future__ import annotations
 
 import pickle
+import re
 
 from support import DEV_CONF, build_site
 
@@ -73,3 +74,24 @@ def test_file_with_a_problem_is_never_cached(minimal_site, tmp_path):
     (stored,) = cache.glob("reader-*.pickle")
     entries = pickle.loads(stored.read_bytes())
     assert entries and not [path for path in entries if path.endswith("usineur.md")]
+
+
+def test_real_site_is_the_same_from_every_cache(tmp_path):
+    """Every cache (content, templates, images, cards, search index) cold, then warm:
+    the same bytes in every output file."""
+    from support import ROOT
+
+    caches = [f'{name}="{tmp_path / "cache" / name.lower()}"' for name in
+              ("CONTENT_MODEL_CACHE", "TEMPLATE_CACHE", "IMAGES_CACHE", "SEO_CARD_CACHE", "SEARCH_CACHE")]
+    cold = build_site(ROOT / "content", tmp_path / "cold", DEV_CONF, "-v", "-e", *caches, cwd=ROOT)
+    warm = build_site(ROOT / "content", tmp_path / "warm", DEV_CONF, "-v", "-e", *caches, cwd=ROOT)
+    assert cold.returncode == 0 and warm.returncode == 0, cold.log + warm.log
+    read = re.compile(r"(\d+) fichier\(s\) Markdown lus, (\d+) depuis le cache")
+    cards = re.compile(r"seo: (\d+) social cards, (\d+) drawn")
+    (total, hits), = read.findall(cold.log)
+    assert int(total) > 30 and hits == "0"
+    assert read.findall(warm.log) == [(total, total)]
+    (count, drawn), = cards.findall(cold.log)
+    assert int(drawn) == int(count) > 30 and cards.findall(warm.log) == [(count, "0")]
+    assert "(depuis le cache, construit en 0 ms" in warm.log  # the search index
+    assert snapshot(tmp_path / "cold") == snapshot(tmp_path / "warm")
