@@ -99,7 +99,7 @@ def load(text: str, first_line: int = 1):
         raise YamlError(f"syntaxe YAML invalide ({exc})") from None
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml emits 4x faster
     pass
 
 
