@@ -12,6 +12,8 @@ from .site import load_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "node_modules"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 
 
 def _html():
@@ -30,9 +32,8 @@ def run(output: Path, skip: set[str] = frozenset(), out=sys.stdout) -> list[str]
     weights: list[str] = []
     steps = [
         ("links", lambda: links.check(output, pages)),
-        ("html", lambda: _html().check(output, NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar")),
-        ("browser", lambda: _browser().check(output, pages, NODE_MODULES / "axe-core" / "axe.min.js",
-                                             weights)),
+        ("html", lambda: _html().check(output, VNU_JAR)),
+        ("browser", lambda: _browser().check(output, pages, AXE_JS, weights)),
     ]
     for name, step in steps:
         if name in skip:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import gzip
 import os
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
+from .links import target_file
 from .server import SiteServer
 from .site import Page
 
@@ -27,12 +28,9 @@ COUNTED = {"document", "stylesheet", "script"}
 
 
 def gzip_size(output: Path, url: str, cache: dict) -> int:
-    path = unquote(urlsplit(url).path)
-    file = output / path.lstrip("/")
-    if path.endswith("/") or file.is_dir():
-        file = file / "index.html"
+    file = target_file(output, urlsplit(url).path)
     if file not in cache:
-        cache[file] = len(gzip.compress(file.read_bytes(), 6)) if file.is_file() else 0
+        cache[file] = len(gzip.compress(file.read_bytes(), 6)) if file else 0
     return cache[file]
 
 

@@ -68,7 +68,6 @@ class SiteServer:
         handler = type("Handler", (_Handler,), {"rules": rules})
         self.server = http.server.ThreadingHTTPServer(
             ("127.0.0.1", 0), functools.partial(handler, directory=str(output)))
-        self.rules = rules
 
     def __enter__(self) -> str:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()

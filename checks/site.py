@@ -16,7 +16,6 @@ class Ref:
     attr: str
     value: str
     line: int
-    rel: str = ""
 
     def __str__(self) -> str:
         return f'<{self.tag} {self.attr}="{self.value}"> (ligne {self.line})'
@@ -52,7 +51,7 @@ class _Scanner(HTMLParser):
         line = self.getpos()[0]
         values = [v.strip().split(" ")[0] for v in value.split(",")] if attr == "srcset" else [value]
         for v in values:
-            self.page.refs.append(Ref(tag, attr, v, line, attrs.get("rel") or ""))
+            self.page.refs.append(Ref(tag, attr, v, line))
 
 
 def url_of(output: Path, path: Path) -> str:

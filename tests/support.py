@@ -48,6 +48,11 @@ def build_site(content: Path, output: Path, conf: Path = DEV_CONF, *extra: str,
     return Build(proc.returncode, proc.stdout + proc.stderr, output)
 
 
+def snapshot(folder: Path) -> dict[Path, bytes]:
+    """Every file of a folder and its bytes, to compare two builds or a build before/after."""
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 @pytest.fixture
 def minimal_site(tmp_path) -> Path:
     """A copy of the small valid content tree, to break one file at a time."""

@@ -14,7 +14,7 @@ import pytest
 from invoke import Context, Exit
 
 import tasks
-from support import DEV_CONF, FIXTURES, build_site
+from support import DEV_CONF, FIXTURES, build_site, snapshot
 
 FORMATION = "formations/bac-pro-test.md"
 METIER = "metiers/soudeur.md"
@@ -100,10 +100,6 @@ def good_output(tmp_path_factory):
     return output
 
 
-def snapshot(folder):
-    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_is_reported_and_costs_nothing(case, minimal_site, tmp_path, good_output, capfd):
     target, change, expected = CASES[case]
@@ -178,14 +174,13 @@ def test_draft_is_not_published_and_cannot_be_referenced(minimal_site, tmp_path)
 def test_failed_build_keeps_last_output(minimal_site, tmp_path):
     output = tmp_path / "output"
     tasks.safe_build(Context(), DEV_CONF, output=output, content=minimal_site)
-    before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    before = snapshot(output)
     assert before
     apply(minimal_site, METIER, ("family: chaudronnerie-soudure", "family: x"))
     with pytest.raises(Exit) as failure:
         tasks.safe_build(Context(), DEV_CONF, output=output, content=minimal_site)
     assert failure.value.code == 1
-    after = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
-    assert after == before
+    assert snapshot(output) == before
     assert not list(tmp_path.glob(".output.*"))
 
 

@@ -10,13 +10,9 @@ from __future__ import annotations
 import pickle
 import re
 
-from support import DEV_CONF, build_site
+from support import DEV_CONF, ROOT, build_site, snapshot
 
 METIER = "metiers/usineur.md"
-
-
-def snapshot(folder):
-    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def build(content, output, cache):
@@ -79,8 +75,6 @@ def test_file_with_a_problem_is_never_cached(minimal_site, tmp_path):
 def test_real_site_is_the_same_from_every_cache(tmp_path):
     """Every cache (content, templates, images, cards, search index) cold, then warm:
     the same bytes in every output file."""
-    from support import ROOT
-
     caches = [f'{name}="{tmp_path / "cache" / name.lower()}"' for name in
               ("CONTENT_MODEL_CACHE", "TEMPLATE_CACHE", "IMAGES_CACHE", "SEO_CARD_CACHE", "SEARCH_CACHE")]
     cold = build_site(ROOT / "content", tmp_path / "cold", DEV_CONF, "-v", "-e", *caches, cwd=ROOT)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checks import browser, html, links
-from checks.__main__ import NODE_MODULES
+from checks.__main__ import AXE_JS, VNU_JAR
 from checks.server import headers_for, parse_headers
 from checks.site import load_pages
 
@@ -49,7 +49,7 @@ def test_links_and_anchors(broken_site):
 
 
 def test_html_validation_names_page_and_line(broken_site):
-    failures = html.check(broken_site, NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar")
+    failures = html.check(broken_site, VNU_JAR)
     invalid = [f for f in failures if f.startswith("/invalide/: ligne 1:")]
     assert len(invalid) >= 2, failures  # <div> in <p>, duplicate id
     assert not [f for f in failures if f.startswith("/ok/")]
@@ -57,13 +57,13 @@ def test_html_validation_names_page_and_line(broken_site):
 
 def test_browser_gates(broken_site):
     report: list[str] = []
-    failures = browser.check(broken_site, load_pages(broken_site),
-                             NODE_MODULES / "axe-core" / "axe.min.js", report)
+    pages = load_pages(broken_site)
+    failures = browser.check(broken_site, pages, AXE_JS, report)
     assert any(f.startswith("/inline/: console :") and "Content Security Policy" in f for f in failures)
     assert any(f.startswith("/sans-alt/: axe image-alt") for f in failures)
     assert any(f.startswith("/lourde/:") and "budget 50 kB" in f for f in failures)
     assert not any(f.startswith(("/ok/", "/: ")) for f in failures), failures
-    assert len(report) == len(load_pages(broken_site))
+    assert len(report) == len(pages)
 
 
 def test_headers_file_rules():

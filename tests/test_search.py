@@ -8,8 +8,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from search_index import french
 from support import ROOT, build_site
 

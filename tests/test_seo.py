@@ -7,10 +7,10 @@ import re
 from collections import Counter
 from xml.etree import ElementTree
 
-import pytest
 from PIL import Image
 
-from support import ROOT, build_site
+from checks.site import url_of as _url_of
+from support import build_site
 
 LOCAL = "http://127.0.0.1:8000"
 REQUIRED = {
@@ -28,12 +28,11 @@ EXPECTED_TYPE = {"metiers": "Occupation", "formations": "EducationalOccupational
 def public_html(build):
     """Pages meant for search engines: not the 404 page, the search page or the CMS (noindex)."""
     return [p for p in build.html_files()
-            if p.name != "404.html" and p.parent.name not in ("recherche", "admin")]
+            if p.name != "404.html" and p.parent.name != "recherche"]
 
 
 def url_of(build, path) -> str:
-    rel = path.relative_to(build.output).as_posix()
-    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+    return _url_of(build.output, path)
 
 
 def graph(path) -> list[dict]:
@@ -112,9 +111,11 @@ def test_sitemap_lists_every_public_page_and_nothing_else(real_site):
     assert f"Sitemap: {LOCAL}/sitemap.xml" in robots and "Disallow: /admin/" in robots
 
 
-def test_drafts_stay_out_of_sitemap_and_feeds(real_site):
-    sitemap = (real_site.output / "sitemap.xml").read_text(encoding="utf-8")
-    assert "convention-education-nationale-uimm" not in sitemap
+def test_drafts_stay_out_of_sitemap_and_feeds(published):
+    feeds = sorted((published.output / "feeds").glob("*.atom.xml"))
+    assert feeds
+    for path in [published.output / "sitemap.xml", *feeds]:
+        assert "convention-education-nationale-uimm" not in path.read_text(encoding="utf-8"), path
 
 
 def test_404_page_is_useful_and_not_indexed(real_site):
@@ -137,10 +138,8 @@ def test_publication_feeds_use_absolute_urls(published):
 
 
 def test_a_page_with_its_own_image_shares_it(minimal_site, tmp_path):
-    from PIL import Image as PILImage
-
     (minimal_site / "images").mkdir(exist_ok=True)
-    PILImage.new("RGB", (1200, 630), "white").save(minimal_site / "images" / "soudure.jpg")
+    Image.new("RGB", (1200, 630), "white").save(minimal_site / "images" / "soudure.jpg")
     path = minimal_site / "metiers" / "soudeur.md"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "family:", "image: images/soudure.jpg\nimage_alt: Une soudeuse au travail\nfamily:"), encoding="utf-8")

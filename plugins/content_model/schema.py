@@ -11,7 +11,7 @@ error messages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 # Field kinds understood by validate.py (and, later, by the CMS config).

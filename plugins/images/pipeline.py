@@ -164,8 +164,7 @@ def make_variants(data: bytes, plan: list, quality: int) -> None:
     """Decode once, then resize and encode every planned variant into the cache (each
     file written under a temporary name, then renamed)."""
     image = _decode(data, max(width for width, _, _ in plan))
-    alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-    image = image.convert("RGBA" if alpha else "RGB")
+    image = image.convert("RGBA" if _has_alpha(image) else "RGB")
     for width, height, files in plan:
         resized = image if (width, height) == image.size else image.resize((width, height), Image.Resampling.LANCZOS)
         for fmt, target in files:
@@ -181,6 +180,16 @@ def make_variants(data: bytes, plan: list, quality: int) -> None:
             tmp.replace(target)
 
 
+def _shown_size(image: Image.Image) -> tuple[int, int]:
+    """Width and height once the EXIF orientation is applied (5 to 8: a quarter turn)."""
+    turned = image.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8)
+    return (image.height, image.width) if turned else image.size
+
+
+def _has_alpha(image: Image.Image) -> bool:
+    return image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+
+
 def _header(data: bytes) -> tuple[tuple[int, int], bool]:
     """(display size after EXIF orientation, has transparency), from the header only."""
     try:
@@ -190,9 +199,7 @@ def _header(data: bytes) -> tuple[tuple[int, int], bool]:
                                  f"{MAX_PIXELS // 1_000_000} millions au plus)")
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
-            turned = image.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8)
-            size = (image.height, image.width) if turned else image.size
-            return size, image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+            return _shown_size(image), _has_alpha(image)
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
         raise ImageError(f"image illisible ou corrompue ({exc.__class__.__name__})") from None
 
@@ -203,8 +210,7 @@ def _decode(data: bytes, max_width: int) -> Image.Image:
     photo for 1440 px: a quarter of the pixels to decode and resize)."""
     try:
         image = Image.open(io.BytesIO(data))
-        turned = image.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8)
-        shown_w = image.height if turned else image.width
+        shown_w = _shown_size(image)[0]
         if image.format == "JPEG" and shown_w > max_width:
             scale = max_width / shown_w
             image.draft(None, (math.ceil(image.width * scale), math.ceil(image.height * scale)))

@@ -12,15 +12,13 @@ import shutil
 import socket
 import subprocess
 import time
-from pathlib import Path
 
 import pytest
 
-from checks.browser import CHROMIUM, CHROMIUM_ARGS
 from checks.server import SiteServer
 from content_model import yaml12
 from content_model.frontmatter import read_text, split
-from support import ROOT, Page, build_site
+from support import ROOT, build_site
 
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 

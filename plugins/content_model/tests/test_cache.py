@@ -17,7 +17,7 @@ def source(tmp_path, name="a.md", text="---\ntitle: A\n---\n"):
     return str(path)
 
 
-def test_round_trip_andstamp(tmp_path):
+def test_round_trip_and_stamp(tmp_path):
     conf, path = settings(tmp_path), source(tmp_path)
     cache = ReaderCache(tmp_path / "c", conf)
     assert cache.get(path) is None
@@ -70,7 +70,6 @@ def test_files_gone_are_dropped_and_old_caches_pruned(tmp_path):
     cache.save()
     assert set(ReaderCache(tmp_path / "c", conf).entries) == {a}
     for i in range(KEEP + 3):
-        ReaderCache(tmp_path / "c", settings(tmp_path, PATH=str(tmp_path / f"s{i}"))).save()
         other = ReaderCache(tmp_path / "c", {**conf, "PATH": str(tmp_path / f"s{i}")})
         other.put(a, stamp(a), ({}, ""))
         other.save()

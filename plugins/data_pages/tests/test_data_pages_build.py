@@ -94,6 +94,7 @@ def test_logo_is_resized_and_sized_in_html(minimal_site, tmp_path):
 
 def test_partner_without_logo_gets_a_monogram(minimal_site, tmp_path):
     result = build_site(minimal_site, tmp_path / "out")
+    assert result.returncode == 0, result.log
     html = (tmp_path / "out" / "partenaires" / "index.html").read_text(encoding="utf-8")
     assert '<span class="h32-partner-logo__monogram" aria-hidden="true">M</span>' in html
 
