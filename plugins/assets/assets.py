@@ -10,12 +10,13 @@ Signal get_generators adds AssetsGenerator:
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
+
+from buildkit.files import hashed_name, write_files
 
 logger = logging.getLogger(__name__)
 
@@ -46,23 +47,19 @@ class AssetsGenerator(Generator):
             logger.error("assets: no stylesheet found under %s", static_root)
         parts = [f"/* {p.relative_to(static_root)} */\n{p.read_text(encoding='utf-8')}" for p in files]
         self.bundle = "\n".join(parts).encode("utf-8")
-        digest = hashlib.sha256(self.bundle).hexdigest()[:10]
-        self.path_out = f"{self.settings['ASSETS_OUTPUT_DIR']}/site.{digest}.css"
+        self.path_out = hashed_name(self.settings["ASSETS_OUTPUT_DIR"], "site.css", self.bundle)
         self.context["site_css"] = self.path_out
         self.scripts: dict[str, bytes] = {}
         site_js = {}
         for path in matching_files(static_root, self.settings["ASSETS_JS"]):
             data = path.read_bytes()
-            url = f"{self.settings['ASSETS_JS_OUTPUT_DIR']}/{path.stem}.{hashlib.sha256(data).hexdigest()[:10]}.js"
+            url = hashed_name(self.settings["ASSETS_JS_OUTPUT_DIR"], path.name, data)
             site_js[path.name] = url
             self.scripts[url] = data
         self.context["site_js"] = site_js
 
     def generate_output(self, writer) -> None:
-        for url, data in {self.path_out: self.bundle, **self.scripts}.items():
-            target = Path(self.output_path) / url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        write_files(Path(self.output_path), {self.path_out: self.bundle, **self.scripts})
 
 
 def get_generators(pelican):

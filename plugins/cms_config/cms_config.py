@@ -23,7 +23,7 @@ from pelican.generators import Generator
 from buildkit.files import publish_file
 from content_model import yaml12
 
-from .config import build
+from .config import build, local_backend_url
 
 logger = logging.getLogger(__name__)
 ADMIN = "admin"
@@ -49,7 +49,7 @@ def admin_csp(settings) -> str:
     blob: URLs; in development it also talks to decap-server on loopback."""
     connect = ["'self'", "https://api.github.com", "https://raw.githubusercontent.com"]
     for url in (settings.get("CMS_AUTH_URL"),
-                settings.get("CMS_LOCAL_BACKEND") and settings.get("CMS_LOCAL_BACKEND_URL")):
+                settings.get("CMS_LOCAL_BACKEND") and local_backend_url(settings)):
         if url and origin(url):
             connect.append(origin(url))
     return "; ".join([

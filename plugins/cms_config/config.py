@@ -11,6 +11,7 @@ from content_model import schema as s
 
 DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # no offset: the site's TIMEZONE applies
 MEDIA_FOLDER = "content/images"
+LOCAL_BACKEND_URL = "http://127.0.0.1:8081/api/v1"  # decap-server, as `invoke cms` runs it
 PUBLIC_FOLDER = "/images"  # image fields store "images/x.jpg"-style paths, see below
 
 
@@ -113,6 +114,10 @@ def data_collection() -> dict:
             "files": list(files.values())}
 
 
+def local_backend_url(settings) -> str:
+    return settings.get("CMS_LOCAL_BACKEND_URL") or LOCAL_BACKEND_URL
+
+
 def build(settings: dict) -> dict:
     """The whole config.yml as a dict."""
     backend = {"name": "github", "repo": settings.get("CMS_REPO") or "",
@@ -132,7 +137,6 @@ def build(settings: dict) -> dict:
         "collections": [folder_collection(t) for t in s.MARKDOWN_TYPES] + [data_collection()],
     }
     if settings.get("CMS_LOCAL_BACKEND"):
-        config["local_backend"] = {"url": settings.get("CMS_LOCAL_BACKEND_URL",
-                                                       "http://127.0.0.1:8081/api/v1"),
+        config["local_backend"] = {"url": local_backend_url(settings),
                                    "allowed_hosts": ["127.0.0.1", "localhost"]}
     return {k: v for k, v in config.items() if v is not None}

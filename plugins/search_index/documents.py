@@ -8,10 +8,6 @@ from html.parser import HTMLParser
 
 from content_model import schema as s
 
-TYPE_LABELS = {
-    s.METIER.name: "Métier", s.FORMATION.name: "Formation", s.NEWS.name: "Actualité",
-    s.PAGE.name: "Page", s.PARTNER.name: "Partenaire", s.FIGURE.name: "Chiffre clé",
-}
 SKIPPED_LAYOUTS = {"plan-du-site"}  # a list of links: it would match every query
 
 
@@ -71,14 +67,14 @@ def from_content(item) -> Document:
     elif item.content_type == s.FORMATION.name:
         extra = [item.level_label, item.audience, item.duration, item.rhythm, item.admission]
     return Document(
-        url=item.url, type=TYPE_LABELS[item.content_type], title=item.title,
+        url=item.url, type=s.BY_NAME[item.content_type].label_singular, title=item.title,
         summary=item.summary, keywords=keywords, headings=headings,
         body=" ".join(extra + [body]),
     )
 
 
 def from_partner(partner: dict) -> Document:
-    return Document(url=f"partenaires/#{partner['id']}", type=TYPE_LABELS["partner"],
+    return Document(url=f"partenaires/#{partner['id']}", type=s.PARTNER.label_singular,
                     title=partner["name"], summary=partner["description"],
                     keywords=partner["role_label"])
 
@@ -86,13 +82,13 @@ def from_partner(partner: dict) -> Document:
 def from_figure(figure: dict, number: str) -> Document:
     title = f"{'environ ' if figure['approx'] else ''}{number} {figure['label']}"
     summary = " ".join(p for p in (figure.get("detail"), f"({figure['period']})") if p)
-    return Document(url=f"chiffres-cles/#{figure['id']}", type=TYPE_LABELS["figure"],
+    return Document(url=f"chiffres-cles/#{figure['id']}", type=s.FIGURE.label_singular,
                     title=title, summary=summary, keywords=figure["period"],
                     body=figure["source"])
 
 
 def from_section(section: dict) -> Document:
-    return Document(url=section["url"], type=TYPE_LABELS[s.PAGE.name], title=section["title"],
+    return Document(url=section["url"], type=s.PAGE.label_singular, title=section["title"],
                     summary=section["description"])
 
 

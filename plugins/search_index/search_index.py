@@ -18,7 +18,6 @@ SEARCH_INDEX_WORKER (False: build the index in the build's own process).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from buildkit.files import hashed_name, write_files
 from french_format.french_format import figure_fr
 
 from .documents import collect
@@ -43,8 +43,7 @@ OUTPUT_DIR = "search"
 
 
 def hashed(name: str, data: bytes) -> str:
-    stem, _, ext = name.rpartition(".")
-    return f"{OUTPUT_DIR}/{stem}.{hashlib.sha256(data).hexdigest()[:10]}.{ext}"
+    return hashed_name(OUTPUT_DIR, name, data)
 
 
 class SearchIndexGenerator(Generator):
@@ -93,11 +92,7 @@ class SearchIndexGenerator(Generator):
     def generate_output(self, writer) -> None:
         if "search" not in self.context or not self._finish_index():
             return
-        out = Path(self.output_path)
-        for url, data in self.files.items():
-            target = out / url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        write_files(Path(self.output_path), self.files)
         writer.write_file("recherche/index.html", self.get_template("recherche"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url="recherche/")
 

@@ -34,7 +34,6 @@ from .trail import breadcrumb_trail
 logger = logging.getLogger(__name__)
 CARD_DIR = "cartes"
 DESCRIPTION_MAX = 160
-KIND_LABELS = {s.METIER.name: "Métier", s.FORMATION.name: "Formation", s.NEWS.name: "Actualité"}
 
 LOCAL_SITEURL = "http://127.0.0.1:8000"
 
@@ -53,8 +52,7 @@ def structured_items(obj, siteurl: str, title=None, url=None) -> list[dict]:
     elif kind == "actualite":
         items.append(jsonld.news_article(obj, siteurl))
     elif kind == "page" and getattr(obj, "layout", None) == "accueil":
-        items.append(jsonld.organization(siteurl))
-        return items + [jsonld.breadcrumb_list([("Accueil", "")], siteurl)]
+        items.append(jsonld.organization(siteurl))  # its trail is the home page alone
     trail = breadcrumb_trail(obj, title=title, url=url)
     return items + [jsonld.breadcrumb_list(trail, siteurl)]
 
@@ -87,7 +85,7 @@ def public_pages(context) -> dict[str, cards.Card]:
         kind = "École 100 % gratuite" if page.url == "" else "Hall 32"
         pages[page.url] = cards.Card(page.title, kind)
     for item in context.get("metiers", []) + context.get("formations", []) + context.get("articles", []):
-        pages[item.url] = cards.Card(item.title, KIND_LABELS[item.content_type])
+        pages[item.url] = cards.Card(item.title, s.BY_NAME[item.content_type].label_singular)
     return pages
 
 
@@ -100,24 +98,26 @@ class SeoGenerator(Generator):
         own_images = {item.url: item.image_set.src.url
                       for name in ("pages", "metiers", "formations", "articles")
                       for item in self.context.get(name, []) if getattr(item, "image_set", None)}
-        wanted: dict[str, cards.Card] = {}
+        files: dict[str, Path] = {}
+        missing: dict[str, cards.Card] = {}  # by file: a card shared by two pages is drawn once
         for url, card in public_pages(self.context).items():
             if url in own_images:  # a page with its own image shares that image
                 social_cards[url] = own_images[url]
                 continue
             path = f"{CARD_DIR}/{card.key}.png"
             social_cards[url] = path
-            wanted[path] = card
-        missing = [card for card in wanted.values() if not cards.cached_file(card, cache).is_file()]
+            files[path] = cards.cached_file(card, cache)
+            if not files[path].is_file():
+                missing[path] = card
         try:
             # Cards not in the cache yet are drawn on every core (40-70 ms each).
-            drawn = sum(new for _, new in parallel_map(partial(cards.render, cache_dir=cache), missing))
+            parallel_map(partial(cards.render, cache_dir=cache), list(missing.values()))
         except cards.CardError as exc:
             logger.error("seo: %s", exc)
             return
-        self.files = {path: cards.cached_file(card, cache) for path, card in wanted.items()}
-        logger.info("seo: %d social cards, %d drawn, %d from cache", len(self.files), drawn,
-                    len(self.files) - drawn)
+        self.files = files
+        logger.info("seo: %d social cards, %d drawn, %d from cache", len(files), len(missing),
+                    len(files) - len(missing))
         self.context.update(site_absolute_url=siteurl, social_cards=social_cards)
 
     def generate_output(self, writer) -> None:

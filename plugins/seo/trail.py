@@ -11,7 +11,7 @@ def section_of(obj) -> tuple[str, str] | None:
     """(label, url) of the listing a content item belongs to, if any."""
     name = getattr(obj, "content_type", None)
     ctype = s.BY_NAME.get(name) if name else None
-    if ctype is None or not ctype.index_url or ctype.name == "page":
+    if ctype is None or not ctype.index_url:
         return None
     return ctype.label, ctype.index_url
 

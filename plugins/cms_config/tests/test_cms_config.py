@@ -10,6 +10,7 @@ from cms_config.config import build, file_name
 from content_model import schema as s
 from content_model import yaml12
 from content_model.frontmatter import read_text, split
+from content_model.reader import FrontMatterReader, content_type_for
 from support import ROOT
 
 WIDGETS = {s.STRING: "string", s.SLUG: "string", s.TEXT: "text", s.DATETIME: "datetime",
@@ -61,9 +62,15 @@ def test_every_type_and_field_agrees_with_the_schema():
         check_fields(ctype.fields, by_type[ctype.name], ctype.name)
 
 
-def test_markdown_collections_write_what_the_reader_reads():
+def test_markdown_collections_write_what_the_reader_reads(tmp_path):
+    """Files Decap writes (folder, extension, front matter) are read by FrontMatterReader
+    as the collection's type."""
     for collection in config()["collections"][:-1]:
-        assert collection["format"] == "frontmatter" and collection["extension"] == "md"
+        assert collection["format"] == "frontmatter"
+        assert collection["extension"] in FrontMatterReader.file_extensions
+        written = tmp_path / collection["folder"] / f"exemple.{collection['extension']}"
+        ctype = content_type_for(str(written), str(tmp_path / "content"))
+        assert ctype is not None and ctype.label == collection["label"], collection["folder"]
         assert collection["slug"] == "{{fields.slug}}"
         assert collection["fields"][-1]["widget"] == "markdown"
 
