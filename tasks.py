@@ -33,6 +33,11 @@ def pelican_cmd(output: Path, conf: Path, *extra: str, content: Path = CONTENT) 
     return f"{PY} -m pelican " + " ".join(shlex.quote(a) for a in args)
 
 
+def checks_cmd(output: Path, skip: str = "") -> str:
+    """The quality gates on a built site (checks/); SKIP: e.g. "html,browser"."""
+    return f"{PY} -m checks {shlex.quote(str(output))}" + (f" --skip {shlex.quote(skip)}" if skip else "")
+
+
 def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path = CONTENT,
                gates: str = "links") -> None:
     """Build into a sibling temporary folder, run quality gates on it ("links": the
@@ -42,9 +47,8 @@ def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path 
     shutil.rmtree(tmp, ignore_errors=True)
     result = c.run(pelican_cmd(tmp, conf, *extra, content=content), warn=True, pty=False, in_stream=False)
     if result.ok and gates:
-        skip = "" if gates == "all" else " --skip html,browser"
-        result = c.run(f"{PY} -m checks {shlex.quote(str(tmp))}{skip}", warn=True, pty=False,
-                       in_stream=False)
+        result = c.run(checks_cmd(tmp, "" if gates == "all" else "html,browser"), warn=True,
+                       pty=False, in_stream=False)
     if not result.ok:
         shutil.rmtree(tmp, ignore_errors=True)
         kept = "le site précédent est conservé" if output.exists() else "aucun site construit"
@@ -148,8 +152,7 @@ def check(c, skip=""):
     """Run the quality gates on output/ (links, HTML, axe, CSP, weight); SKIP: e.g. html,browser."""
     if not OUTPUT.is_dir():
         raise Exit("Pas de site construit : lancez d'abord invoke build.", code=2)
-    c.run(f"{PY} -m checks {shlex.quote(str(OUTPUT))}" + (f" --skip {shlex.quote(skip)}" if skip else ""),
-          pty=False)
+    c.run(checks_cmd(OUTPUT, skip), pty=False)
 
 
 @task

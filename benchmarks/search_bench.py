@@ -11,16 +11,13 @@ Figures, not assertions: nothing here fails on a slow machine.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import re
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -28,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "plugins")]
 
 from checks.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from checks.server import SiteServer  # noqa: E402
 from test_search import QUERIES  # noqa: E402
 
 PAGEFIND = "pagefind[extended]==1.5.2"
@@ -68,18 +66,6 @@ def pagefind(site: Path) -> float:
     subprocess.run([str(python), "-m", "pagefind", "--site", str(site), "--root-selector", "main",
                     "--quiet"], check=True)
     return time.perf_counter() - started
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(root: Path):
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 LUNR_JS = """async ([queries, runs]) => {
@@ -136,23 +122,23 @@ def in_chromium(base: str, path: str, script: str):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
-        transferred = []
-        page.on("response", lambda r: transferred.append(r.url))
         page.goto(base + path)
         result = page.evaluate(script, [[q for q, _ in QUERIES], RUNS])
         browser.close()
     return result
 
 
+def hit(want: str, refs: list[str], page_only: bool) -> bool:
+    """Is the wanted target among the top results (or, page_only, a part of its page)?"""
+    refs = [r.lstrip("/") for r in refs]
+    if page_only:
+        want, refs = want.split("#")[0], [r.split("#")[0] for r in refs]
+    return want in refs
+
+
 def found_share(result, page_only: bool) -> float:
-    hits = 0
-    for (_, want), row in zip(QUERIES, result["out"]):
-        refs = [r.lstrip("/") for r in row["refs"]]
-        if page_only:
-            want = want.split("#")[0]
-            refs = [r.split("#")[0] for r in refs]
-        hits += want in refs
-    return hits / len(QUERIES)
+    return sum(hit(want, row["refs"], page_only)
+               for (_, want), row in zip(QUERIES, result["out"])) / len(QUERIES)
 
 
 def median_ms(result) -> float:
@@ -170,12 +156,10 @@ def main() -> None:
         pf_files = [p for p in (site / "pagefind").rglob("*") if p.is_file() and "playground" not in p.parts]
         pf_index = [p for p in pf_files if p.suffix in (".pf_index", ".pf_meta", ".pf_fragment", ".pf_filter")]
         pf_raw, pf_gz = sizes(pf_index)
-        server, base = serve(site)
-        try:
+        # Without the site's _headers: their CSP (no 'wasm-unsafe-eval') stops Pagefind's wasm.
+        with SiteServer(site, headers=False) as base:
             lunr_result = in_chromium(base, "/recherche/", LUNR_JS)
             pf_result = in_chromium(base, "/recherche/", PAGEFIND_JS)
-        finally:
-            server.shutdown()
     rows = [
         ("index size, raw", f"{lunr_raw / 1024:.1f} kB (+ store {store_raw / 1024:.1f} kB)",
          f"{pf_raw / 1024:.1f} kB ({len(pf_index)} files, fetched in part)"),
@@ -194,7 +178,7 @@ def main() -> None:
     for name, ours, theirs in rows:
         print(f"{name:{width}}  {ours:<44}  {theirs}")
     missed = [(q, want, row["refs"]) for (q, want), row in zip(QUERIES, pf_result["out"])
-              if want.split("#")[0] not in [r.lstrip("/").split("#")[0] for r in row["refs"]]]
+              if not hit(want, row["refs"], page_only=True)]
     print(f"\nPagefind misses ({len(missed)}):")
     for q, want, refs in missed:
         print(f"  {q!r}: wanted {want}, got {refs}")

@@ -62,9 +62,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class SiteServer:
     """Context manager: ``with SiteServer(output) as base: ...`` (base = http://127.0.0.1:port)."""
 
-    def __init__(self, output: Path):
+    def __init__(self, output: Path, headers: bool = True):
+        """``headers=False``: plain files, without the rules of the site's _headers."""
         headers_file = output / "_headers"
-        rules = parse_headers(headers_file.read_text(encoding="utf-8")) if headers_file.is_file() else []
+        rules = parse_headers(headers_file.read_text(encoding="utf-8")) \
+            if headers and headers_file.is_file() else []
         handler = type("Handler", (_Handler,), {"rules": rules})
         self.server = http.server.ThreadingHTTPServer(
             ("127.0.0.1", 0), functools.partial(handler, directory=str(output)))
