@@ -58,6 +58,10 @@ def widget(f: s.Field) -> dict:
         out["pattern"] = [f"^[\\s\\S]{{0,{f.max_length}}}$", f"{f.max_length} caractères au plus"]
     if f.min_items and kind in (s.STRINGS, s.OBJECTS):
         out["min"] = f.min_items
+    if f.max_items is not None:  # list, objects and relation widgets take a max
+        out["max"] = f.max_items
+    if kind in (s.INTEGER, s.NUMBER):  # unit_maximum has no Decap equivalent: in the hint
+        out.update({k: v for k, v in (("min", f.minimum), ("max", f.maximum)) if v is not None})
     return out
 
 

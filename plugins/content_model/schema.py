@@ -49,10 +49,23 @@ class Field:
     fields: tuple["Field", ...] = ()  # item fields for OBJECTS
     min_items: int = 0
     reverse: str | None = None  # attribute set on the targets of REFS (derived)
+    minimum: float | None = None  # INTEGER, NUMBER: smallest value allowed
+    maximum: float | None = None  # INTEGER, NUMBER: largest value allowed
+    max_items: int | None = None  # STRINGS, REFS, OBJECTS: most items allowed
+    # NUMBER: ((unit, largest value), ...) when the entry's `unit` field (or, for
+    # the items of a list, the `unit` of the entry holding the list) is that unit.
+    unit_maximum: tuple[tuple[str, float], ...] = ()
 
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"unknown field kind {self.kind!r} for {self.name}")
+        numeric = self.kind in (INTEGER, NUMBER)
+        if not numeric and (self.minimum is not None or self.maximum is not None
+                            or self.unit_maximum):
+            raise ValueError(f"{self.name}: minimum and maximum go with numbers only")
+        if self.max_items is not None and (self.kind not in (STRINGS, REFS, OBJECTS)
+                                           or self.max_items < max(self.min_items, 1)):
+            raise ValueError(f"{self.name}: max_items goes with lists, at least min_items")
         if (self.kind == SELECT) != bool(self.options):
             raise ValueError(f"{self.name}: options go with select fields only")
         if (self.kind == REFS) != bool(self.ref):
@@ -329,6 +342,17 @@ PAGE = ContentType(
     ),
 )
 
+# Key figures and series are counts, amounts and shares: never negative, and a
+# share (unit "%") is a part of a whole, from 0 to 100. A growth rate is not typed
+# in: the page computes the change of a series itself (data_pages/charts.py).
+PERCENT = "%"
+VALUE_HINT = "Nombre positif ou nul, sans espace ni unité ; avec l'unité %, de 0 à 100."
+# The most points of a series. Real series have 2 (2019 and 2022: the school opened
+# in 2019); 24 is a yearly series over 24 years or a monthly one over two years, far
+# above that, and the most the 640-unit-wide chart draws readably: bars about 15
+# units wide (6 px on a phone), a period and value written every few bars.
+MAX_POINTS = 24
+
 FIGURE = ContentType(
     name="figure",
     label="Chiffres clés",
@@ -344,8 +368,10 @@ FIGURE = ContentType(
     fields=(
         Field("id", SLUG, "Identifiant"),
         Field("label", STRING, "Libellé", max_length=120, hint="Ce que mesure le chiffre."),
-        Field("value", NUMBER, "Valeur"),
-        Field("unit", STRING, "Unité", required=False, hint="%, M€, élèves…"),
+        Field("value", NUMBER, "Valeur", minimum=0, unit_maximum=((PERCENT, 100),),
+              hint=VALUE_HINT),
+        Field("unit", STRING, "Unité", required=False,
+              hint="% (une part, de 0 à 100), M€, élèves…"),
         Field("approx", BOOLEAN, "Valeur approchée (« environ »)", required=False, default=False),
         Field("detail", STRING, "Précision", required=False),
         Field("period", STRING, "Année ou période", hint="2022, 2019-2022, depuis 2019…"),
@@ -368,13 +394,16 @@ SERIES = ContentType(
     fields=(
         Field("id", SLUG, "Identifiant"),
         Field("label", STRING, "Titre de la série", max_length=120),
-        Field("unit", STRING, "Unité", hint="élèves, entreprises…"),
+        Field("unit", STRING, "Unité", hint="élèves, entreprises, % (une part, de 0 à 100)…"),
         Field("source", STRING, "Source"),
         Field(
-            "points", OBJECTS, "Valeurs", min_items=2,
+            "points", OBJECTS, "Valeurs", min_items=2, max_items=MAX_POINTS,
+            hint=f"De 2 à {MAX_POINTS} valeurs, de la plus ancienne à la plus récente.",
             fields=(
-                Field("period", STRING, "Année ou période"),
-                Field("value", NUMBER, "Valeur"),
+                Field("period", STRING, "Année ou période", max_length=20,
+                      hint="2019, 2019-2020, 1er semestre 2022…"),
+                Field("value", NUMBER, "Valeur", minimum=0, unit_maximum=((PERCENT, 100),),
+                      hint=VALUE_HINT),
             ),
         ),
     ),

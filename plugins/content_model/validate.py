@@ -109,13 +109,13 @@ def check_value(f: s.Field, value, images_root: Path | None = None):
     if kind == s.INTEGER:
         if isinstance(value, bool) or not isinstance(value, int):
             return None, f"doit être un nombre entier, pas « {value} »"
-        return value, None
+        return _check_range(f, value)
     if kind == s.NUMBER:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (
             isinstance(value, float) and not math.isfinite(value)
         ):
             return None, f"doit être un nombre, pas « {value} »"
-        return value, None
+        return _check_range(f, value)
     if kind == s.SELECT:
         if value not in f.option_values:
             return None, (f"« {value} » n'est pas une valeur permise "
@@ -130,11 +130,49 @@ def check_value(f: s.Field, value, images_root: Path | None = None):
     raise AssertionError(kind)  # schema.Field refuses unknown kinds
 
 
+def _limit(number) -> str:
+    return f"{number:g}"
+
+
+def _check_range(f: s.Field, value) -> tuple[object, str | None]:
+    if f.minimum is not None and value < f.minimum:
+        if f.minimum == 0:
+            return None, f"doit être positif ou nul, pas « {value} »"
+        return None, f"doit valoir au moins {_limit(f.minimum)}, pas « {value} »"
+    if f.maximum is not None and value > f.maximum:
+        return None, f"doit valoir au plus {_limit(f.maximum)}, pas « {value} »"
+    return value, None
+
+
+def check_unit_maxima(fields, record: dict, unit=None) -> list[Problem]:
+    """Maxima that depend on the unit (``Field.unit_maximum``: a share in % is at most
+    100), the unit being the entry's ``unit`` or that of the entry holding the list.
+    Reads the raw record, so that every item is checked even when another is wrong."""
+    own = record.get("unit")
+    unit = own.strip() if isinstance(own, str) and own.strip() else unit
+    problems = []
+    for f in fields:
+        value = record.get(f.name)
+        limit = dict(f.unit_maximum).get(unit)
+        if (limit is not None and isinstance(value, (int, float)) and not isinstance(value, bool)
+                and math.isfinite(value) and value > limit):
+            problems.append(Problem(f.name, f"doit valoir au plus {_limit(limit)} avec "
+                                            f"l'unité « {unit} », pas « {value} »"))
+        if f.kind == s.OBJECTS and isinstance(value, list):
+            for i, item in enumerate(value, 1):
+                if isinstance(item, dict):
+                    problems.extend(Problem(f.name, f"élément {i} : {p}")
+                                    for p in check_unit_maxima(f.fields, item, unit))
+    return problems
+
+
 def _check_list(f: s.Field, value, images_root):
     if not isinstance(value, list):
         return None, f"doit être une liste, pas {_type_name(value)}"
     if len(value) < f.min_items:
         return None, f"doit avoir au moins {f.min_items} élément(s)"
+    if f.max_items is not None and len(value) > f.max_items:
+        return None, f"doit avoir au plus {f.max_items} éléments, pas {len(value)}"
     clean, errors = [], []
     for i, item in enumerate(value, 1):
         if f.kind == s.OBJECTS:
@@ -184,6 +222,7 @@ def validate(ctype: s.ContentType, record, images_root: Path | None = None):
     if not isinstance(record, dict):
         return {}, [Problem("", "l'en-tête doit être une liste de champs « nom: valeur »")]
     values, problems = check_fields(ctype.fields, record, images_root)
+    problems += check_unit_maxima(ctype.fields, record)
     for f in ctype.fields:  # French labels of select values, for templates
         if f.kind == s.SELECT and values.get(f.name) is not None:
             values[f.name + "_label"] = f.option_label(values[f.name])

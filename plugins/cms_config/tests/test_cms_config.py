@@ -53,6 +53,10 @@ def check_fields(schema_fields, decap_fields, where):
             assert d["collection"] == (target.folder or "donnees"), (where, f.name)
         if f.kind == s.OBJECTS:
             check_fields(f.fields, d["fields"], f"{where}.{f.name}")
+        if f.kind in (s.INTEGER, s.NUMBER):
+            assert (d.get("min"), d.get("max")) == (f.minimum, f.maximum), (where, f.name)
+        if f.kind in (s.STRINGS, s.REFS, s.OBJECTS):
+            assert d.get("max") == f.max_items, (where, f.name)
 
 
 def test_every_type_and_field_agrees_with_the_schema():
