@@ -1,6 +1,8 @@
 """Settings for publication: absolute URLs, feeds. Built with warnings fatal."""
 
 import os
+import re
+import subprocess
 import sys
 
 sys.path.append(os.curdir)
@@ -19,6 +21,27 @@ DELETE_OUTPUT_DIRECTORY = True
 # The CMS of the published site logs in to GitHub through an OAuth proxy
 # (see README: "CMS"); never the local backend.
 CMS_LOCAL_BACKEND = False
-CMS_REPO = os.environ.get("CMS_REPO", "")
+
+
+def github_repo(remote: str) -> str:
+    """"owner/name" of a GitHub remote URL (https://github.com/o/n(.git), git@github.com:o/n.git,
+    ssh://git@github.com/o/n.git), else ""."""
+    match = re.fullmatch(r"(?:https://(?:[^@/]+@)?github\.com/|(?:ssh://)?git@github\.com[:/])"
+                         r"([\w.-]+)/([\w.-]+?)(?:\.git)?/?", remote.strip())
+    return f"{match[1]}/{match[2]}" if match else ""
+
+
+def origin_repo() -> str:
+    """The GitHub repository this checkout was cloned from, if any (`git remote get-url origin`)."""
+    try:
+        remote = subprocess.run(["git", "remote", "get-url", "origin"], capture_output=True, text=True,
+                                cwd=os.path.dirname(os.path.abspath(__file__)), timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return github_repo(remote)
+
+
+# When neither is set, cms_config stops the build (warnings are fatal) with a message.
+CMS_REPO = os.environ.get("CMS_REPO") or origin_repo()
 CMS_BRANCH = os.environ.get("CMS_BRANCH", "main")
 CMS_AUTH_URL = os.environ.get("CMS_AUTH_URL", "")

@@ -1,17 +1,27 @@
 """Tasks for the Hall 32 site (invoke). Names follow pelican-quickstart.
 
 Every build goes to a temporary folder first and replaces output/ only when it
-succeeded: a broken content file never costs the last good site.
+succeeded, in one atomic step: a broken content file never costs the last good
+site, and output/ always holds exactly one build's result. One build at a time
+per output folder: a second one waits for the first (a lock file beside it).
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import fcntl
 import filecmp
 import mimetypes
 import os
+import platform
 import shlex
 import shutil
+import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 from invoke import Exit, task
@@ -27,71 +37,217 @@ PY = shlex.quote(sys.executable)
 mimetypes.add_type("text/yaml", ".yml")  # Decap reads /admin/config.yml
 
 
-def pelican_cmd(output: Path, conf: Path, *extra: str, content: Path = CONTENT) -> str:
+def pelican_args(output: Path, conf: Path, *extra: str, content: Path = CONTENT) -> list[str]:
     # Plain log lines ("ERROR: content/x.md: field: problem"), one per problem.
-    args = [str(content), "-o", str(output), "-s", str(conf), "--log-handler", "plain", *extra]
-    return f"{PY} -m pelican " + " ".join(shlex.quote(a) for a in args)
+    return [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(conf),
+            "--log-handler", "plain", *extra]
+
+
+def pelican_cmd(output: Path, conf: Path, *extra: str, content: Path = CONTENT) -> str:
+    return shlex.join(pelican_args(output, conf, *extra, content=content))
+
+
+def checks_args(output: Path, skip: str = "") -> list[str]:
+    """The quality gates on a built site (checks/); SKIP: e.g. "html,browser"."""
+    return [sys.executable, "-m", "checks", str(output)] + (["--skip", skip] if skip else [])
 
 
 def checks_cmd(output: Path, skip: str = "") -> str:
-    """The quality gates on a built site (checks/); SKIP: e.g. "html,browser"."""
-    return f"{PY} -m checks {shlex.quote(str(output))}" + (f" --skip {shlex.quote(skip)}" if skip else "")
+    return shlex.join(checks_args(output, skip))
+
+
+# --- One build at a time, swapped in atomically -------------------------------------
+# Beside output/ (same file system, so renames are atomic):
+#   .output.lock      the lock file (flock), kept: deleting a lock file races;
+#   .output.build-*   one temporary folder per build (tempfile.mkdtemp); after the
+#                     swap it holds the previous site until deleted;
+#   .output.prev      the previous site, only in the two-rename fallback.
+# Whatever a kill -9 leaves behind is sorted out by the next build, under the lock.
+
+def _sibling(output: Path, suffix: str) -> Path:
+    return output.with_name(f".{output.name}.{suffix}")
+
+
+def _pause_for_tests(point: str) -> None:
+    """Test hook (tests/test_build_safety.py): with HALL32_TEST_PAUSE=<point>:<file>,
+    create <file> when the build reaches <point>, then wait there to be killed."""
+    wanted, _, flag = os.environ.get("HALL32_TEST_PAUSE", "").partition(":")
+    if wanted == point:
+        Path(flag).touch()
+        while True:
+            time.sleep(60)
+
+
+@contextlib.contextmanager
+def build_lock(output: Path):
+    """Hold the lock of ``output`` (waiting for another build if needed), put back the
+    previous site if a build was killed between two renames, and remove what killed
+    builds left. Yields the lock's file descriptor: children that inherit it keep the
+    lock while they run, even if this process is killed."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(_sibling(output, "lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"Une autre construction est en cours dans {output.parent}/ "
+                  f"(verrou {_sibling(output, 'lock').name}) : attente de sa fin…", flush=True)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        _recover(output)
+        yield fd
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _recover(output: Path) -> None:
+    prev = _sibling(output, "prev")
+    if prev.is_dir() and not output.exists():
+        os.rename(prev, output)
+        print(f"{output.name}/ restauré : une construction avait été interrompue pendant le "
+              f"remplacement.", flush=True)
+    for leftover in [prev, _sibling(output, "new"), *output.parent.glob(f".{output.name}.build-*")]:
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _libc_renameat2():
+    """renameat2(2) from the C library (glibc ≥ 2.28), or None (not Linux, old libc)."""
+    if platform.system() != "Linux":
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+_renameat2 = _libc_renameat2()
+AT_FDCWD, RENAME_EXCHANGE = -100, 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False when the system
+    or the file system cannot."""
+    if _renameat2 is None:
+        return False
+    if _renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _reuse_unchanged(old: Path, new: Path) -> tuple[int, int, int]:
+    """Give the files of ``new`` whose bytes are those of ``old`` the old file itself (a
+    hard link; or its mtime where links are not possible), so that hosts and rsync see
+    only the real changes (Pelican rewrites every file on every build).
+    Returns (files written, files removed, files kept)."""
+    written = kept = 0
+    wanted = set()
+    for path in new.rglob("*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        rel = path.relative_to(new)
+        wanted.add(rel)
+        before = old / rel
+        if before.is_symlink() or not before.is_file():
+            written += 1
+        elif os.path.samefile(path, before):  # both links to one cached file
+            kept += 1
+        elif filecmp.cmp(path, before, shallow=False):
+            link = path.with_name(f".{path.name}.link")
+            try:
+                os.link(before, link)
+                os.replace(link, path)
+            except OSError:  # no hard links here: keep at least the date
+                stat = before.stat()
+                os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+            kept += 1
+        else:
+            written += 1
+    removed = sum(1 for p in old.rglob("*") if p.is_file() and p.relative_to(old) not in wanted) \
+        if old.is_dir() else 0
+    return written, removed, kept
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def install_build(new: Path, output: Path) -> tuple[int, int, int]:
+    """Make the finished build ``new`` the content of ``output`` in one step: unchanged
+    files keep their inode and mtime, then the two folders are exchanged atomically
+    (renameat2) and the previous site is deleted. Without renameat2: output → .prev,
+    new → output (build_lock() puts .prev back if killed in between), delete .prev.
+    Returns (files written, files removed, files kept). Call under build_lock()."""
+    counts = _reuse_unchanged(output, new)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(new, 0o777 & ~umask)  # mkdtemp makes 0700 folders; a web server may read output/
+    _pause_for_tests("swap")
+    if not output.exists() and not output.is_symlink():
+        os.rename(new, output)
+    elif _exchange(new, output):
+        _pause_for_tests("swapped")
+        _remove(new)  # now the previous site
+    else:
+        prev = _sibling(output, "prev")
+        os.rename(output, prev)
+        _pause_for_tests("renamed")
+        os.rename(new, output)
+        _remove(prev)
+    return counts
 
 
 def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path = CONTENT,
                gates: str = "links") -> None:
-    """Build into a sibling temporary folder, run quality gates on it ("links": the
-    fast link and anchor check; "all"; "" for none), then bring ``output`` up to date
-    with it, file by file: a failed build or check changes nothing."""
-    tmp = output.with_name(f".{output.name}.new")
-    shutil.rmtree(tmp, ignore_errors=True)
-    result = c.run(pelican_cmd(tmp, conf, *extra, content=content), warn=True, pty=False, in_stream=False)
-    if result.ok and gates:
-        result = c.run(checks_cmd(tmp, "" if gates == "all" else "html,browser"), warn=True,
-                       pty=False, in_stream=False)
-    if not result.ok:
-        shutil.rmtree(tmp, ignore_errors=True)
-        kept = "le site précédent est conservé" if output.exists() else "aucun site construit"
-        raise Exit(f"La construction ou les contrôles ont échoué ({kept} dans {output.name}/).", code=1)
-    written, removed, kept = sync_tree(tmp, output)
-    shutil.rmtree(tmp, ignore_errors=True)
+    """Build into a temporary folder of its own beside ``output``, run quality gates on
+    it ("links": the fast link and anchor check; "all"; "" for none), then swap it in
+    with install_build(): a failed, interrupted or killed build changes nothing, and
+    builds of one output folder run one at a time (build_lock)."""
+    output = Path(os.path.realpath(output))  # a symlinked output/: swap the real folder
+    try:
+        with build_lock(output) as lock:
+            tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}.build-", dir=output.parent))
+            try:
+                ok = _run(pelican_args(tmp, conf, *extra, content=content), lock)
+                if ok and not (tmp / "index.html").is_file():
+                    print("ERREUR: la construction n'a pas produit de page d'accueil (index.html).",
+                          file=sys.stderr, flush=True)
+                    ok = False
+                if ok and gates:
+                    ok = _run(checks_args(tmp, "" if gates == "all" else "html,browser"), lock)
+                if not ok:
+                    kept = "le site précédent est conservé" if output.exists() else "aucun site construit"
+                    raise Exit(f"La construction ou les contrôles ont échoué ({kept} dans {output.name}/).",
+                               code=1)
+                written, removed, kept = install_build(tmp, output)
+            finally:
+                _remove(tmp)
+    except KeyboardInterrupt:
+        raise Exit(f"Construction interrompue : {output.name}/ n'a pas été modifié.", code=130) from None
     print(f"{output.name}/ : {written} fichier(s) écrit(s), {removed} supprimé(s), {kept} inchangé(s)")
 
 
-def sync_tree(src: Path, dst: Path) -> tuple[int, int, int]:
-    """Make ``dst`` identical to ``src`` touching only what differs, so that hosts and
-    rsync see the real changes (Pelican itself rewrites every file on every build).
-    Returns (files written, files removed, files kept)."""
-    written = kept = removed = 0
-    wanted = set()
-    dst.mkdir(parents=True, exist_ok=True)
-    for path in sorted(src.rglob("*")):
-        rel = path.relative_to(src)
-        wanted.add(rel)
-        target = dst / rel
-        if path.is_dir():
-            if target.exists() and not target.is_dir():
-                target.unlink()
-            target.mkdir(exist_ok=True)
-        elif target.is_file() and (os.path.samefile(path, target)  # both links to one cached file
-                                   or filecmp.cmp(path, target, shallow=False)):
-            kept += 1
-        else:
-            if target.is_dir():
-                shutil.rmtree(target)
-            os.replace(path, target)
-            written += 1
-    for path in sorted(dst.rglob("*"), reverse=True):  # children before their folders
-        if path.relative_to(dst) not in wanted:
-            removed += path.is_file()
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
-    return written, removed, kept
+def _run(args: list[str], lock: int) -> bool:
+    """Run a step of the build; it inherits the lock, so that a step left running by a
+    killed build still keeps the next build waiting."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    return subprocess.run(args, stdin=subprocess.DEVNULL, pass_fds=(lock,)).returncode == 0
 
 
 @task
 def clean(c):
-    """Remove the generated site."""
-    shutil.rmtree(OUTPUT, ignore_errors=True)
+    """Remove the generated site (after any build in progress)."""
+    with build_lock(OUTPUT):
+        _remove(OUTPUT)
 
 
 @task
@@ -109,8 +265,9 @@ def rebuild(c):
 
 @task
 def regenerate(c):
-    """Rebuild into output/ on every change (no safe swap: development only)."""
-    c.run(pelican_cmd(OUTPUT, DEV_CONF, "--autoreload"), pty=False)
+    """Rebuild into output/ on every change, in place (development only; other builds wait)."""
+    with build_lock(OUTPUT):
+        c.run(pelican_cmd(OUTPUT, DEV_CONF, "--autoreload"), pty=False)
 
 
 @task
@@ -157,8 +314,10 @@ def check(c, skip=""):
 
 @task
 def cms(c):
-    """Edit locally: decap-server (local backend, writes files) on 127.0.0.1:8081, and the
-    site with live reload on http://127.0.0.1:8000 (CMS at /admin/). Ctrl-C stops both."""
+    """Edit the content locally in Decap CMS at http://127.0.0.1:8000/admin/.
+
+    Runs decap-server (local backend, writes files into content/) on 127.0.0.1:8081
+    and the site with live reload on http://127.0.0.1:8000. Ctrl-C stops both."""
     import subprocess
 
     server = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -187,14 +346,19 @@ def publish(c, target=None):
     target = target or os.environ.get("PUBLISH_TARGET")
     if not target:
         raise Exit("Indiquez la destination : invoke publish --target user@host:/chemin/", code=2)
+    if not shutil.which("rsync"):
+        raise Exit("rsync est introuvable : installez-le (sudo apt-get install rsync), "
+                   "puis relancez invoke publish.", code=2)
     preview(c)
     c.run(f"rsync -rlvz --delete --checksum {shlex.quote(str(OUTPUT))}/ {shlex.quote(target)}")
 
 
 @task
 def bench(c, what="build", sizes="100,1000", runs=3):
-    """Print benchmark figures. WHAT: build (against plain Pelican, SIZES documents, median
-    of RUNS runs) or search (lunr against Pagefind). Not a test: nothing fails on a slow machine."""
+    """Print benchmark figures (build speed, search quality); see docs/performance.md.
+
+    WHAT: build (against plain Pelican, SIZES documents, median of RUNS runs) or search
+    (lunr against Pagefind). Not a test: nothing fails on a slow machine."""
     scripts = {"build": f"benchmarks/build_bench.py {shlex.quote(sizes)} {int(runs)}",
                "search": "benchmarks/search_bench.py"}
     if what not in scripts:

@@ -129,9 +129,9 @@ def bench_size(size: int, tmp: Path, runs: int) -> None:
     print(row("this project, cold caches", cold, base, image_work(cold["log"])))
     print(row("this project, warm caches", median(warm_runs), base, image_work(warm_runs[-1]["log"])))
 
-    # Incremental output through the safe build's sync (what `invoke build` does).
+    # Incremental output through the safe build's swap (what `invoke build` does).
     output = work / "site"
-    tasks.sync_tree(work / "out", output)
+    tasks.install_build(work / "out", output)
     total = sum(1 for p in output.rglob("*") if p.is_file())
     news = sorted((content / "actualites").glob("*.md"))
     for label, changes in (("rebuild, nothing changed", [None] * runs),
@@ -144,7 +144,7 @@ def bench_size(size: int, tmp: Path, runs: int) -> None:
             fresh = work / "fresh"
             started = time.perf_counter()
             m = measure(ours(content, fresh, cache), ROOT)
-            written, removed, _ = tasks.sync_tree(fresh, output)
+            written, removed, _ = tasks.install_build(fresh, output)
             m["wall"] = time.perf_counter() - started
             results.append(m)
             shares.append((written, removed))

@@ -52,6 +52,16 @@ def run(output: Path, skip: set[str] = frozenset(), out=sys.stdout) -> list[str]
     return failures
 
 
+def empty_site(output: Path) -> str:
+    """Why ``output`` is not a whole site ("" if it has a home page): a gate must not pass
+    an empty or half-written folder just because it has nothing to check."""
+    if not any(output.rglob("*.html")):
+        return "aucune page HTML"
+    if not (output / "index.html").is_file():
+        return "pas de page d'accueil (index.html)"
+    return ""
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m checks", description=__doc__)
     parser.add_argument("output", type=Path)
@@ -60,6 +70,10 @@ def main(argv=None) -> int:
     if not args.output.is_dir():
         print(f"checks: {args.output} n'est pas un dossier de site construit", file=sys.stderr)
         return 2
+    empty = empty_site(args.output)
+    if empty:
+        print(f"ERREUR: {args.output} : {empty} : site vide ou incomplet, contrôles refusés.", file=sys.stderr)
+        return 1
     failures = run(args.output, {s for s in args.skip.split(",") if s})
     print(f"{len(failures)} problème(s)." if failures else "Tous les contrôles sont passés.")
     return 1 if failures else 0

@@ -1,4 +1,4 @@
-"""Builds bring output/ up to date file by file: unchanged files keep their mtime."""
+"""Builds replace output/ at once, but unchanged files keep their inode and mtime."""
 
 from __future__ import annotations
 
@@ -32,12 +32,15 @@ def test_rebuild_touches_only_what_changed(minimal_site, tmp_path, capfd):
     assert len(changed) < len(after) * 0.1
 
 
-def test_sync_tree_removes_what_disappeared(tmp_path):
-    src, dst = tmp_path / "src", tmp_path / "dst"
-    (src / "a").mkdir(parents=True)
-    (src / "a" / "keep.txt").write_text("same")
-    (dst / "a" / "gone").mkdir(parents=True)
-    (dst / "a" / "keep.txt").write_text("same")
-    (dst / "a" / "gone" / "old.txt").write_text("old")
-    assert tasks.sync_tree(src, dst) == (0, 1, 1)
-    assert sorted(p.relative_to(dst).as_posix() for p in dst.rglob("*")) == ["a", "a/keep.txt"]
+def test_install_build_counts_what_disappeared(tmp_path):
+    new, output = tmp_path / "new", tmp_path / "output"
+    (new / "a").mkdir(parents=True)
+    (new / "a" / "keep.txt").write_text("same")
+    (output / "a" / "gone").mkdir(parents=True)
+    (output / "a" / "keep.txt").write_text("same")
+    (output / "a" / "gone" / "old.txt").write_text("old")
+    inode = (output / "a" / "keep.txt").stat().st_ino
+    assert tasks.install_build(new, output) == (0, 1, 1)
+    assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == ["a", "a/keep.txt"]
+    assert (output / "a" / "keep.txt").stat().st_ino == inode
+    assert not new.exists()

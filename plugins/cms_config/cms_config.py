@@ -64,7 +64,9 @@ class CmsGenerator(Generator):
     def generate_context(self) -> None:
         self.config = build(self.settings)
         if not self.config["backend"]["repo"] and not self.config.get("local_backend"):
-            logger.warning("cms_config: CMS_REPO n'est pas défini : /admin/ ne pourra pas se connecter")
+            logger.warning("cms_config: CMS_REPO n'est pas défini : /admin/ ne pourra pas se connecter ; "
+                           "indiquez le dépôt GitHub, par exemple CMS_REPO=proprietaire/depot "
+                           "(publishconf.py le déduit de « git remote get-url origin » quand c'est GitHub)")
         node_modules = Path(self.settings.get("CMS_NODE_MODULES") or self.settings.get(
             "SEARCH_NODE_MODULES") or "node_modules")
         self.files = decap_files(node_modules / "decap-cms" / "dist")
