@@ -1,8 +1,12 @@
-"""ReaderCache: entries keyed by file stamp, one file per settings digest, damage tolerated."""
+"""ReaderCache: entries keyed by file stamp, one file per settings digest, damage is a miss."""
 
 from __future__ import annotations
 
 import os
+import pickle
+
+import pytest
+from damage import DAMAGES, damage
 
 from content_model.cache import KEEP, ReaderCache, salt, stamp
 
@@ -49,13 +53,49 @@ def test_settings_and_content_folder_select_the_file(tmp_path):
     assert base != salt({**settings(tmp_path), "PATH": str(tmp_path / "other")})
 
 
-def test_damaged_cache_is_ignored(tmp_path):
+@pytest.mark.parametrize("how", DAMAGES)
+def test_damaged_or_foreign_cache_file_is_a_miss_then_replaced(tmp_path, how):
+    conf, path = settings(tmp_path), source(tmp_path)
+    cache = ReaderCache(tmp_path / "c", conf)
+    cache.put(path, stamp(path), ({"title": "A"}, "<p>x</p>"))
+    cache.save()
+    good = cache.file.read_bytes()
+    other = ReaderCache(tmp_path / "c", {**conf, "PATH": str(tmp_path / "other")})  # another version
+    other.put(path, stamp(path), ({"title": "B"}, ""))
+    other.save()
+    damage(cache.file, how, foreign=other.file.read_bytes())
+    again = ReaderCache(tmp_path / "c", conf)
+    assert again.get(path) is None
+    again.put(path, stamp(path), ({"title": "A"}, "<p>x</p>"))
+    again.save()
+    assert cache.file.read_bytes() == good
+    assert ReaderCache(tmp_path / "c", conf).get(path) == ({"title": "A"}, "<p>x</p>")
+
+
+def test_cache_file_is_never_run_as_code(tmp_path):
+    """A pickle would run code when loaded: the cache is JSON, a pickle is a damaged file."""
     conf, path = settings(tmp_path), source(tmp_path)
     cache = ReaderCache(tmp_path / "c", conf)
     cache.put(path, stamp(path), ({}, ""))
     cache.save()
-    cache.file.write_bytes(b"not a pickle")
-    assert ReaderCache(tmp_path / "c", conf).get(path) is None
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return exec, (f"open({str(marker)!r}, 'w').close()",)
+
+    cache.file.write_bytes(pickle.dumps({path: (stamp(path), pickle.dumps(Payload()))}))
+    loaded = ReaderCache(tmp_path / "c", conf)
+    loaded.get(path)
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("meta", [{"a": ("b", "c")}, {"a": float("nan")}, {"a": {1, 2}}, {"a": b"x"}])
+def test_values_json_would_change_are_not_cached(tmp_path, meta):
+    conf, path = settings(tmp_path), source(tmp_path)
+    cache = ReaderCache(tmp_path / "c", conf)
+    cache.put(path, stamp(path), (meta, ""))
+    assert path not in cache.used
 
 
 def test_files_gone_are_dropped_and_old_caches_pruned(tmp_path):
@@ -73,4 +113,4 @@ def test_files_gone_are_dropped_and_old_caches_pruned(tmp_path):
         other = ReaderCache(tmp_path / "c", {**conf, "PATH": str(tmp_path / f"s{i}")})
         other.put(a, stamp(a), ({}, ""))
         other.save()
-    assert len(list((tmp_path / "c").glob("reader-*.pickle"))) == KEEP
+    assert len(list((tmp_path / "c").glob("reader-*.json"))) == KEEP

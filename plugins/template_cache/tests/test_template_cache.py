@@ -1,9 +1,11 @@
-"""Templates are compiled once, then loaded from the bytecode cache."""
+"""Templates are compiled once, then loaded from the bytecode cache; a damaged file is a miss."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+from damage import DAMAGES, damage
 from jinja2 import DictLoader, Environment
 
 from template_cache.template_cache import add_bytecode_cache, bytecode_folder
@@ -44,3 +46,47 @@ def test_no_folder_no_cache(tmp_path):
     pelican = SimpleNamespace(settings={"TEMPLATE_CACHE": "", "JINJA_ENVIRONMENT": dict(OPTIONS)})
     add_bytecode_cache(pelican)
     assert "bytecode_cache" not in pelican.settings["JINJA_ENVIRONMENT"]
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+def test_damaged_or_foreign_file_is_compiled_again_and_replaced(tmp_path, how):
+    sources = {"page.html": "{% for x in items %}<b>{{ x }}</b>{% endfor %}", "other.html": "{{ 1 + 2 }}"}
+    first = Environment(loader=DictLoader(sources), **configured(tmp_path))
+    folder = bytecode_folder(tmp_path, OPTIONS)
+    first.get_template("page.html")
+    (page_file,) = folder.glob("*.cache")
+    first.get_template("other.html")
+    (other_file,) = set(folder.glob("*.cache")) - {page_file}
+    good = page_file.read_bytes()
+    damage(page_file, how, foreign=other_file.read_bytes())
+
+    compiled = []
+    second = Environment(loader=DictLoader(sources), **configured(tmp_path))
+    original_compile = Environment.compile
+
+    def counting_compile(self, *args, **kwargs):
+        compiled.append(args)
+        return original_compile(self, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Environment, "compile", counting_compile)
+        assert second.get_template("page.html").render(items=["<a>"]) == "<b>&lt;a&gt;</b>"
+    assert len(compiled) == 1  # a miss, not an error
+    assert page_file.read_bytes() == good  # replaced by a whole file
+
+
+def test_files_are_sealed(tmp_path):
+    env = Environment(loader=DictLoader({"p.html": "x"}), **configured(tmp_path))
+    env.get_template("p.html")
+    (file,) = bytecode_folder(tmp_path, OPTIONS).glob("*.cache")
+    assert file.read_bytes().startswith(b"hall32-cache/1 jinja-bytecode:")
+
+
+@pytest.mark.parametrize("cut", [18, 45])
+def test_file_cut_just_after_its_first_bytes_is_a_miss(tmp_path, cut):
+    """Jinja's own cache raises UnpicklingError there (its checksum is a pickle)."""
+    sources = {"p.html": "{{ 1 + 2 }}"}
+    Environment(loader=DictLoader(sources), **configured(tmp_path)).get_template("p.html")
+    (file,) = bytecode_folder(tmp_path, OPTIONS).glob("*.cache")
+    file.write_bytes(file.read_bytes()[:cut])
+    assert Environment(loader=DictLoader(sources), **configured(tmp_path)).get_template("p.html").render() == "3"
