@@ -40,7 +40,7 @@ def partner_groups(partners: list[dict]) -> list[tuple[str, str, list[dict]]]:
 
 class DataPagesGenerator(Generator):
     def generate_context(self) -> None:
-        data = load_all(Path(self.path)) or {}
+        data = load_all(Path(self.path))  # entries with problems left out (logged)
         self.data = {ctype.name: data.get(ctype.name, []) for ctype in s.DATA_TYPES}
         partners = self.data[s.PARTNER.name]
         for partner in partners:

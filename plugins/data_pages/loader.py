@@ -26,33 +26,32 @@ def _error(where: str, message: str) -> None:
     logger.error("%s: %s", where, message)
 
 
-def load_file(content_root: Path, rel: str, ctypes) -> dict[str, list[dict]] | None:
-    """Return {type name: [entries]}, or None if the file has problems (logged)."""
+def load_file(content_root: Path, rel: str, ctypes) -> dict[str, list[dict]]:
+    """Return {type name: [entries without problems]}; problems are logged (they stop
+    the build). Good entries are kept so that one wrong figure does not make every
+    reference to a partner of another file look wrong too."""
     path = content_root / rel
     where = display_path(path)
     try:
         data = yaml12.load(read_text(path)) if path.is_file() else None
     except (SourceError, yaml12.YamlError) as exc:
         _error(where, str(exc))
-        return None
+        return {}
     if data is None:
         data = {}
     if not isinstance(data, dict):
         _error(where, "le fichier doit contenir des listes nommées ("
                + ", ".join(t.data_key for t in ctypes) + ")")
-        return None
-    ok = True
+        return {}
     for key in data:
         if key not in {t.data_key for t in ctypes}:
             _error(where, f"{key}: liste inconnue (listes permises : "
                    + ", ".join(t.data_key for t in ctypes) + ")")
-            ok = False
     result = {}
     for ctype in ctypes:
         entries = data.get(ctype.data_key) or []
         if not isinstance(entries, list):
             _error(where, f"{ctype.data_key}: doit être une liste")
-            ok = False
             continue
         result[ctype.name] = []
         for n, entry in enumerate(entries, 1):
@@ -62,19 +61,15 @@ def load_file(content_root: Path, rel: str, ctypes) -> dict[str, list[dict]] | N
             values, problems = validate(ctype, entry, content_root)
             for problem in problems:
                 _error(f"{where}: {label}", str(problem))
-            ok = ok and not problems
-            values["_where"] = f"{where}: {label}"
-            result[ctype.name].append(values)
-    return result if ok else None
+            if not problems:
+                values["_where"] = f"{where}: {label}"
+                result[ctype.name].append(values)
+    return result
 
 
-def load_all(content_root: Path) -> dict[str, list[dict]] | None:
+def load_all(content_root: Path) -> dict[str, list[dict]]:
+    """{type name: [entries without problems]} of every data file."""
     loaded: dict[str, list[dict]] = {}
-    ok = True
     for rel, ctypes in data_files().items():
-        result = load_file(content_root, rel, ctypes)
-        if result is None:
-            ok = False
-        else:
-            loaded.update(result)
-    return loaded if ok else None
+        loaded.update(load_file(content_root, rel, ctypes))
+    return loaded

@@ -1,9 +1,16 @@
-"""Charts are SVG drawn at build time, with a text alternative and no inline style."""
+"""Charts are SVG drawn at build time, with a text alternative and no inline style,
+readable for every number of points the schema allows: no two texts overlap."""
 
 import re
+from pathlib import Path
 from xml.etree import ElementTree
 
-from data_pages.charts import bar_chart, describe
+import pytest
+from PIL import ImageFont
+
+from content_model.schema import MAX_POINTS
+from data_pages import charts
+from data_pages.charts import bar_chart, describe, written_points
 
 SERIES = {
     "id": "evolution-eleves",
@@ -12,10 +19,39 @@ SERIES = {
     "points": [{"period": "2019", "value": 117}, {"period": "2022", "value": 197}],
 }
 SVG = "{http://www.w3.org/2000/svg}"
+CSS = Path(__file__).resolve().parents[3] / "theme/static/css/components/chart.css"
+# Real metrics of a wide sans-serif (system-ui on Linux), not the chart's estimate.
+FONTS = "/usr/share/fonts/truetype/dejavu/"
+REGULAR = ImageFont.truetype(FONTS + "DejaVuSans.ttf", 1000)
+BOLD = ImageFont.truetype(FONTS + "DejaVuSans-Bold.ttf", 1000)
 
 
 def parse(markup):
     return ElementTree.fromstring(str(markup).replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1))
+
+
+def series_of(n, period=lambda i: str(2001 + i), value=lambda i: 117 + 37 * i, unit="élèves"):
+    return {"id": "s", "label": "Série", "unit": unit,
+            "points": [{"period": period(i), "value": value(i)} for i in range(n)]}
+
+
+def texts(svg, kind):
+    """[(left, right, baseline y, text)] of the chart's texts of one class, measured
+    with DejaVu Sans at the sizes chart.css gives."""
+    font, size = (BOLD, charts.VALUE_SIZE) if kind == "value" else (REGULAR, charts.LABEL_SIZE)
+    out = []
+    for el in svg.iter(f"{SVG}text"):
+        if el.get("class") == f"h32-chart__{kind}":
+            assert el.get("text-anchor") == "middle"
+            width = font.getlength(el.text) * size / 1000
+            x = float(el.get("x"))
+            out.append((x - width / 2, x + width / 2, float(el.get("y")), el.text))
+    return out
+
+
+def bars(svg):
+    return [(float(r.get("x")), float(r.get("x")) + float(r.get("width")), float(r.get("y")))
+            for r in svg.iter(f"{SVG}rect")]
 
 
 def test_bars_are_proportional_to_values():
@@ -29,20 +65,110 @@ def test_text_alternative_and_labels():
     svg = parse(bar_chart(SERIES))
     assert svg.get("role") == "img"
     ids = svg.get("aria-labelledby").split()
-    texts = {el.get("id"): el.text for el in svg if el.get("id")}
-    assert texts[ids[0]] == SERIES["label"]
-    assert "117 élèves en 2019" in texts[ids[1]] and "197 élèves en 2022" in texts[ids[1]]
+    texts_by_id = {el.get("id"): el.text for el in svg if el.get("id")}
+    assert texts_by_id[ids[0]] == SERIES["label"]
+    assert "117 élèves en 2019" in texts_by_id[ids[1]] and "197 élèves en 2022" in texts_by_id[ids[1]]
     labels = [t.text for t in svg.iter(f"{SVG}text")]
     assert labels == ["117", "2019", "197", "2022"]
+    tips = [r.find(f"{SVG}title").text for r in svg.iter(f"{SVG}rect")]
+    assert tips == ["2019 : 117 élèves", "2022 : 197 élèves"]
 
 
 def test_description_gives_the_change():
     assert "+68\u202f%" in describe(SERIES)
 
 
+def test_change_of_a_share_is_in_points():
+    text = describe(series_of(2, value=lambda i: [54, 59.5][i], unit="%"))
+    assert text == ("Série : 54\u202f% en 2001, 59,5\u202f% en 2002 "
+                    "(+5,5\u00a0points entre 2001 et 2002).")
+    assert "(−1\u00a0point " in describe(series_of(2, value=lambda i: [54, 53][i], unit="%"))
+
+
+@pytest.mark.parametrize("values", [[0, 12], [0, 0]])
+def test_no_relative_change_from_zero(values):
+    text = describe(series_of(2, value=lambda i: values[i]))
+    assert text == f"Série : 0 élèves en 2001, {values[1]} élèves en 2002."
+    svg = parse(bar_chart(series_of(2, value=lambda i: values[i])))
+    assert all(float(r.get("height")) >= 0 for r in svg.iter(f"{SVG}rect"))
+
+
+def test_long_series_are_summed_up_not_listed():
+    values = [117, 90, 250, 130, 140, 150, 160, 197]
+    text = describe(series_of(len(values), value=lambda i: values[i]))
+    assert text == ("Série : 8 valeurs, de 117 élèves en 2001 à 197 élèves en 2008 "
+                    "(+68\u202f% entre 2001 et 2008) ; minimum 90 élèves en 2002, "
+                    "maximum 250 élèves en 2003. Le tableau donne chaque valeur.")
+    assert len(describe(series_of(MAX_POINTS))) < 300
+
+
+PERIODS = {
+    "years": lambda i: str(2001 + i),
+    "school years": lambda i: f"{2001 + i}-{2002 + i}",
+    "longest": lambda i: f"1er semestre {2001 + i} M"[:20],  # max_length of a period
+}
+VALUES = {
+    "small": lambda i: 17 + 3 * i,
+    "large": lambda i: 1_234_567 + 98_765 * i,
+    "decimal": lambda i: 54.5 + i,
+    "uneven": lambda i: [3, 250_000, 12][i % 3],
+}
+
+
+@pytest.mark.parametrize("values", sorted(VALUES))
+@pytest.mark.parametrize("periods", sorted(PERIODS))
+@pytest.mark.parametrize("n", [1, 2, 3, 7, 12, MAX_POINTS])
+def test_texts_never_overlap_and_stay_inside(n, periods, values):
+    svg = parse(bar_chart(series_of(n, PERIODS[periods], VALUES[values])))
+    drawn = bars(svg)
+    assert len(drawn) == n
+    for kind in ("label", "value"):
+        found = texts(svg, kind)
+        assert found, kind
+        for left, right, _y, text in found:
+            assert 0 <= left and right <= charts.WIDTH, (kind, text)
+        for (_l, right, _y, a), (left, _r, _y2, b) in zip(found, found[1:]):
+            assert right + 4 <= left, (kind, a, b)
+    for left, right, y, text in texts(svg, "value"):  # above every bar it crosses
+        assert all(y + 2 <= top for bl, br, top in drawn if bl < right and br > left), text
+    labels = [t[3] for t in texts(svg, "label")]
+    assert labels[-1] == PERIODS[periods](n - 1)  # the latest period is always written
+
+
+def test_every_point_is_written_when_there_is_room():
+    assert written_points(series_of(1)["points"]) == [0]
+    assert written_points(SERIES["points"]) == [0, 1]
+    assert written_points(series_of(2, PERIODS["longest"], VALUES["large"])["points"]) == [0, 1]
+    assert len(written_points(series_of(7)["points"])) == 7
+
+
+def test_most_points_keep_a_regular_rhythm_of_labels():
+    shown = written_points(series_of(MAX_POINTS)["points"])
+    steps = {b - a for a, b in zip(shown, shown[1:])}
+    assert len(steps) == 1 and shown[-1] == MAX_POINTS - 1
+    assert len(shown) >= 6  # years every fourth bar at most
+    svg = parse(bar_chart(series_of(MAX_POINTS)))
+    widths = {float(r.get("width")) for r in svg.iter(f"{SVG}rect")}
+    assert min(widths) >= 14  # about 6 px on a 320 px wide phone
+
+
+def test_estimate_is_wider_than_real_text():
+    for text in ["2019", "1er semestre 2022 M", "1\u202f234\u202f567", "54,5", "WMmw%€"]:
+        assert charts.text_width(text, 20) >= REGULAR.getlength(text) * 20 / 1000, text
+        assert charts.text_width(text, 28) >= BOLD.getlength(text) * 28 / 1000, text
+
+
+def test_css_font_sizes_are_the_ones_the_chart_spaces_for():
+    css = CSS.read_text(encoding="utf-8")
+    for kind, size in (("value", charts.VALUE_SIZE), ("label", charts.LABEL_SIZE)):
+        rule = re.search(r"\.h32-chart__%s \{([^}]*)\}" % kind, css).group(1)
+        assert re.search(r"font:[^;]*\b%dpx\b" % size, rule), (kind, rule)
+
+
 def test_no_inline_style_or_script_and_escaped_text():
     series = {**SERIES, "label": "<script>alert(1)</script>"}
+    series["points"] = [{"period": "<b>2019</b>", "value": 1}, {"period": "2022", "value": 2}]
     markup = str(bar_chart(series))
-    assert "<script" not in markup
-    assert "&lt;script&gt;" in markup
+    assert "<script" not in markup and "<b>" not in markup
+    assert "&lt;script&gt;" in markup and "&lt;b&gt;2019&lt;/b&gt;" in markup
     assert not re.search(r"\sstyle=", markup)

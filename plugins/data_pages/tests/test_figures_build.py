@@ -1,0 +1,95 @@
+"""Key figures and series that make no sense stop the build (as in tests/test_bad_content.py:
+exit 1, file and field named, no traceback, last good site untouched); the longest
+series the schema allows builds into a readable chart and a full table."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from invoke import Context, Exit
+
+import tasks
+from content_model.schema import MAX_POINTS
+from support import DEV_CONF, FIXTURES, build_site, snapshot
+
+FIGURES = "data/figures.yaml"
+SERIES = "content/data/figures.yaml: series[1] (evolution-eleves): "
+FIGURE = "content/data/figures.yaml: figures[1] (eleves): "
+
+
+def points(n):
+    return "".join(f'      - period: "{2001 + i}"\n        value: {100 + 5 * i}\n' for i in range(n))
+
+
+TWO_POINTS = '      - period: "2019"\n        value: 117\n      - period: "2022"\n        value: 197\n'
+
+CASES = {
+    # name: ((old, new) in figures.yaml, expected lines of the log)
+    "negative point": (("value: 117", "value: -1085"),
+                       [SERIES + "points: élément 1 : value: doit être positif ou nul, pas « -1085 »"]),
+    "negative figure": (("value: 197\n    period", "value: -3\n    period"),
+                        [FIGURE + "value: doit être positif ou nul, pas « -3 »"]),
+    "share over 100": (("value: 197\n    period", 'value: 197\n    unit: "%"\n    period'),
+                       [FIGURE + "value: doit valoir au plus 100 avec l'unité « % », pas « 197 »"]),
+    "series in % over 100": (("unit: élèves", 'unit: "%"'), [
+        SERIES + "points: élément 1 : value: doit valoir au plus 100 avec l'unité « % », pas « 117 »",
+        SERIES + "points: élément 2 : value: doit valoir au plus 100 avec l'unité « % », pas « 197 »"]),
+    "too many points": ((TWO_POINTS, points(200)),
+                        [SERIES + f"points: doit avoir au plus {MAX_POINTS} éléments, pas 200"]),
+    "not a number": (("value: 117", "value: .nan"),
+                     [SERIES + "points: élément 1 : value: doit être un nombre, pas « nan »"]),
+}
+
+
+@pytest.fixture(scope="module")
+def good_output(tmp_path_factory):
+    """The small valid site, built once: the last good output of every case."""
+    output = tmp_path_factory.mktemp("good") / "output"
+    result = build_site(FIXTURES / "minimal", output)
+    assert result.returncode == 0, result.log
+    return output
+
+
+def edit(content, old, new):
+    path = content / FIGURES
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_meaningless_figures_stop_the_build(case, minimal_site, tmp_path, good_output, capfd):
+    (old, new), expected = CASES[case]
+    edit(minimal_site, old, new)
+    output = tmp_path / "output"
+    shutil.copytree(good_output, output)
+    before = snapshot(output)
+    with pytest.raises(Exit) as failure:
+        tasks.safe_build(Context(), DEV_CONF, output=output, content=minimal_site)
+    log = "".join(capfd.readouterr())
+    assert failure.value.code == 1
+    errors = [line for line in log.splitlines() if line.startswith("ERROR:")]
+    assert all("content/data/figures.yaml: " in e for e in errors), log
+    for line in expected:
+        assert any(e.endswith(line) for e in errors), (line, log)
+    assert len(errors) == len(expected), log
+    assert "Traceback" not in log
+    assert snapshot(output) == before  # the last good site is untouched
+
+
+def test_longest_series_builds_a_readable_chart_and_full_table(minimal_site, tmp_path):
+    edit(minimal_site, TWO_POINTS, points(MAX_POINTS))
+    result = build_site(minimal_site, tmp_path / "out")
+    assert result.returncode == 0, result.log
+    html = (tmp_path / "out" / "chiffres-cles" / "index.html").read_text(encoding="utf-8")
+    svg = re.search(r'<svg class="h32-chart__svg".*?</svg>', html, re.S).group(0)
+    assert svg.count('<rect class="h32-chart__bar"') == MAX_POINTS
+    labels = re.findall(r'<text class="h32-chart__label"[^>]*>([^<]+)</text>', svg)
+    assert 1 < len(labels) < MAX_POINTS and labels[-1] == str(2000 + MAX_POINTS)
+    rows = re.findall(r'<th scope="row">([^<]+)</th>', html)
+    assert rows == [str(2001 + i) for i in range(MAX_POINTS)]  # the table gives every value
+    desc = re.search(r"<desc[^>]*>([^<]+)</desc>", svg).group(1)
+    assert desc.startswith(f"Élèves en formation initiale : {MAX_POINTS} valeurs, de 100 élèves en 2001")
+    assert "Le tableau donne chaque valeur." in desc
