@@ -7,6 +7,14 @@ otherwise), EXIF orientation applied and metadata dropped. Variants live in a
 cache folder outside the output (it survives `invoke clean`); a manifest per
 source hash means a build where no image changed decodes nothing. New images
 are made in a background process while the build goes on (``finish()`` waits).
+
+Damage in the cache is a miss, never an error or a missing page: the manifest
+is sealed (``buildkit.cachefiles``) and lists each variant's size and SHA-256,
+checked on every build (variants are published by hard link, so a damaged file
+would be published as it is; reading and hashing them costs about 1.2 ms per
+MB of variants on the development machine). Without a usable manifest, variant files found in the cache are
+kept only if they decode to the planned format and size; the others are made
+again. Every file is written under a temporary name, then renamed.
 """
 
 from __future__ import annotations
@@ -15,16 +23,17 @@ import hashlib
 import io
 import json
 import math
-import os
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from buildkit.cachefiles import read_sealed, write_atomic, write_sealed
 from buildkit.workers import can_fork, fork_pool
 
 VERSION = "2"  # change to redo every variant after a change of encoding settings
+MANIFEST = "images-manifest"  # the kind of sealed manifest files
 MAX_PIXELS = 40_000_000  # a 40 MP photo is already more than any phone sends
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS * 2  # Pillow's own bomb guard stays above ours
 ORIENTATION = 0x0112  # EXIF tag
@@ -68,7 +77,8 @@ class Pipeline:
     encoding (about 0.7 s for a 12 MP photo) run in a background process when
     ``background`` is set, while the build renders its pages. ``finish()`` waits for
     them and returns the errors found there. A manifest is written only once every
-    variant of the image is in the cache."""
+    variant of the image is in the cache, and used only while every variant is
+    the file it lists."""
 
     def __init__(self, cache_dir: Path, url_dir: str = "images", quality: int = 82,
                  background: bool = False):
@@ -89,25 +99,27 @@ class Pipeline:
         key = hashlib.sha256(data + f"{VERSION}{widths}{self.quality}".encode()).hexdigest()[:16]
         if (key, source.name) in self.done:
             return self.done[(key, source.name)]
-        manifest = self.cache_dir / f"{key}.json"
-        if manifest.is_file():
-            image_set = self._load(manifest)
-        else:
+        manifest = self.cache_dir / f"{key}.manifest"
+        image_set = self._load(manifest, key)
+        if image_set is None:  # never made, or the manifest or a variant is damaged
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             image_set, plan = self._plan(source, data, key, widths)
-            if all(target.is_file() for _, _, files in plan for _, target in files):
-                plan = []  # made by a build that stopped before writing the manifest
-            else:
+            scale = max((width for width, _, _ in plan), default=0)  # as when every variant is made
+            # Variants already there (a build stopped before writing the manifest) are kept.
+            plan = [(width, height, missing) for width, height, files in plan
+                    if (missing := [(fmt, target) for fmt, target in files
+                                    if not _is_variant(target, fmt, width, height)])]
+            if plan:
                 self.work += 1
             if plan and self.background:
                 if self._pool is None:
                     self._pool = fork_pool()
-                future = self._pool.submit(make_variants, data, plan, self.quality)
+                future = self._pool.submit(make_variants, data, plan, self.quality, scale)
                 self._pending.append((source, user, future, manifest, image_set))
             else:
                 if plan:
-                    make_variants(data, plan, self.quality)
-                manifest.write_text(json.dumps(asdict(image_set)), encoding="utf-8")
+                    make_variants(data, plan, self.quality, scale)
+                self._save(manifest, key, image_set)
         for variant in image_set.webp + image_set.fallback:
             self.outputs[variant.url] = self.cache_dir / Path(variant.url).name
         self.done[(key, source.name)] = image_set
@@ -125,17 +137,42 @@ class Pipeline:
             except Exception as exc:  # a worker that died, an unexpected decoder error
                 errors.append((source, user, ImageError(f"image illisible ({exc.__class__.__name__})")))
                 continue
-            manifest.write_text(json.dumps(asdict(image_set)), encoding="utf-8")
+            self._save(manifest, manifest.stem, image_set)
         self._pending.clear()
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
         return errors
 
-    def _load(self, manifest: Path) -> ImageSet:
-        raw = json.loads(manifest.read_text(encoding="utf-8"))
-        return ImageSet(raw["width"], raw["height"], [Variant(**v) for v in raw["webp"]],
-                        [Variant(**v) for v in raw["fallback"]])
+    def _files(self, image_set: ImageSet) -> list[Path]:
+        return [self.cache_dir / Path(v.url).name for v in image_set.webp + image_set.fallback]
+
+    def _save(self, manifest: Path, key: str, image_set: ImageSet) -> None:
+        files = {path.name: _fingerprint(path.read_bytes()) for path in self._files(image_set)}
+        data = json.dumps({"image_set": asdict(image_set), "files": files}, sort_keys=True)
+        write_sealed(manifest, f"{MANIFEST}:{key}", data.encode())
+        manifest.with_suffix(".json").unlink(missing_ok=True)  # the unsealed manifest of before
+
+    def _load(self, manifest: Path, key: str) -> ImageSet | None:
+        """The manifest's ImageSet if it and every variant it lists are whole, else None."""
+        data = read_sealed(manifest, f"{MANIFEST}:{key}")
+        if data is None:
+            return None
+        try:
+            raw = json.loads(data)
+            found = raw["image_set"]
+            image_set = ImageSet(found["width"], found["height"], [Variant(**v) for v in found["webp"]],
+                                 [Variant(**v) for v in found["fallback"]])
+            expected = {name: list(value) for name, value in raw["files"].items()}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+        for path in self._files(image_set):
+            try:
+                if _fingerprint(path.read_bytes()) != expected.get(path.name):
+                    return None
+            except OSError:  # missing, a folder
+                return None
+        return image_set
 
     def _plan(self, source: Path, data: bytes, key: str, widths) -> tuple[ImageSet, list]:
         """The ImageSet, and [(width, height, [(format, cache file)...])] still to make."""
@@ -143,7 +180,7 @@ class Pipeline:
         if source.suffix.lower() == ".svg":
             width, height = _svg_size(data)
             url = f"{self.url_dir}/{name}.svg"
-            (self.cache_dir / Path(url).name).write_bytes(data)
+            write_atomic(self.cache_dir / Path(url).name, data)
             return ImageSet(width, height, [], [Variant(url, width, height, "image/svg+xml")]), []
         (full_w, full_h), alpha = _header(data)
         ext, mime = ("png", "image/png") if alpha else ("jpg", "image/jpeg")
@@ -160,10 +197,12 @@ class Pipeline:
         return result, plan
 
 
-def make_variants(data: bytes, plan: list, quality: int) -> None:
+def make_variants(data: bytes, plan: list, quality: int, scale: int = 0) -> None:
     """Decode once, then resize and encode every planned variant into the cache (each
-    file written under a temporary name, then renamed)."""
-    image = _decode(data, max(width for width, _, _ in plan))
+    file written under a temporary name, then renamed). ``scale``: the largest width of
+    the image's whole plan, when only some variants are made again (a JPEG decoded at
+    another scale would give other bytes)."""
+    image = _decode(data, max(scale, *(width for width, _, _ in plan)))
     image = image.convert("RGBA" if _has_alpha(image) else "RGB")
     for width, height, files in plan:
         resized = image if (width, height) == image.size else image.resize((width, height), Image.Resampling.LANCZOS)
@@ -175,9 +214,23 @@ def make_variants(data: bytes, plan: list, quality: int) -> None:
                 resized.save(out, "PNG", optimize=True)
             else:
                 resized.save(out, "JPEG", quality=quality, optimize=True, progressive=True)
-            tmp = target.with_name(f".{target.name}.{os.getpid()}")
-            tmp.write_bytes(out.getvalue())  # no exif= argument: metadata is dropped
-            tmp.replace(target)
+            write_atomic(target, out.getvalue())  # no exif= argument: metadata is dropped
+
+
+def _fingerprint(data: bytes) -> list:
+    return [len(data), hashlib.sha256(data).hexdigest()]
+
+
+def _is_variant(path: Path, fmt: str, width: int, height: int) -> bool:
+    """Is the file there a whole image of that format and size (decoded to the end)?"""
+    try:
+        with Image.open(path) as image:
+            if image.format != fmt or image.size != (width, height):
+                return False
+            image.load()
+        return True
+    except Exception:  # missing, a folder, not an image, cut short
+        return False
 
 
 def _shown_size(image: Image.Image) -> tuple[int, int]:

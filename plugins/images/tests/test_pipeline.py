@@ -1,8 +1,10 @@
-"""Variants: never upscaled, WebP + fallback, EXIF applied, metadata dropped, cached."""
+"""Variants: never upscaled, WebP + fallback, EXIF applied, metadata dropped, cached;
+a damaged cache entry is made again."""
 
 import io
 
 import pytest
+from damage import DAMAGES, copy_tree, damage
 from PIL import Image
 
 from images import pipeline as p
@@ -83,7 +85,7 @@ def test_background_work_gives_the_same_files(tmp_path):
     image_set = background.process(photo)
     assert image_set == expected  # planned from the header, before any decoding
     assert background.finish() == []
-    assert list((tmp_path / "background").glob("*.json"))  # manifest once the files exist
+    assert list((tmp_path / "background").glob("*.manifest"))  # manifest once the files exist
     for variant in image_set.webp + image_set.fallback:
         name = variant.url.split("/")[-1]
         assert (tmp_path / "background" / name).read_bytes() == (tmp_path / "inline" / name).read_bytes()
@@ -116,7 +118,7 @@ def test_image_broken_after_its_header_is_an_error(tmp_path, background):
             pipe.process(photo)
         error = failure.value
     assert "illisible" in str(error)
-    assert not list((tmp_path / "cache").glob("*.json"))  # never taken as done
+    assert not list((tmp_path / "cache").glob("*.manifest"))  # never taken as done
 
 
 def test_variants_made_without_a_manifest_are_not_made_again(tmp_path):
@@ -124,8 +126,65 @@ def test_variants_made_without_a_manifest_are_not_made_again(tmp_path):
     source = save(tmp_path, "a.jpg", (1000, 500))
     first = p.Pipeline(tmp_path / "cache")
     first.process(source)
-    for manifest in (tmp_path / "cache").glob("*.json"):
+    for manifest in (tmp_path / "cache").glob("*.manifest"):
         manifest.unlink()
     again = p.Pipeline(tmp_path / "cache")
     again.process(source)
-    assert again.work == 0 and list((tmp_path / "cache").glob("*.json"))
+    assert again.work == 0 and list((tmp_path / "cache").glob("*.manifest"))
+
+
+def cache_files(folder):
+    """({name: bytes} of the variants, the manifest files), whatever the manifests are named."""
+    variants = {p.name: p.read_bytes() for p in folder.iterdir() if p.suffix in (".webp", ".jpg", ".png")}
+    return variants, sorted(p for p in folder.iterdir() if p.name not in variants)
+
+
+@pytest.fixture(scope="module")
+def two_images_made(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("two")
+    sources = [folder / "a.jpg", folder / "b.jpg"]
+    for seed, path in enumerate(sources):
+        Image.effect_noise((1000, 600), 30 + seed).convert("RGB").save(path, "JPEG")
+    pipe = p.Pipeline(folder / "cache")
+    return sources, [pipe.process(path) for path in sources], folder / "cache"
+
+
+@pytest.fixture
+def two_images(tmp_path, two_images_made):
+    """Two photos through the pipeline, in tmp_path/cache: (sources, ImageSets, variants, manifests)."""
+    sources, sets, made = two_images_made
+    copy_tree(made, tmp_path / "cache")
+    variants, manifests = cache_files(tmp_path / "cache")
+    assert len(manifests) == 2
+    return sources, sets, variants, manifests
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+def test_damaged_manifest_is_a_miss_and_replaced(tmp_path, two_images, how):
+    sources, sets, variants, manifests = two_images
+    good = manifests[0].read_bytes()
+    damage(manifests[0], how, foreign=manifests[1].read_bytes())
+    again = p.Pipeline(tmp_path / "cache")
+    assert [again.process(path) for path in sources] == sets
+    assert again.work == 0  # the variants were whole: nothing decoded again
+    assert manifests[0].read_bytes() == good
+    assert cache_files(tmp_path / "cache")[0] == variants
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+@pytest.mark.parametrize("with_manifest", [True, False])
+def test_damaged_variant_is_made_again(tmp_path, two_images, how, with_manifest):
+    sources, sets, variants, manifests = two_images
+    cache = tmp_path / "cache"
+    webp = [v.url.split("/")[-1] for v in sets[0].webp]
+    damage(cache / webp[0], how, foreign=variants[webp[1]])  # a whole WebP of another size
+    if not with_manifest:  # a build stopped before writing it
+        for manifest in manifests:
+            manifest.unlink()
+    again = p.Pipeline(tmp_path / "cache")
+    assert [again.process(path) for path in sources] == sets
+    assert again.work == 1
+    assert cache_files(cache)[0] == variants  # the same bytes as the first time
+    assert len(cache_files(cache)[1]) == 2
+    third = p.Pipeline(tmp_path / "cache")
+    assert [third.process(path) for path in sources] == sets and third.work == 0
