@@ -4,6 +4,12 @@ The card shows the site's identity, the kind of page and its title in French
 typography (no-break space before : ; ! ? and inside « »), wrapped and shrunk
 until it fits. Cards are cached by a hash of what they show: a build where no
 title changed draws nothing.
+
+A cached card is published by hard link, so it is checked before use: a PNG of
+1200×630 that carries its own key (a tEXt chunk) and ends with IEND. A card cut
+short, emptied, overwritten, of another title or version, or a folder in its
+place is drawn again; the check reads about 100 bytes of each card. (A bit
+flipped inside the image data is not seen: that would mean reading every card.)
 """
 
 from __future__ import annotations
@@ -12,10 +18,13 @@ import hashlib
 import io
 import os
 import re
+import struct
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from buildkit.cachefiles import write_atomic
+from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -26,6 +35,9 @@ FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
 TITLE_SIZES = (76, 68, 60, 54, 48, 42)
 MAX_LINES = 4
+KEY_TEXT = "hall32-card"  # PNG tEXt keyword of the card's key
+PNG_START = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + struct.pack(">II", WIDTH, HEIGHT)
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
 
 
 class CardError(RuntimeError):
@@ -98,9 +110,30 @@ def draw(card: Card) -> bytes:
         pen.text((MARGIN, top + i * line_h), line, font=font, fill=WHITE)
     pen.text((MARGIN, HEIGHT - 74), "L’école gratuite des métiers de l’industrie · Clermont-Ferrand",
              font=small, fill=MUTED)
+    info = PngImagePlugin.PngInfo()
+    info.add_text(KEY_TEXT, card.key)
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    image.save(out, "PNG", optimize=True, pnginfo=info)
     return out.getvalue()
+
+
+def _key_chunk(card: Card) -> bytes:
+    data = f"{KEY_TEXT}\0{card.key}".encode("latin-1")
+    return struct.pack(">I", len(data)) + b"tEXt" + data + struct.pack(">I", zlib.crc32(b"tEXt" + data))
+
+
+def is_cached(card: Card, path: Path) -> bool:
+    """Is the file a whole card drawn for ``card`` (size, own key right after IHDR, IEND)?"""
+    head = PNG_START + b"\0" * 9  # IHDR: size, then 5 bytes of format and 4 of CRC
+    key = _key_chunk(card)
+    try:
+        with open(path, "rb") as f:
+            start = f.read(len(head) + len(key))
+            f.seek(-len(PNG_END), os.SEEK_END)
+            end = f.read()
+    except OSError:  # missing, a folder, shorter than a PNG's last chunk
+        return False
+    return start.startswith(PNG_START) and start[len(head):] == key and end == PNG_END
 
 
 def cached_file(card: Card, cache_dir: Path) -> Path:
@@ -108,14 +141,10 @@ def cached_file(card: Card, cache_dir: Path) -> Path:
 
 
 def render(card: Card, cache_dir: Path) -> tuple[Path, bool]:
-    """(cached PNG file, drawn now?) — drawn only when no earlier build drew the same card.
-    The file is written under another name and renamed: never changed in place."""
+    """(cached PNG file, drawn now?) — drawn only when no earlier build drew the same card
+    (or its file is damaged). Written under another name and renamed: never changed in place."""
     cached = cached_file(card, cache_dir)
-    if cached.is_file():
+    if is_cached(card, cached):
         return cached, False
-    data = draw(card)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(cached)
+    write_atomic(cached, draw(card))
     return cached, True

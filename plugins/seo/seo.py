@@ -107,7 +107,7 @@ class SeoGenerator(Generator):
             path = f"{CARD_DIR}/{card.key}.png"
             social_cards[url] = path
             files[path] = cards.cached_file(card, cache)
-            if not files[path].is_file():
+            if not cards.is_cached(card, files[path]):  # never drawn, or damaged
                 missing[path] = card
         try:
             # Cards not in the cache yet are drawn on every core (40-70 ms each).

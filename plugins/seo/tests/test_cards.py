@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from damage import DAMAGES, damage
 from PIL import Image, ImageDraw, ImageFont
 
 from seo import cards
@@ -63,3 +64,14 @@ def test_font_has_french_glyphs():
     missing = font.getmask("\uffff").getbbox()  # the .notdef box
     for char in "éèêàçôûœ’«»€":
         assert font.getmask(char).getbbox() != missing, char
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+def test_damaged_or_foreign_card_is_drawn_again(tmp_path, how):
+    card, other = cards.Card("Usineur", "Métier"), cards.Card("Soudeur", "Métier")
+    path, _ = cards.render(card, tmp_path)
+    good = path.read_bytes()
+    damage(path, how, foreign=cards.render(other, tmp_path)[0].read_bytes())  # a whole card of another title
+    assert not cards.is_cached(card, path)
+    assert cards.render(card, tmp_path) == (path, True)
+    assert path.read_bytes() == good and cards.is_cached(card, path)
