@@ -53,20 +53,23 @@ CASES = {
     "html in summary": (METIER, ("summary: Assembler", "summary: <script>alert(1)</script> Assembler"),
                         "soudeur.md: summary: ne doit pas contenir de balise HTML"),
     "script in body": (NEWS, ("Texte de l'actualité.", "Texte.\n\n<script>alert(1)</script>"),
-                       "ouverture.md: corps: balise <script> interdite"),
+                       "ouverture.md: corps: ligne 13 : balise <script> refusée"),
     "event handler in body": (NEWS, ("Texte de l'actualité.", '<p onclick="alert(1)">Texte</p>'),
-                              "ouverture.md: corps: attribut onclick= interdit sur <p>"),
+                              "ouverture.md: corps: ligne 11 : attribut onclick= refusé sur <p>"),
     "javascript link": (NEWS, ("Texte de l'actualité.", "[clic](javascript:alert(1))"),
-                        "ouverture.md: corps: adresse « javascript:alert(1) » interdite"),
+                        "ouverture.md: corps: adresse « javascript:alert(1) » refusée"),
     "iframe from elsewhere": (NEWS, ("Texte de l'actualité.", '<iframe src="https://evil.example/x"></iframe>'),
-                              "ouverture.md: corps: <iframe> vers « evil.example » non autorisé"),
+                              "ouverture.md: corps: ligne 11 : balise <iframe> refusée"),
     "inline style in body": (METIER, ("Assembler des pièces.", '<span style="color:red">Assembler</span>'),
-                             "soudeur.md: corps: attribut style= interdit"),
+                             "soudeur.md: corps: ligne 16 : attribut style= refusé"),
     "missing image": (METIER, ("family:", "image: images/absente.jpg\nimage_alt: Une soudeuse\nfamily:"),
                       "soudeur.md: image: l'image « images/absente.jpg » est introuvable"),
     "image without alt": (METIER, ("family:", "image: images/atelier.jpg\nfamily:"), "soudeur.md: image_alt: texte alternatif obligatoire"),
-    "reserved page slug": ("pages/contact.md", ("slug: contact", "slug: metiers"),
-                           "contact.md: slug: « metiers » est réservé"),
+    "reserved page slug": ("pages/metiers.md", "---\ntitle: M\nslug: metiers\nsummary: M.\n---\n\nTexte.\n",
+                           "pages/metiers.md: slug: « metiers » est réservé"),
+    "slug differs from file name": ("pages/contact.md", ("slug: contact", "slug: nous-trouver"),
+                                    "contact.md: slug: « nous-trouver » diffère du nom du fichier « contact.md »"),
+    "empty body": (NEWS, ("Texte de l'actualité.", ""), "ouverture.md: corps: le texte de la page est vide"),
     "two home pages": ("pages/contact.md", ("menu: 1", "layout: accueil"), "layout: il faut exactement une page d'accueil"),
     "file outside folders": ("autre/note.md", "---\ntitle: x\n---\n", "autre/note.md: emplacement: fichier hors des dossiers"),
     "misnamed data file": ("data/partenaires.yml", "partners: []\n", "partenaires.yml: emplacement: fichier de données inconnu"),
@@ -117,13 +120,14 @@ def test_bad_input_is_reported_and_costs_nothing(case, minimal_site, tmp_path, g
 
 
 def test_duplicate_slug_in_two_files(minimal_site, tmp_path):
+    """A copied file keeps the slug of its original: the slug is the file name, so the
+    copy is named, and the two files can never claim one address."""
     source = minimal_site / METIER
     (minimal_site / "metiers" / "soudeur-bis.md").write_text(source.read_text(encoding="utf-8"))
     result = build_site(minimal_site, tmp_path / "out")
     assert result.returncode != 0
-    line = next(l for l in result.log.splitlines() if "est déjà utilisé" in l)
-    assert "metiers/soudeur.md" in line and "metiers/soudeur-bis.md" in line
-    assert ": slug: « soudeur » est déjà utilisé par content/metiers/" in line
+    assert ("metiers/soudeur-bis.md: slug: « soudeur » diffère du nom du fichier « soudeur-bis.md » : "
+            "le slug doit être « soudeur-bis »") in result.log, result.log
 
 
 def test_duplicate_partner_id(minimal_site, tmp_path):

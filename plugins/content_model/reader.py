@@ -7,13 +7,16 @@ import os
 from pathlib import Path
 
 from markdown import Markdown
+from markdown.extensions.toc import slugify as toc_slugify
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
+from . import paths
 from . import schema as s
-from . import html_safety
 from .cache import ReaderCache, stamp
 from .frontmatter import SourceError, read_text, split
+from .paths import display_path
+from .sanitize import Policy, clean, theme_ids
 from .validate import validate
 
 logger = logging.getLogger(__name__)
@@ -30,12 +33,6 @@ REPORTED: set[str] = set()
 CACHE: dict[str, ReaderCache] = {}
 
 
-def display_path(path: str | os.PathLike) -> str:
-    """Path as an editor knows it: relative to the working directory if inside."""
-    rel = os.path.relpath(path)
-    return str(path) if rel.startswith("..") else rel
-
-
 def content_type_for(source_path: str, content_root: str) -> s.ContentType | None:
     rel = Path(os.path.relpath(source_path, content_root))
     return s.type_for_folder(rel.parts[0]) if len(rel.parts) > 1 else None
@@ -47,6 +44,10 @@ def report(path: str, problems) -> None:
         logger.error("%s: %s", display_path(path), problem)
 
 
+def _free_id(slug: str, reserved) -> str:
+    return f"{slug}-texte" if slug in reserved else slug
+
+
 class FrontMatterReader(BaseReader):
     """Markdown files of every content type: front matter checked, body rendered."""
 
@@ -54,9 +55,11 @@ class FrontMatterReader(BaseReader):
     file_extensions = ["md"]
 
     def read(self, source_path):
-        ctype = content_type_for(source_path, self.settings["PATH"])
-        if ctype is None:
-            report(source_path, ["fichier hors des dossiers de contenu ("
+        root = self.settings["PATH"]
+        ctype = content_type_for(source_path, root)
+        problem = paths.problem(Path(source_path), Path(root))
+        if problem or ctype is None:
+            report(source_path, [problem or "fichier hors des dossiers de contenu ("
                                  + ", ".join(t.folder for t in s.MARKDOWN_TYPES) + ")"])
             raise ContentError(source_path)
         cache = CACHE.get("reader")
@@ -70,18 +73,42 @@ class FrontMatterReader(BaseReader):
             except SourceError as exc:
                 report(source_path, [exc])
                 raise ContentError(source_path) from None
-            html = self._markdown().convert(body)
+            html = self._markdown().convert(body) if body.strip() else ""
         # Validation always runs: the schema, images and other files may have changed.
-        values, problems = validate(ctype, meta, Path(self.settings["PATH"]))
-        if not cached:
-            hosts = self.settings.get("CONTENT_MODEL_IFRAME_HOSTS", ())
-            problems += [f"corps: {p}" for p in html_safety.problems(html, hosts)]
+        values, problems = validate(ctype, meta, Path(root))
+        problems += self._check_name(source_path, values)
+        if ctype.body and not html.strip():
+            problems.append("corps: le texte de la page est vide (il est obligatoire)")
+        # So does the HTML allowlist (its policy depends on the theme's ids).
+        html, refused = clean(html, self._policy())
+        if refused:  # say where: look for what was refused in the file's text
+            html, refused = clean(html, self._policy(), read_text(source_path))
+        problems += [f"corps: {p}" for p in refused]
         if problems:
             report(source_path, problems)
             raise ContentError(source_path)
         if cache and not cached:
             cache.put(source_path, file_stamp, (meta, html))
         return html, self._metadata(ctype, values)
+
+    @staticmethod
+    def _check_name(source_path: str, values: dict) -> list[str]:
+        """The slug is the file's name (the CMS names new files after it)."""
+        slug, stem = values.get("slug"), Path(source_path).stem
+        if not slug or slug == stem:
+            return []
+        return [f"slug: « {slug} » diffère du nom du fichier « {Path(source_path).name} » : "
+                f"le slug doit être « {stem} » (l'adresse d'une page publiée ne change pas ; "
+                "pour une nouvelle adresse, créez une nouvelle entrée)"]
+
+    def _policy(self) -> Policy:
+        policy = getattr(self, "_policy_instance", None)
+        if policy is None:
+            policy = self._policy_instance = Policy(
+                iframe_hosts=frozenset(self.settings.get("CONTENT_MODEL_IFRAME_HOSTS", ())),
+                reserved_ids=theme_ids(Path(self.settings["THEME"]) / "templates"),
+            )
+        return policy
 
     def _markdown(self) -> Markdown:
         """One Markdown converter per reader, reset between files (building one per
@@ -97,6 +124,13 @@ class FrontMatterReader(BaseReader):
         extensions = [e for e in config.get("extensions", []) if not e.endswith(".meta")]
         configs = {k: v for k, v in config.get("extension_configs", {}).items()
                    if not k.endswith(".meta")}
+        # Heading ids never take an id of the theme's (« ## Contenu » would be #contenu,
+        # the skip link's target): the sanitizer refuses those ids in content.
+        reserved = self._policy().reserved_ids
+        toc = "markdown.extensions.toc"
+        if toc in configs:
+            base = configs[toc].get("slugify", toc_slugify)
+            configs[toc] = {**configs[toc], "slugify": lambda value, sep: _free_id(base(value, sep), reserved)}
         config.update(extensions=extensions + list(configs), extension_configs=configs)
         return Markdown(**config)
 

@@ -1,0 +1,224 @@
+"""HTML of Markdown bodies: an allowlist, applied by nh3 (Rust's ammonia), never silent.
+
+Markdown lets an editor type raw HTML. What may reach a page is declared here,
+once (``POLICY``): the elements and attributes Markdown produces and a few more
+an editor may type, links to http(s), mailto, tel and pages of the site, and
+<iframe> only from the hosts of CONTENT_MODEL_IFRAME_HOSTS (none by default: the
+site makes no third-party request). Not allowed: scripts, styles, forms,
+raw-text elements (<noscript>, <xmp>, <textarea>, <title>...), SVG and MathML,
+``data-*`` attributes, classes other than Markdown's own, and ids that the
+theme uses (a content block cannot pose as the theme's search module).
+
+nh3 parses the HTML as a browser does (html5ever) and writes back only what the
+policy allows. ``clean()`` compares that with the same HTML cleaned by an
+allow-everything-present policy (same parser, same serializer): if the two
+differ, the sanitizer would have removed something, and that is an error that
+names what and where; the editor's text is never altered silently. When they
+are equal, the sanitizer's output is what gets published (byte-identical to
+Markdown's for every valid file of the site: tested).
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import nh3
+
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+# Pelican's own link syntax: only links to other content files ({filename}); the
+# images plugin publishes images, nothing is copied as a static file.
+PELICAN_LINK = re.compile(r"^\{(\w+)\}")
+PELICAN_LINKS_ALLOWED = frozenset({"filename", "index"})
+
+TAGS = frozenset({
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+    "strong", "em", "b", "i", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr",
+    "cite", "q", "code", "pre", "kbd", "samp", "var", "blockquote", "a", "img",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "figure",
+    "figcaption", "div", "span", "time", "details", "summary",
+})
+ATTRIBUTES = {
+    "*": frozenset({"id", "title", "lang", "dir"}),
+    "a": frozenset({"href", "hreflang"}),
+    "img": frozenset({"src", "alt", "width", "height"}),
+    "th": frozenset({"colspan", "rowspan", "scope", "abbr"}),
+    "td": frozenset({"colspan", "rowspan"}),
+    "ol": frozenset({"start", "reversed", "type"}),
+    "li": frozenset({"value"}),
+    "q": frozenset({"cite"}),
+    "blockquote": frozenset({"cite"}),
+    "time": frozenset({"datetime"}),
+    "details": frozenset({"open"}),
+}
+IFRAME_ATTRIBUTES = frozenset({"src", "title", "width", "height", "allowfullscreen", "loading"})
+# Classes that Markdown's extensions write (footnotes); the theme's classes are not
+# for content: its scripts and styles read them.
+CLASSES = {
+    "div": frozenset({"footnote"}),
+    "a": frozenset({"footnote-ref", "footnote-backref"}),
+}
+
+HINTS = {
+    "h1": "le titre de la page est son seul <h1> : commencez les intertitres à ## (<h2>)",
+    "script": "aucun script dans le contenu",
+    "style": "la mise en forme vient du thème",
+    "form": "aucun formulaire dans le contenu : mettez un lien vers la page concernée",
+    "iframe": "contenu d'un autre site non autorisé (CONTENT_MODEL_IFRAME_HOSTS)",
+    "svg": "déposez l'image SVG dans content/images et insérez-la comme image",
+}
+
+
+def theme_ids(theme: str | Path) -> frozenset[str]:
+    """Every literal id="…" of the theme's templates: content may not reuse them."""
+    ids = set()
+    for path in sorted(Path(theme).rglob("*.html")):
+        ids.update(re.findall(r'\bid="([^"{}]+)"', path.read_text(encoding="utf-8")))
+    return frozenset(ids)
+
+
+@dataclass(frozen=True)
+class Policy:
+    iframe_hosts: frozenset[str] = frozenset()
+    reserved_ids: frozenset[str] = frozenset()
+
+    @property
+    def tags(self) -> frozenset[str]:
+        return TAGS | ({"iframe"} if self.iframe_hosts else set())
+
+    def attributes(self) -> dict[str, set[str]]:
+        attrs = {tag: set(names) for tag, names in ATTRIBUTES.items()}
+        if self.iframe_hosts:
+            attrs["iframe"] = set(IFRAME_ATTRIBUTES)
+        return attrs
+
+    def url_problem(self, tag: str, value: str) -> str | None:
+        """Why a URL may not be used (None if it may)."""
+        plain = re.sub(r"[\x00-\x20]", "", value)
+        value = " ".join(value.split())  # as shown in messages: one line
+        pelican = PELICAN_LINK.match(plain)
+        if pelican:
+            if pelican.group(1) not in PELICAN_LINKS_ALLOWED:
+                return (f"lien « {value[:60]} » refusé : {{{pelican.group(1)}}} n'est pas permis "
+                        "(images : /images/…, pages : {filename}/…)")
+            if ".." in plain.split("/"):
+                return f"lien « {value[:60]} » refusé : « .. » sort du dossier du contenu"
+            return None
+        parts = urlsplit(plain)
+        if parts.scheme and parts.scheme.lower() not in URL_SCHEMES:
+            return (f"adresse « {value[:60]} » refusée dans <{tag}> (permis : "
+                    + ", ".join(sorted(URL_SCHEMES)) + " et les adresses du site)")
+        if tag == "iframe" and parts.hostname not in self.iframe_hosts:
+            return f"<iframe> vers « {parts.hostname or 'sans adresse'} » non autorisé"
+        return None
+
+    def attribute_problem(self, tag: str, name: str, value: str) -> str | None:
+        """Why the attribute ``name`` of ``<tag>`` is refused (None if allowed)."""
+        allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, frozenset())
+        if tag == "iframe":
+            allowed |= IFRAME_ATTRIBUTES
+        if name == "class":
+            bad = [c for c in value.split() if c not in CLASSES.get(tag, ())]
+            return f"classe « {' '.join(bad)} » refusée sur <{tag}> (réservée au thème)" if bad else None
+        if name not in allowed:
+            why = {"style": " (la mise en forme vient du thème)",
+                   "data": " (les attributs data-* sont réservés au thème)"}
+            hint = why.get("data" if name.startswith("data-") else name, "")
+            if name.startswith("on"):
+                hint = " (aucun script dans le contenu)"
+            return f"attribut {name}= refusé sur <{tag}>{hint}"
+        if name == "id" and value in self.reserved_ids:
+            return f"identifiant id=« {value} » réservé au thème : choisissez-en un autre"
+        if name in URL_ATTRIBUTES:
+            return self.url_problem(tag, value)
+        return None
+
+    def _filter(self, tag: str, name: str, value: str) -> str | None:
+        if name == "class" or name not in ATTRIBUTES["*"] | URL_ATTRIBUTES:
+            return value  # nh3's own allowlists decide
+        return None if self.attribute_problem(tag, name, value) else value
+
+    def strict(self, html: str) -> str:
+        return nh3.clean(
+            html, tags=set(self.tags), clean_content_tags=set(), attributes=self.attributes(),
+            attribute_filter=self._filter, strip_comments=True, link_rel=None,
+            url_schemes=set(URL_SCHEMES), allowed_classes={t: set(c) for t, c in CLASSES.items()},
+        )
+
+
+def reference(html: str) -> str:
+    """The same HTML through the same parser and serializer, with every element,
+    attribute and URL scheme it contains allowed (and comments kept). Names are
+    over-approximated: anything that could be a name counts as one."""
+    words = {w.lower() for w in re.findall(r"[^\s\"'<>/=`]+", html)}
+    tags = {m.lower() for m in re.findall(r"</?([^\s/>]+)", html)}
+    # Browsers drop tabs and newlines inside URLs and decode character references.
+    plain = re.sub(r"[\x00-\x20]", "", unescape(html))
+    schemes = {m.lower() for m in re.findall(r"([A-Za-z][A-Za-z0-9+.\-]*):", plain)} | set(URL_SCHEMES)
+    return nh3.clean(
+        html, tags=tags, clean_content_tags=set(), attributes={"*": words},
+        strip_comments=False, link_rel=None, url_schemes=schemes,
+    )
+
+
+class _Explainer(HTMLParser):
+    """Names what the policy refuses, element by element (for the error message)."""
+
+    def __init__(self, policy: Policy):
+        super().__init__(convert_charrefs=True)
+        self.policy = policy
+        self.found: list[tuple[str, str]] = []  # (problem, snippet to locate)
+
+    def handle_starttag(self, tag, attrs):
+        snippet = self.get_starttag_text() or f"<{tag}"
+        if tag not in self.policy.tags:
+            hint = HINTS.get(tag, "")
+            self.found.append((f"balise <{tag}> refusée" + (f" ({hint})" if hint else ""), snippet))
+            return
+        for name, value in attrs:
+            problem = self.policy.attribute_problem(tag, name, value or "")
+            if problem:
+                self.found.append((problem, snippet))
+
+    handle_startendtag = handle_starttag
+
+    def handle_comment(self, data):
+        self.found.append(("commentaire HTML refusé (il serait publié dans le code de la page)",
+                           f"<!--{data[:20]}"))
+
+
+def _line_of(snippet: str, source: str, first_line: int) -> str:
+    """« ligne N » of ``snippet`` in the Markdown source, if it can be found."""
+    for needle in (snippet, snippet[:40], snippet.split()[0] if snippet.split() else snippet):
+        index = source.find(needle) if needle else -1
+        if index >= 0:
+            return f"ligne {first_line + source.count(chr(10), 0, index)} : "
+    return ""
+
+
+def clean(html: str, policy: Policy, source: str = "", first_line: int = 1) -> tuple[str, list[str]]:
+    """Return (HTML to publish, problems). ``source`` is the Markdown the HTML came
+    from (its lines start at ``first_line``): problems say where."""
+    strict = policy.strict(html)
+    if strict == reference(html):
+        return strict, []
+    explainer = _Explainer(policy)
+    explainer.feed(html)
+    explainer.close()
+    problems, seen = [], set()
+    for problem, snippet in explainer.found:
+        message = _line_of(snippet, source, first_line) + problem
+        if message not in seen:
+            seen.add(message)
+            problems.append(message)
+    if not problems:  # markup the browser reads differently from how it looks
+        ref = reference(html)
+        at = next((i for i, (a, b) in enumerate(zip(ref, strict)) if a != b), min(len(ref), len(strict)))
+        problems.append("HTML ambigu ou mal formé, il serait modifié à la publication : "
+                        f"« {ref[max(0, at - 30):at + 50]} »")
+    return html, problems
