@@ -6,15 +6,20 @@ generator has its context, and only /recherche/ needs the result, which is
 written last: so the index is built in a second process (fork, when the
 machine has two cores or more) while this one renders the pages, and
 ``result()`` waits for it. The result is the same bytes either way (tested).
+
+The cached index is sealed (``buildkit.cachefiles``: its key, length and
+SHA-256 in a header line): a damaged or foreign file is a miss and is replaced,
+never published as it is. Checking it hashes the index (about 1.2 ms per MB;
+the index of 1,000 documents is about 10 MB).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from pathlib import Path
 
+from buildkit.cachefiles import read_sealed, remove, write_sealed
 from buildkit.workers import can_fork, fork_pool
 
 from .index import build_index, dumps
@@ -46,13 +51,14 @@ class IndexJob:
     ``source``: "cache", "worker" (another process) or "inline" (this one)."""
 
     def __init__(self, docs, cache_dir: Path | None, parallel: bool = True):
-        self.cached = Path(cache_dir) / f"index-{cache_key(docs)}.json" if cache_dir else None
-        self._data: bytes | None = None
+        key = cache_key(docs)
+        self.cached = Path(cache_dir) / f"index-{key}.sealed" if cache_dir else None
+        self.kind = f"search-index:{key}"
+        self._data = read_sealed(self.cached, self.kind) if self.cached else None
         self._future = None
         self.seconds = 0.0  # spent building the index, in whichever process built it
-        if self.cached and self.cached.is_file():
+        if self._data is not None:
             self.source = "cache"
-            self._data = self.cached.read_bytes()
         elif parallel and can_fork():
             self.source = "worker"
             pool = fork_pool(1)
@@ -69,11 +75,9 @@ class IndexJob:
         if self._data is None:
             self._data, self.seconds = self._future.result()
         if self.cached and not self._stored:
-            self.cached.parent.mkdir(parents=True, exist_ok=True)
-            for old in self.cached.parent.glob("index-*.json"):  # one index is enough to keep
-                old.unlink()
-            tmp = self.cached.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(self._data)
-            tmp.replace(self.cached)
+            for old in self.cached.parent.glob("index-*"):  # one index is enough to keep
+                if old != self.cached:
+                    remove(old)
+            write_sealed(self.cached, self.kind, self._data)
             self._stored = True
         return self._data

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from damage import DAMAGES, damage
 
 from buildkit.workers import can_fork
 from search_index import job
@@ -18,7 +19,7 @@ def test_worker_gives_the_index_and_fills_the_cache(tmp_path):
     built = job.IndexJob(DOCS, tmp_path, parallel=True)
     assert built.source == "worker"
     assert built.result() == dumps(build_index(DOCS))
-    assert len(list(tmp_path.glob("index-*.json"))) == 1
+    assert len(list(tmp_path.glob("index-*"))) == 1
 
 
 def test_cache_is_used_and_keyed_by_documents(tmp_path, monkeypatch):
@@ -30,7 +31,7 @@ def test_cache_is_used_and_keyed_by_documents(tmp_path, monkeypatch):
     monkeypatch.undo()
     other = job.IndexJob(changed, tmp_path, parallel=False)
     assert other.source == "inline" and other.result() != first
-    assert len(list(tmp_path.glob("index-*.json"))) == 1  # the old index is dropped
+    assert len(list(tmp_path.glob("index-*"))) == 1  # the old index is dropped
 
 
 @pytest.mark.parametrize("parallel", [False, True])
@@ -40,4 +41,18 @@ def test_error_while_building_is_raised_by_result(tmp_path, monkeypatch, paralle
     monkeypatch.setattr(job, "serialised_index", broken)  # inherited by the forked worker
     with pytest.raises(ValueError, match="index cassé"):
         job.IndexJob(DOCS, tmp_path, parallel=parallel).result()
-    assert not list(tmp_path.glob("index-*.json"))
+    assert not list(tmp_path.glob("index-*"))
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+def test_damaged_or_foreign_cached_index_is_built_again_and_replaced(tmp_path, how):
+    good = job.IndexJob(DOCS, tmp_path / "a", parallel=False).result()
+    (cached,) = (tmp_path / "a").glob("index-*")
+    sealed = cached.read_bytes()
+    job.IndexJob(DOCS[:1], tmp_path / "b", parallel=False).result()  # the index of other documents
+    (other,) = (tmp_path / "b").glob("index-*")
+    damage(cached, how, foreign=other.read_bytes())
+    again = job.IndexJob(DOCS, tmp_path / "a", parallel=False)
+    assert again.source == "inline" and again.result() == good
+    assert cached.read_bytes() == sealed
+    assert job.IndexJob(DOCS, tmp_path / "a", parallel=False).source == "cache"
