@@ -4,14 +4,20 @@ Colours and type come from the site's CSS through classes (``h32-chart__*``);
 the SVG carries its own text alternative (``<title>``, ``<desc>``), and the
 templates put a data table next to it: the table gives every value.
 
-A series has 2 to ``schema.MAX_POINTS`` points. Every bar is drawn; the period
-under a bar and the value above it are written for every point when they fit,
-otherwise for every second, third… point counted back from the last, so that no
-two texts overlap (widths estimated generously, see ``text_width``). Each bar
-keeps its period and value in its own ``<title>`` (shown on hover).
+A series has 2 to ``schema.MAX_POINTS`` points, and every bar is drawn. When each
+value fits above its own bar (short series), every value is written there;
+otherwise none is, and a scale (round values on light grid lines) is drawn at the
+left instead: a value written over a neighbouring bar would be read as that bar's.
+The period under a bar is written for every point when they fit, otherwise for
+every second, third… point counted back from the last. Texts never overlap: their
+widths are estimated generously (``text_width``). Each bar keeps its period and
+value in its own ``<title>`` (shown on hover), and the table has them all.
 """
 
 from __future__ import annotations
+
+import math
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
@@ -89,64 +95,92 @@ def _span(centre: float, width: float) -> tuple[float, float]:
     return x - width / 2, x + width / 2
 
 
-def written_points(points: list[dict]) -> list[int]:
-    """Indices of the points whose period and value are written: all, or every
-    ``step``-th from the last, the smallest step that keeps texts ``GAP`` apart."""
+def scale(highest, integers: bool) -> list[float]:
+    """Grid values: 0 and steps of 1, 2, 2.5 or 5 × 10^k (whole steps for whole
+    numbers) up to the first at or above ``highest``: 2 to 5 lines."""
+    if highest <= 0:
+        return [0, 1]
+    rough = highest / 4
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough)
+    if integers:
+        step = max(step, 1)
+    return [round(i * step, 9) for i in range(math.ceil(highest / step - 1e-9) + 1)]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the bars go and which texts are written."""
+
+    left: float  # the plot's left edge (room for the scale, if any)
+    slot: float  # width given to each point
+    top: float  # the value drawn at full height
+    ticks: tuple[float, ...]  # grid values when the values are not written
+    labelled: tuple[int, ...]  # points whose period is written
+
+    def centre(self, i: int) -> float:
+        return self.left + self.slot * (i + 0.5)
+
+
+def layout(points: list[dict]) -> Layout:
+    values = [p["value"] for p in points]
+    slot = (WIDTH - 2 * MARGIN_X) / len(points)
+    if all(text_width(number_fr(v), VALUE_SIZE) + GAP <= slot for v in values):
+        left, top, ticks = MARGIN_X, max(max(values), 0) or 1, ()
+    else:
+        ticks = tuple(scale(max(values), all(isinstance(v, int) for v in values)))
+        left = MARGIN_X + max(text_width(number_fr(t), LABEL_SIZE) for t in ticks) + GAP
+        top = ticks[-1]
+    slot = (WIDTH - MARGIN_X - left) / len(points)
+    spans = [_span(left + slot * (i + 0.5), text_width(p["period"], LABEL_SIZE))
+             for i, p in enumerate(points)]
     n = len(points)
-    slot = (WIDTH - 2 * MARGIN_X) / n
-    spans = []
-    for i, point in enumerate(points):
-        centre = MARGIN_X + slot * (i + 0.5)
-        spans.append((_span(centre, text_width(point["period"], LABEL_SIZE)),
-                      _span(centre, text_width(number_fr(point["value"]), VALUE_SIZE))))
-    for step in range(1, n + 1):
+    for step in range(1, n + 1):  # ends at a single label, which always fits
         shown = list(range(n - 1, -1, -step))[::-1]
-        if all(spans[a][k][1] + GAP <= spans[b][k][0]
-               for a, b in zip(shown, shown[1:]) for k in (0, 1)):
-            return shown
-    raise AssertionError("a single point always fits")
+        if all(spans[a][1] + GAP <= spans[b][0] for a, b in zip(shown, shown[1:])):
+            break
+    return Layout(left, slot, top, ticks, tuple(shown))
 
 
 def bar_chart(series: dict) -> Markup:
     points = series["points"]
     unit = series.get("unit") or ""
     chart_id = f"graphique-{series['id']}"
-    top = max(max(p["value"] for p in points), 0) or 1
+    plan = layout(points)
     plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
-    slot = (WIDTH - 2 * MARGIN_X) / len(points)
-    bar_w = min(120.0, slot * 0.6)
+    bar_w = min(120.0, plan.slot * 0.6)
     baseline = HEIGHT - MARGIN_BOTTOM
-    bars = []  # (left, right, top) of each bar
-    for i, point in enumerate(points):
-        h = round(plot_h * max(point["value"], 0) / top, 1)
-        x = round(MARGIN_X + slot * i + (slot - bar_w) / 2, 1)
-        bars.append((x, round(x + bar_w, 1), round(baseline - h, 1)))
     parts = [
         f'<svg class="h32-chart__svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="{chart_id}-titre {chart_id}-desc" focusable="false">',
         f'<title id="{chart_id}-titre">{escape(series["label"])}</title>',
         f'<desc id="{chart_id}-desc">{escape(describe(series))}</desc>',
     ]
-    for point, (left, right, y) in zip(points, bars):
+    for tick in plan.ticks:
+        y = round(baseline - plot_h * tick / plan.top, 1)
+        if tick:
+            parts.append(f'<line class="h32-chart__grid" x1="{round(plan.left, 1)}" y1="{y}" '
+                         f'x2="{WIDTH - MARGIN_X}" y2="{y}"/>')
+        parts.append(f'<text class="h32-chart__tick" x="{round(plan.left - GAP, 1)}" '
+                     f'y="{round(y - 4, 1)}" text-anchor="end">'  # just above its line
+                     f'{escape(number_fr(tick))}</text>')
+    for i, point in enumerate(points):
+        h = round(plot_h * max(point["value"], 0) / plan.top, 1)
+        x = round(plan.centre(i) - bar_w / 2, 1)
+        y = round(baseline - h, 1)
         tip = f"{point['period']} : {amount(point['value'], unit)}"
-        parts.append(f'<rect class="h32-chart__bar" x="{left}" y="{y}" width="{round(right - left, 1)}" '
-                     f'height="{round(baseline - y, 1)}"><title>{escape(tip)}</title></rect>')
-    for i in written_points(points):
-        point, (left, right, _y) = points[i], bars[i]
-        centre = (left + right) / 2
-        value = number_fr(point["value"])
-        v_left, v_right = _span(centre, text_width(value, VALUE_SIZE))
-        # Above every bar the value's text spans, not only its own.
-        above = min(y for l, r, y in bars if l < v_right and r > v_left)
-        l_left, l_right = _span(centre, text_width(point["period"], LABEL_SIZE))
-        parts += [
-            f'<text class="h32-chart__value" x="{round((v_left + v_right) / 2, 1)}" '
-            f'y="{round(above - 10, 1)}" text-anchor="middle">{escape(value)}</text>',
-            f'<text class="h32-chart__label" x="{round((l_left + l_right) / 2, 1)}" '
-            f'y="{baseline + 28}" text-anchor="middle">{escape(point["period"])}</text>',
-        ]
+        parts.append(f'<rect class="h32-chart__bar" x="{x}" y="{y}" width="{round(bar_w, 1)}" '
+                     f'height="{h}"><title>{escape(tip)}</title></rect>')
+        if not plan.ticks:
+            parts.append(f'<text class="h32-chart__value" x="{round(plan.centre(i), 1)}" '
+                         f'y="{round(y - 10, 1)}" text-anchor="middle">'
+                         f'{escape(number_fr(point["value"]))}</text>')
+        if i in plan.labelled:
+            left, right = _span(plan.centre(i), text_width(point["period"], LABEL_SIZE))
+            parts.append(f'<text class="h32-chart__label" x="{round((left + right) / 2, 1)}" '
+                         f'y="{baseline + 28}" text-anchor="middle">{escape(point["period"])}</text>')
     parts.append(
-        f'<line class="h32-chart__axis" x1="{MARGIN_X}" y1="{baseline}" '
+        f'<line class="h32-chart__axis" x1="{round(plan.left, 1)}" y1="{baseline}" '
         f'x2="{WIDTH - MARGIN_X}" y2="{baseline}"/>'
     )
     parts.append("</svg>")

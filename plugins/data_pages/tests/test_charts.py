@@ -10,7 +10,7 @@ from PIL import ImageFont
 
 from content_model.schema import MAX_POINTS
 from data_pages import charts
-from data_pages.charts import bar_chart, describe, written_points
+from data_pages.charts import bar_chart, describe, layout, scale
 
 SERIES = {
     "id": "evolution-eleves",
@@ -42,10 +42,20 @@ def texts(svg, kind):
     out = []
     for el in svg.iter(f"{SVG}text"):
         if el.get("class") == f"h32-chart__{kind}":
-            assert el.get("text-anchor") == "middle"
             width = font.getlength(el.text) * size / 1000
             x = float(el.get("x"))
-            out.append((x - width / 2, x + width / 2, float(el.get("y")), el.text))
+            left = {"middle": x - width / 2, "end": x - width}[el.get("text-anchor")]
+            out.append((left, left + width, float(el.get("y")), el.text))
+    return out
+
+
+def boxes(svg):
+    """Every text as (left, right, top, bottom, text): ascent 0.8 em, descent 0.25 em."""
+    out = []
+    for kind, size in (("value", charts.VALUE_SIZE), ("label", charts.LABEL_SIZE),
+                       ("tick", charts.LABEL_SIZE)):
+        out += [(left, right, y - 0.8 * size, y + 0.25 * size, text)
+                for left, right, y, text in texts(svg, kind)]
     return out
 
 
@@ -122,34 +132,56 @@ def test_texts_never_overlap_and_stay_inside(n, periods, values):
     svg = parse(bar_chart(series_of(n, PERIODS[periods], VALUES[values])))
     drawn = bars(svg)
     assert len(drawn) == n
-    for kind in ("label", "value"):
-        found = texts(svg, kind)
-        assert found, kind
-        for left, right, _y, text in found:
-            assert 0 <= left and right <= charts.WIDTH, (kind, text)
-        for (_l, right, _y, a), (left, _r, _y2, b) in zip(found, found[1:]):
-            assert right + 4 <= left, (kind, a, b)
-    for left, right, y, text in texts(svg, "value"):  # above every bar it crosses
-        assert all(y + 2 <= top for bl, br, top in drawn if bl < right and br > left), text
+    found = boxes(svg)
+    for left, right, top, bottom, text in found:
+        assert 0 <= left and right <= charts.WIDTH and 0 <= top and bottom <= charts.HEIGHT, text
+    for i, a in enumerate(found):
+        for b in found[i + 1:]:
+            apart = (a[1] + 2 <= b[0] or b[1] + 2 <= a[0] or a[3] + 2 <= b[2] or b[3] + 2 <= a[2])
+            assert apart, (a, b)
     labels = [t[3] for t in texts(svg, "label")]
-    assert labels[-1] == PERIODS[periods](n - 1)  # the latest period is always written
+    assert labels and labels[-1] == PERIODS[periods](n - 1)  # the latest period is always written
+    values_written = texts(svg, "value")
+    if values_written:  # one above each bar, crossing no other bar
+        assert len(values_written) == n and not texts(svg, "tick")
+        for (left, right, y, text), own in zip(values_written, drawn):
+            assert [b for b in drawn if b[0] < right and b[1] > left] == [own], text
+            assert y + 2 <= own[2], text
+    else:  # a scale instead, starting at 0 under the lowest grid line
+        ticks = texts(svg, "tick")
+        assert len(ticks) >= 2 and ticks[0][3] == "0", ticks
+        assert max(b[1] for b in drawn) and min(b[0] for b in drawn) > max(t[1] for t in ticks)
 
 
-def test_every_point_is_written_when_there_is_room():
-    assert written_points(series_of(1)["points"]) == [0]
-    assert written_points(SERIES["points"]) == [0, 1]
-    assert written_points(series_of(2, PERIODS["longest"], VALUES["large"])["points"]) == [0, 1]
-    assert len(written_points(series_of(7)["points"])) == 7
+def test_short_series_write_every_value_and_period():
+    for n in (1, 2):
+        svg = parse(bar_chart(series_of(n, PERIODS["longest"], VALUES["large"])))
+        assert len(texts(svg, "value")) == len(texts(svg, "label")) == n
+    assert layout(series_of(6)["points"]).labelled == tuple(range(6))
 
 
-def test_most_points_keep_a_regular_rhythm_of_labels():
-    shown = written_points(series_of(MAX_POINTS)["points"])
-    steps = {b - a for a, b in zip(shown, shown[1:])}
-    assert len(steps) == 1 and shown[-1] == MAX_POINTS - 1
-    assert len(shown) >= 6  # years every fourth bar at most
+def test_longest_series_keep_a_regular_rhythm_of_labels_and_a_scale():
+    plan = layout(series_of(MAX_POINTS)["points"])
+    steps = {b - a for a, b in zip(plan.labelled, plan.labelled[1:])}
+    assert len(steps) == 1 and plan.labelled[-1] == MAX_POINTS - 1
+    assert len(plan.labelled) >= 6  # years every fourth bar at most
     svg = parse(bar_chart(series_of(MAX_POINTS)))
     widths = {float(r.get("width")) for r in svg.iter(f"{SVG}rect")}
-    assert min(widths) >= 14  # about 6 px on a 320 px wide phone
+    assert min(widths) >= 12  # about 5 px on a 320 px wide phone
+    assert [t[3] for t in texts(svg, "tick")] == ["0", "250", "500", "750", "1\u202f000"]
+    heights = [float(r.get("height")) for r in svg.iter(f"{SVG}rect")]
+    plot_h = charts.HEIGHT - charts.MARGIN_TOP - charts.MARGIN_BOTTOM
+    for i, h in enumerate(heights):  # to scale: the top grid line is 1 000
+        assert abs(h - plot_h * (117 + 37 * i) / 1000) <= 0.06, i
+
+
+@pytest.mark.parametrize("highest, integers, expected", [
+    (197, True, [0, 50, 100, 150, 200]), (20299, True, [0, 10000, 20000, 30000]),
+    (77.5, False, [0, 20, 40, 60, 80]), (100, True, [0, 25, 50, 75, 100]),
+    (1, True, [0, 1]), (0.3, False, [0, 0.1, 0.2, 0.3]), (0, True, [0, 1]),
+])
+def test_scale_has_round_steps_up_to_the_highest_value(highest, integers, expected):
+    assert scale(highest, integers) == expected
 
 
 def test_estimate_is_wider_than_real_text():
@@ -160,7 +192,8 @@ def test_estimate_is_wider_than_real_text():
 
 def test_css_font_sizes_are_the_ones_the_chart_spaces_for():
     css = CSS.read_text(encoding="utf-8")
-    for kind, size in (("value", charts.VALUE_SIZE), ("label", charts.LABEL_SIZE)):
+    for kind, size in (("value", charts.VALUE_SIZE), ("label", charts.LABEL_SIZE),
+                       ("tick", charts.LABEL_SIZE)):
         rule = re.search(r"\.h32-chart__%s \{([^}]*)\}" % kind, css).group(1)
         assert re.search(r"font:[^;]*\b%dpx\b" % size, rule), (kind, rule)
 

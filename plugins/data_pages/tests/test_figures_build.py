@@ -88,6 +88,7 @@ def test_longest_series_builds_a_readable_chart_and_full_table(minimal_site, tmp
     assert svg.count('<rect class="h32-chart__bar"') == MAX_POINTS
     labels = re.findall(r'<text class="h32-chart__label"[^>]*>([^<]+)</text>', svg)
     assert 1 < len(labels) < MAX_POINTS and labels[-1] == str(2000 + MAX_POINTS)
+    assert "h32-chart__value" not in svg and svg.count('class="h32-chart__tick"') >= 2  # a scale
     rows = re.findall(r'<th scope="row">([^<]+)</th>', html)
     assert rows == [str(2001 + i) for i in range(MAX_POINTS)]  # the table gives every value
     desc = re.search(r"<desc[^>]*>([^<]+)</desc>", svg).group(1)
