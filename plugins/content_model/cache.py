@@ -108,7 +108,7 @@ class ReaderCache:
         """Write the entries used in this build (files gone are dropped), if any changed."""
         if not self.file or (self.misses == 0 and self.used.keys() == self.entries.keys()):
             return
-        data = json.dumps({path: [list(st), text] for path, (st, text) in self.used.items()},
+        data = json.dumps({path: [list(st), text] for path, (st, text) in sorted(self.used.items())},
                           ensure_ascii=False)
         write_sealed(self.file, self.kind, data.encode("utf-8"))
         folder = self.file.parent
