@@ -31,11 +31,11 @@ def github_repo(remote: str) -> str:
     return f"{match[1]}/{match[2]}" if match else ""
 
 
-def origin_repo() -> str:
+def origin_repo(checkout: str = os.path.dirname(os.path.abspath(__file__))) -> str:
     """The GitHub repository this checkout was cloned from, if any (`git remote get-url origin`)."""
     try:
         remote = subprocess.run(["git", "remote", "get-url", "origin"], capture_output=True, text=True,
-                                cwd=os.path.dirname(os.path.abspath(__file__)), timeout=10).stdout
+                                cwd=checkout, timeout=10).stdout
     except (OSError, subprocess.SubprocessError):
         return ""
     return github_repo(remote)

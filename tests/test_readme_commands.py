@@ -1,0 +1,186 @@
+"""The README's commands work as written, and `invoke --list` says what each task does.
+
+test_readme_commands_on_a_fresh_clone reads the ```sh blocks of README.md (the
+commands are not copied here) and runs them in order on a `git clone` of this
+repository, so it checks the last commit, not uncommitted edits. To stay fast and
+offline, the clone's .venv and node_modules are links to this checkout's, used only
+when their bootstrap stamps match the clone's lock files (then ./scripts/bootstrap
+installs nothing). Every line runs as written, except where noted:
+- `invoke build serve` blocks: it runs until / answers, then gets Ctrl-C;
+- `invoke test` is the suite this test belongs to: the line's bootstrap part runs,
+  then `invoke --dry test` only shows the pytest command it would run;
+- `invoke preview` runs with `--skip html,browser`: the HTML checker and the browser
+  pass over the real site take minutes (3 on the development machine) and .ci/run
+  runs the same preview with every gate right after the tests;
+- `invoke publish` needs an SSH host: it runs without rsync on the PATH and must stop
+  at once with the command to install it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from support import ROOT
+
+README = ROOT / "README.md"
+INVOKE = ROOT / ".venv" / "bin" / "invoke"
+# A fresh shell: none of what the README's commands might set themselves.
+CLEAN_ENV = {k: v for k, v in os.environ.items()
+             if k not in ("CMS_REPO", "SITEURL", "PUBLISH_TARGET", "HOST", "PORT", "VIRTUAL_ENV")}
+
+
+def readme_commands() -> list[str]:
+    """Every command line of the README's ```sh blocks, in order, without comments."""
+    blocks = re.findall(r"^```sh\n(.*?)^```", README.read_text(encoding="utf-8"), flags=re.M | re.S)
+    lines = [re.sub(r"\s+#.*$", "", line).strip() for block in blocks for line in block.splitlines()]
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def task_helps() -> dict[str, str]:
+    """Each task's help as `invoke --list` prints it (wrapped lines joined)."""
+    listing = subprocess.run([str(INVOKE), "--list"], cwd=ROOT, capture_output=True, text=True,
+                             env={**os.environ, "COLUMNS": "80"}, check=True).stdout
+    helps: dict[str, str] = {}
+    name = None
+    for line in listing.splitlines()[1:]:
+        match = re.match(r"  (\S+)(?:\s+(.*))?$", line)
+        if match:
+            name = match[1]
+            helps[name] = match[2] or ""
+        elif line.strip() and name:
+            helps[name] += " " + line.strip()
+    return helps
+
+
+def test_task_help_is_never_cut():
+    helps = task_helps()
+    assert {"build", "serve", "preview", "publish", "cms", "bench", "test"} <= set(helps)
+    cut = {name: text for name, text in helps.items() if not text.endswith((".", ".)"))}
+    assert not cut, f"first docstring line is not a whole sentence: {cut}"
+
+
+@pytest.mark.parametrize("remote, repo", [
+    ("https://github.com/hall32/site.git", "hall32/site"),
+    ("https://github.com/hall32/site", "hall32/site"),
+    ("git@github.com:hall32/site.git", "hall32/site"),
+    ("ssh://git@github.com/hall32/my.site.git", "hall32/my.site"),
+    ("https://token@github.com/hall32/site.git\n", "hall32/site"),
+    ("https://gitlab.com/hall32/site.git", ""),
+    ("/srv/git/site.git", ""),
+    ("", ""),
+])
+def test_cms_repo_from_a_github_origin(remote, repo):
+    import publishconf
+
+    assert publishconf.github_repo(remote) == repo
+
+
+def test_cms_repo_from_the_checkout(tmp_path):
+    import publishconf
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    assert publishconf.origin_repo(str(tmp_path)) == ""  # no origin
+    subprocess.run(["git", "-C", str(tmp_path), "remote", "add", "origin", "git@github.com:hall32/site.git"],
+                   check=True)
+    assert publishconf.origin_repo(str(tmp_path)) == "hall32/site"
+
+
+def stamp(clone: Path, lock_file: str) -> str:
+    """The name scripts/bootstrap gives the stamp of a lock file."""
+    return subprocess.run(["bash", "-c", f"sha256sum {lock_file} | sha256sum | cut -c1-16"], cwd=clone,
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run(command: str, clone: Path, env=None) -> subprocess.CompletedProcess:
+    proc = subprocess.run(["bash", "-c", command], cwd=clone, env=env or CLEAN_ENV, capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL, timeout=1800)
+    proc.log = proc.stdout + proc.stderr
+    assert "Traceback" not in proc.log, (command, proc.log)
+    return proc
+
+
+def serve_and_fetch(command: str, clone: Path, log: Path) -> str:
+    """Run a command that ends serving the site; fetch / then stop it as Ctrl-C does."""
+    port = free_port()
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(["bash", "-c", command], cwd=clone, env={**CLEAN_ENV, "PORT": str(port)},
+                                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                start_new_session=True)
+    try:
+        page, end = None, time.monotonic() + 600  # a deadline, not a timing assertion
+        while page is None and proc.poll() is None and time.monotonic() < end:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+                    page = response.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.2)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=60)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert page is not None, text
+    assert "Traceback" not in text, text
+    return page
+
+
+@pytest.mark.slow
+def test_readme_commands_on_a_fresh_clone(tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    for folder, lock_file, prefix in ((".venv", "requirements.txt", ".requirements-"),
+                                      ("node_modules", "package-lock.json", ".lock-")):
+        if not (ROOT / folder / f"{prefix}{stamp(clone, lock_file)}").exists():
+            pytest.skip(f"{folder} of this checkout is not installed from the last commit's {lock_file}: "
+                        "run ./scripts/bootstrap (the clone borrows it)")
+        (clone / folder).symlink_to(ROOT / folder)
+
+    commands = readme_commands()
+    assert commands[:2] == ["./scripts/bootstrap && .venv/bin/invoke build serve",
+                            "./scripts/bootstrap --test && .venv/bin/invoke test"]  # the top of the README
+    seen = set()
+    for command in commands:
+        if command.endswith("invoke build serve"):
+            page = serve_and_fetch(command, clone, tmp_path / "serve.log")
+            assert "Hall 32" in page and (clone / "output" / "index.html").is_file()
+            seen.add("serve")
+        elif command.endswith("invoke test"):
+            setup, _, suite = command.rpartition(" && ")
+            assert run(setup, clone).returncode == 0
+            dry = run(suite.replace("invoke test", "invoke --dry test"), clone)
+            assert dry.returncode == 0 and "-m pytest" in dry.stdout, dry.log
+            seen.add("test")
+        elif command.endswith("invoke preview"):
+            proc = run(command + " --skip html,browser", clone)
+            assert proc.returncode == 0, proc.log
+            siteurl = re.search(r"SITEURL=(\S+)", command)[1]
+            assert f'href="{siteurl}/"' in (clone / "output" / "index.html").read_text(encoding="utf-8")
+            repo = re.search(r"CMS_REPO=(\S+)", command)[1]
+            assert f"repo: {repo}" in (clone / "output" / "admin" / "config.yml").read_text(encoding="utf-8")
+            seen.add("preview")
+        elif command.endswith("invoke publish"):
+            no_rsync = tmp_path / "bin"  # an empty PATH: no rsync; the command names what it runs
+            no_rsync.mkdir()
+            proc = run(command, clone, env={**CLEAN_ENV, "PATH": str(no_rsync)})
+            assert proc.returncode != 0 and "apt-get install rsync" in proc.log, proc.log
+            seen.add("publish")
+        else:
+            proc = run(command, clone)
+            assert proc.returncode == 0, (command, proc.log)
+    assert seen == {"serve", "test", "preview", "publish"}
