@@ -69,7 +69,7 @@ def pagefind(site: Path) -> float:
 
 
 LUNR_JS = """async ([queries, runs]) => {
-  const root = document.querySelector('[data-module="search"]').dataset;
+  const root = JSON.parse(document.getElementById('h32-search-config').textContent);
   const t0 = performance.now();
   for (const url of [root.lunr, root.stemmerSupport, root.fr, root.core]) {
     await new Promise((ok, ko) => { const s = document.createElement('script');

@@ -68,7 +68,7 @@ def _strict_pass(context, base, output, page, sizes, report) -> list[str]:
     tab.on("response", lambda r: r.status >= 400 and not r.url.endswith("/favicon.ico")
            and problems.append(f"réponse {r.status} pour {r.url}"))
     tab.goto(f"{base}/{page.url}", wait_until="load")
-    if tab.query_selector('[data-module="search"]'):  # lunr and the index load after "load"
+    if tab.query_selector("#h32-search-config"):  # lunr and the index load after "load"
         tab.wait_for_load_state("networkidle")
     tab.close()
     failures = [f"{page.name}: console : {p}" for p in problems]

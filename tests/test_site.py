@@ -122,8 +122,10 @@ def test_no_third_party_requests_or_inline_code(real_site):
                 continue  # names an address, loads nothing
             assert not re.search(r'(src|href|srcset)="(https?:)?//', tag), (path, tag)
         for script in re.findall(r"<script[^>]*>", html):
-            # JSON-LD data, or a deferred same-origin file: never inline code
+            # JSON-LD or JSON data (the search page's configuration), or a deferred
+            # same-origin file: never inline code
             assert script == '<script type="application/ld+json">' or re.fullmatch(
-                r'<script src="/theme/js/[\w.-]+\.js" defer>', script), (path, script)
-        assert not re.search(r"<script(?![^>]*application/ld\+json)[^>]*>\s*[^<\s]", html), path
+                r'<script src="/theme/js/[\w.-]+\.js" defer>|<script type="application/json" id="[\w-]+">',
+                script), (path, script)
+        assert not re.search(r"<script(?![^>]*application/(?:ld\+)?json)[^>]*>\s*[^<\s]", html), path
         assert "<style" not in html and " style=" not in html, path

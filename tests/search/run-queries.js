@@ -1,7 +1,9 @@
 // Runs queries against a built index with the real lunr.js, lunr.fr.js and the
 // site's search-core.js, as the browser does. Usage:
 //   node run-queries.js <site root> <index url path> < queries.json
-// prints [{query, results: [ref...], error}] as JSON.
+// prints [{query, results: [ref...], ms, shortened, clauses: [{term,
+// editDistance, wildcard}], error}] as JSON: clauses are those search-core.js
+// gave lunr, ms the time of core.search (after the index is loaded).
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -14,13 +16,21 @@ const core = require(path.join(root, "theme", "static", "js", "search-core.js"))
 
 const [site, indexPath] = process.argv.slice(2);
 const index = lunr.Index.load(JSON.parse(fs.readFileSync(path.join(site, indexPath), "utf8")));
+let clauses = [];
+const query = index.query.bind(index);
+index.query = (fn) => query((q) => {
+  fn(q);
+  clauses = q.clauses.map((c) => ({ term: c.term, editDistance: c.editDistance || 0, wildcard: c.wildcard || 0 }));
+});
 const queries = JSON.parse(fs.readFileSync(0, "utf8"));
 const out = queries.map((query) => {
+  clauses = [];
   try {
     const started = process.hrtime.bigint();
     const hits = core.search(index, query);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    return { query, results: hits.map((h) => h.ref), ms };
+    const shortened = core.parse ? core.parse(query).shortened : null;
+    return { query, results: hits.map((h) => h.ref), ms, shortened, clauses };
   } catch (error) {
     return { query, results: [], error: String(error) };
   }

@@ -7,9 +7,25 @@
    plugins/search_index/french.py.
 
    Queries never go through lunr's query parser (idx.search(raw)): typed
-   characters such as : ~ ^ + - * would be syntax there. Each word becomes
-   three clauses: the exact stem (boost 10), the word as a prefix (boost 4)
-   and the word with an edit distance that grows with its length (boost 1). */
+   characters such as : ~ ^ + - * would be syntax there. They separate words
+   here, so that no clause term holds a "*" (lunr's wildcard in a term). Each
+   word becomes three clauses: the exact stem (boost 10), the word as a prefix
+   (boost 4) and the word with an edit distance that grows with its length
+   (boost 1).
+
+   Caps, because a query is whatever a link puts in ?q=: lunr builds each
+   fuzzy clause's automaton (TokenSet.fromFuzzyString) with a size that grows
+   with the word's length and much faster with the edit distance (distance 2:
+   ~4,000 states for 12 letters, ~20,000 for 20; real index, Node: one
+   40-letter word 150 ms, 100 letters 3.4 s, 300 letters over 10 s), and every
+   word adds its clauses. So only the first MAX_QUERY characters are read,
+   only the first MAX_TERMS distinct words are searched, words are cut to
+   MAX_WORD characters (a cut word gets no fuzzy clause: it is no typo of
+   anything), distance 2 is kept for words of 8 to MAX_FUZZY2 letters and for
+   FUZZY2_WORDS of them at most; other words get distance 1 (cheap: linear in
+   the length). At most 30 clauses; worst case, ten 15-letter words: about
+   5 ms in Node. parse() says when the query was shortened, for the page to
+   tell the visitor. docs/search.md has the figures. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
     module.exports = factory;
@@ -23,6 +39,11 @@
   // Words are split as lunr's tokenizer does, and also on lunr's query syntax
   // characters, which a query never passes on to lunr.
   var SEPARATOR = /[\s\-*:~^+]+/;
+  var MAX_QUERY = 500;  // characters of the query read
+  var MAX_TERMS = 10;   // words searched
+  var MAX_WORD = 30;    // characters of a word matched
+  var MAX_FUZZY2 = 15;  // longest word searched with edit distance 2
+  var FUZZY2_WORDS = 3; // words searched with edit distance 2 (the first ones)
 
   function elisionFr(token) {
     return token.update(function (s) { return s.replace(ELISION, ""); });
@@ -40,43 +61,63 @@
     return out ? out.toString() : "";
   }
 
-  /* Each word of the query as {word: folded word, stem: folded stem}. */
-  function queryTerms(raw) {
+  /* The query as {terms: [{word: folded word, stem: folded stem, cut: word
+     was longer than MAX_WORD}], shortened: some of the query was left out}. */
+  function parse(raw) {
+    var text = String(raw || "");
+    var shortened = text.length > MAX_QUERY;
+    var parts = normalize(text.slice(0, MAX_QUERY)).toLowerCase().split(SEPARATOR);
     var terms = [];
-    normalize(raw).toLowerCase().split(SEPARATOR).forEach(function (part) {
-      var word = run(lunr.fr.trimmer, run(lunr.fr.trimmer, part).replace(ELISION, ""));
+    for (var i = 0; i < parts.length; i++) {
+      var word = run(lunr.fr.trimmer, run(lunr.fr.trimmer, parts[i]).replace(ELISION, ""));
       if (!word || !run(lunr.fr.stopWordFilter, word)) {
-        return;
+        continue;
       }
-      var folded = lunr.fr.accentFoldTerm(word);
+      var chars = Array.from(word);  // code points: never half of a surrogate pair
+      var cut = chars.length > MAX_WORD;
+      var folded = lunr.fr.accentFoldTerm(cut ? chars.slice(0, MAX_WORD).join("") : word);
       var stem = run(lunr.fr.stemmer, folded);
-      if (stem && !terms.some(function (t) { return t.word === folded; })) {
-        terms.push({ word: folded, stem: stem });
+      if (!stem || terms.some(function (t) { return t.word === folded; })) {
+        continue;
       }
-    });
-    return terms;
+      if (terms.length === MAX_TERMS) {
+        shortened = true;
+        break;
+      }
+      shortened = shortened || cut;
+      terms.push({ word: folded, stem: stem, cut: cut });
+    }
+    return { terms: terms, shortened: shortened };
   }
 
-  function editDistance(word) {
-    if (/^\d+$/.test(word)) { return 0; } // 2019 must not find 2017
-    return word.length >= 8 ? 2 : (word.length >= 4 ? 1 : 0);
+  function editDistance(term) {
+    var length = term.word.length;
+    if (term.cut || /^\d+$/.test(term.word)) { return 0; } // 2019 must not find 2017
+    if (length >= 8 && length <= MAX_FUZZY2) { return 2; }
+    return length >= 4 ? 1 : 0;
   }
 
-  function search(index, raw) {
-    var terms = queryTerms(raw);
+  /* The results of parsed terms (parse(raw).terms). */
+  function find(index, terms) {
     if (!terms.length) { return []; }
+    var wide = 0;
     return index.query(function (q) {
       terms.forEach(function (t) {
         q.term(t.stem, { usePipeline: false, boost: 10 });
         if (t.word.length >= 3) {
           q.term(t.word, { usePipeline: false, boost: 4, wildcard: lunr.Query.wildcard.TRAILING });
         }
-        var distance = editDistance(t.word);
+        var distance = editDistance(t);
+        if (distance === 2 && ++wide > FUZZY2_WORDS) { distance = 1; }
         if (distance) {
           q.term(t.word, { usePipeline: false, boost: 1, editDistance: distance });
         }
       });
     });
+  }
+
+  function search(index, raw) {
+    return find(index, parse(raw).terms);
   }
 
   /* Split a text into [text, isMatch] parts: a word matches when its folded
@@ -92,5 +133,9 @@
     });
   }
 
-  return { normalize: normalize, queryTerms: queryTerms, search: search, highlight: highlight };
+  return {
+    normalize: normalize, parse: parse, find: find, search: search,
+    highlight: highlight,
+    limits: { query: MAX_QUERY, terms: MAX_TERMS, word: MAX_WORD, fuzzy2: MAX_FUZZY2, fuzzy2Words: FUZZY2_WORDS }
+  };
 }));
