@@ -57,7 +57,7 @@ CASES = {
     "event handler in body": (NEWS, ("Texte de l'actualité.", '<p onclick="alert(1)">Texte</p>'),
                               "ouverture.md: corps: ligne 11 : attribut onclick= refusé sur <p>"),
     "javascript link": (NEWS, ("Texte de l'actualité.", "[clic](javascript:alert(1))"),
-                        "ouverture.md: corps: adresse « javascript:alert(1) » refusée"),
+                        "ouverture.md: corps: ligne 11 : adresse « javascript:alert(1) » refusée"),
     "iframe from elsewhere": (NEWS, ("Texte de l'actualité.", '<iframe src="https://evil.example/x"></iframe>'),
                               "ouverture.md: corps: ligne 11 : balise <iframe> refusée"),
     "inline style in body": (METIER, ("Assembler des pièces.", '<span style="color:red">Assembler</span>'),

@@ -16,7 +16,8 @@ from pelican.contents import Page
 from pelican.generators import Generator
 
 from content_model import schema as s
-from content_model.reader import display_path
+from content_model.paths import MARKDOWN_EXTENSIONS
+from content_model.reader import ContentError, display_path
 
 logger = logging.getLogger(__name__)
 
@@ -55,13 +56,14 @@ class CatalogueGenerator(Generator):
 
     def _read(self, ctype: s.ContentType) -> list:
         items = []
-        for path in sorted(self.get_files(ctype.folder, extensions=("md",))):
+        extensions = tuple(e.lstrip(".") for e in MARKDOWN_EXTENSIONS)
+        for path in sorted(self.get_files(ctype.folder, extensions=extensions)):
             try:
                 item = self.readers.read_file(
                     base_path=self.path, path=path, content_class=CLASSES[ctype.name],
                     context=self.context,
                 )
-            except Exception:  # the reader logged every problem with the file's path
+            except ContentError:  # the reader logged every problem with the file's path
                 continue
             if item.status != "draft":
                 items.append(item)

@@ -7,8 +7,11 @@ carry ``source`` (a display path) in ``_origin``.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from . import paths
 from . import schema as s
 
 
@@ -70,20 +73,24 @@ def check_reserved(site: Site, reserved: set[str]) -> None:
 
 
 def check_strays(site: Site, content_root, display) -> None:
-    """Markdown or YAML files that no generator reads would silently vanish."""
-    folders = {t.folder for t in s.MARKDOWN_TYPES}
-    data_files = {t.data_file for t in s.DATA_TYPES}
-    for path in sorted(content_root.rglob("*")):
-        rel = path.relative_to(content_root)
-        if any(part.startswith((".", "_")) for part in rel.parts) or not path.is_file():
-            continue
-        if path.suffix in (".md", ".markdown") and (len(rel.parts) < 2 or rel.parts[0] not in folders):
-            site.error(display(path), "emplacement",
-                       "fichier hors des dossiers de contenu (" + ", ".join(sorted(folders))
-                       + ") : il ne serait pas publié")
-        elif path.suffix in (".yaml", ".yml") and rel.as_posix() not in data_files:
-            site.error(display(path), "emplacement",
-                       "fichier de données inconnu (fichiers lus : " + ", ".join(sorted(data_files)) + ")")
+    """Files that no generator reads would silently vanish; symlinks that leave the
+    content folder would bring files from elsewhere: both are errors."""
+    root = Path(content_root)
+    for folder, dirs, files in os.walk(root):  # symlinked folders are not entered
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not paths.ignored((here / d).relative_to(root)))
+        for name in [d for d in dirs if (here / d).is_symlink()] + sorted(files):
+            path = here / name
+            if paths.ignored(path.relative_to(root)):
+                continue
+            if path.is_dir() or path.is_symlink() and not path.exists():
+                if not paths.inside(path, root):
+                    site.error(display(path), "emplacement",
+                               "lien symbolique vers un dossier hors du dossier du contenu : refusé")
+                continue
+            problem = paths.problem(path, root)
+            if problem:
+                site.error(display(path), "emplacement", problem)
 
 
 def resolve_references(site: Site) -> None:

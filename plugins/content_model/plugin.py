@@ -21,7 +21,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from . import links
+from . import links, paths
 from . import schema as s
 from .cache import ReaderCache
 from .reader import CACHE, REPORTED, FrontMatterReader, display_path
@@ -89,8 +89,13 @@ _plain.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
 
 
 def add_reader(readers) -> None:
-    for ext in ("md", "markdown", "mkd", "mdown"):
-        readers.reader_classes[ext] = FrontMatterReader
+    """Markdown (paths.MARKDOWN_EXTENSIONS) is read by FrontMatterReader; Pelican's
+    other readers (HTML, reStructuredText) are turned off: a file of another kind in
+    content/ is reported by the stray-file check, never published as is."""
+    for ext in list(readers.reader_classes):
+        readers.reader_classes[ext] = None
+    for ext in paths.MARKDOWN_EXTENSIONS:
+        readers.reader_classes[ext.lstrip(".")] = FrontMatterReader
 
 
 def start_build(pelican) -> None:

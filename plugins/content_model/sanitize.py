@@ -182,8 +182,8 @@ class _Explainer(HTMLParser):
             return
         for name, value in attrs:
             problem = self.policy.attribute_problem(tag, name, value or "")
-            if problem:
-                self.found.append((problem, snippet))
+            if problem:  # a Markdown link or image holds the value, not the tag
+                self.found.append((problem, snippet if value is None else f"{snippet}\0{value}"))
 
     handle_startendtag = handle_starttag
 
@@ -194,7 +194,8 @@ class _Explainer(HTMLParser):
 
 def _line_of(snippet: str, source: str, first_line: int) -> str:
     """« ligne N » of ``snippet`` in the Markdown source, if it can be found."""
-    for needle in (snippet, snippet[:40], snippet.split()[0] if snippet.split() else snippet):
+    snippet, _, value = snippet.partition("\0")
+    for needle in (snippet, value, snippet[:40], snippet.split()[0] if snippet.split() else snippet):
         index = source.find(needle) if needle else -1
         if index >= 0:
             return f"ligne {first_line + source.count(chr(10), 0, index)} : "

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import paths
 from . import schema as s
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
 HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg")
+IMAGE_SUFFIXES = paths.IMAGE_EXTENSIONS
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,14 @@ def _check_image(value, images_root: Path | None) -> tuple[object, str | None]:
     path = value.strip().lstrip("/")
     if not path.lower().endswith(IMAGE_SUFFIXES):
         return None, f"« {value} » n'est pas une image (jpg, png, webp, gif, svg)"
-    if ".." in Path(path).parts:
-        return None, f"« {value} » sort du dossier du contenu"
-    if images_root is not None and not (images_root / path).is_file():
-        return None, f"l'image « {value} » est introuvable"
+    parts = Path(path).parts
+    if ".." in parts or parts[0] != paths.IMAGES_FOLDER:
+        return None, f"« {value} » n'est pas dans le dossier {paths.IMAGES_FOLDER}/ du contenu"
+    if images_root is not None:
+        if not paths.inside(images_root / path, images_root / paths.IMAGES_FOLDER):
+            return None, f"« {value} » est un lien symbolique vers un fichier hors du contenu : refusé"
+        if not (images_root / path).is_file():
+            return None, f"l'image « {value} » est introuvable"
     return path, None
 
 
@@ -99,6 +104,8 @@ def check_value(f: s.Field, value, images_root: Path | None = None):
         if not isinstance(value, str) or not SLUG_RE.match(value):
             return None, (f"« {value} » n'est pas un identifiant valide "
                           "(minuscules sans accents, chiffres et tirets)")
+        if len(value) > paths.MAX_NAME:
+            return None, f"trop long ({len(value)} caractères, {paths.MAX_NAME} au plus)"
         return value, None
     if kind == s.DATETIME:
         return _check_datetime(value)

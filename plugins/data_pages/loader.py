@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from content_model import schema as s
-from content_model import yaml12
+from content_model import paths, yaml12
 from content_model.frontmatter import SourceError, read_text
 from content_model.reader import display_path
 from content_model.validate import validate
@@ -32,6 +32,9 @@ def load_file(content_root: Path, rel: str, ctypes) -> dict[str, list[dict]]:
     reference to a partner of another file look wrong too."""
     path = content_root / rel
     where = display_path(path)
+    if path.exists() and not paths.inside(path, content_root):
+        _error(where, "lien symbolique vers un fichier hors du dossier du contenu : refusé")
+        return {}
     try:
         data = yaml12.load(read_text(path)) if path.is_file() else None
     except (SourceError, yaml12.YamlError) as exc:

@@ -26,6 +26,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from buildkit.files import publish_file
+from content_model import paths
 from content_model.reader import display_path
 
 from .pipeline import ImageError, ImageSet, Pipeline
@@ -102,6 +103,10 @@ def rewrite_body(html: str, where: str) -> str:
         if not alt:
             logger.error("%s: corps: image « %s » sans texte alternatif (écrivez « %s » si elle "
                          "n'apporte pas d'information)", where, src, DECORATIVE)
+            return match.group(0)
+        if not paths.inside(source, _state["root"] / paths.IMAGES_FOLDER):
+            logger.error("%s: corps: image « %s » hors du dossier content/%s : refusée",
+                         where, src, paths.IMAGES_FOLDER)
             return match.group(0)
         if not source.is_file():
             logger.error("%s: corps: image « %s » introuvable", where, src)
