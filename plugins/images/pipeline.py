@@ -31,6 +31,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from buildkit.cachefiles import read_sealed, write_atomic, write_sealed
 from buildkit.workers import can_fork, fork_pool
+from images import svg
 
 VERSION = "2"  # change to redo every variant after a change of encoding settings
 MANIFEST = "images-manifest"  # the kind of sealed manifest files
@@ -178,6 +179,10 @@ class Pipeline:
         """The ImageSet, and [(width, height, [(format, cache file)...])] still to make."""
         name = f"{_stem(source)}.{key}"
         if source.suffix.lower() == ".svg":
+            try:
+                svg.check(data)  # published as uploaded: it must be a plain drawing
+            except svg.SvgError as exc:
+                raise ImageError(str(exc)) from None
             width, height = _svg_size(data)
             url = f"{self.url_dir}/{name}.svg"
             write_atomic(self.cache_dir / Path(url).name, data)
