@@ -6,6 +6,12 @@ unquoted, so this loader resolves plain scalars with the YAML 1.2 core schema
 only: ``true``/``false``, ``null``/``~``, decimal, octal (``0o``) and hex
 (``0x``) integers and floats. Everything else stays a string. Duplicate keys,
 which PyYAML silently merges, are errors.
+
+A document is also bounded (issue 12): size, nesting, list length and the size
+it takes once its aliases are expanded ("billion laughs") are checked on the
+parser's event stream before any node or Python object is built, so that a
+hostile or broken file is refused in a fraction of a second instead of hanging
+the build, exhausting memory or crashing libyaml's recursive composer.
 """
 
 from __future__ import annotations
@@ -23,6 +29,99 @@ class YamlError(ValueError):
     def __init__(self, message: str, line: int | None = None):
         super().__init__(message)
         self.line = line
+
+
+# Limits of one document. Real content stays far below them: at most depth 5
+# (content/data/figures.yaml), 17 items (partners), 226 values and 5,064
+# characters (test_yaml_limits.py checks and prints these figures; the generated
+# CMS config.yml reaches depth 12 and 1,328 values). Each limit is also far below
+# harm: a 1 MB document at several limits at once is checked in about 0.1 s and
+# read in 0.5 s.
+MAX_CHARS = 1_000_000
+"""Characters in one document (a front matter or a data file): 200 times the
+largest real one. Checked first, before parsing."""
+MAX_DEPTH = 32
+"""Lists and mappings nested in one another. Real content nests 5 deep, and a
+Decap list of objects adds 2 a level. libyaml's composer recurses in C (it
+crashed the build, no message, on 100,000 nested ``[``), PyYAML's constructor
+in Python (RecursionError near 300), and so may any code that walks a value."""
+MAX_ITEMS = 10_000
+"""Items in one list, or fields in one mapping: real lists hold at most 17.
+Everything downstream (validation, pages, tags, search) is linear per item; a
+list of 150,000 tags made a green build take 40 s."""
+MAX_NODES = 100_000
+"""Values (scalars, lists, mappings, keys included) in one document, an alias
+counted as the value it stands for, so that aliases of aliases are counted as
+what they expand to: 9 levels of 9 aliases stand for 387 million values."""
+MAX_EXPANDED_CHARS = 2 * MAX_CHARS
+"""Characters of all scalars once aliases are expanded. Without aliases this is
+at most the document's size; aliases may repeat text, not multiply it (10,000
+aliases of one 500 kB text would be 5 GB on a page)."""
+
+
+def _count(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
+
+
+def _check_limits(text: str, first_line: int = 1) -> dict[str, int]:
+    """Walk the parser's events once (nothing is built) and refuse a document
+    crossing one of the limits above, naming the line where it does. Returns
+    what the document uses of each limit."""
+    if len(text) > MAX_CHARS:
+        raise YamlError(f"document YAML trop volumineux ({_count(len(text))} caractères, "
+                        f"{_count(MAX_CHARS)} au plus)")
+    nodes = chars = 0  # so far, each alias counted as what it stands for
+    anchors: dict[str, tuple[int, int]] = {}  # anchor -> (nodes, chars) it stands for
+    open_: list[list] = []  # [children, max children, nodes and chars before it, anchor]
+    depth = items = 0  # the most reached
+    for event in yaml.parse(text, Loader=_Loader):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            size = (1, len(event.value))
+        elif kind is yaml.AliasEvent:
+            if any(frame[4] == event.anchor for frame in open_):
+                _refuse(event, first_line, f"l'alias « *{event.anchor} » se contient lui-même")
+            size = anchors.get(event.anchor, (1, 0))  # an unknown anchor: the composer says it
+        elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+            size = (1, 0)
+        elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+            children, limit, nodes_before, chars_before, anchor = open_.pop()
+            items = max(items, children if limit == MAX_ITEMS else children // 2)
+            if anchor is not None:
+                anchors[anchor] = (nodes - nodes_before, chars - chars_before)
+            continue
+        else:  # stream and document start and end
+            continue
+        if open_:
+            frame = open_[-1]
+            frame[0] += 1
+            if frame[0] > frame[1]:
+                _refuse(event, first_line, f"liste trop longue (plus de {_count(MAX_ITEMS)} éléments)"
+                        if frame[1] == MAX_ITEMS else
+                        f"trop de champs (plus de {_count(MAX_ITEMS)} dans un même ensemble)")
+        if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+            if len(open_) == MAX_DEPTH:
+                _refuse(event, first_line, f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux "
+                        "de listes et de champs les uns dans les autres)")
+            limit = MAX_ITEMS if kind is yaml.SequenceStartEvent else 2 * MAX_ITEMS  # keys and values
+            open_.append([0, limit, nodes, chars, event.anchor])
+            depth = max(depth, len(open_))
+        elif kind is yaml.ScalarEvent and event.anchor is not None:
+            anchors[event.anchor] = size
+        nodes += size[0]
+        chars += size[1]
+        if nodes > MAX_NODES:
+            _refuse(event, first_line, f"document trop grand (plus de {_count(MAX_NODES)} valeurs"
+                    + (", alias développés)" if anchors else ")"))
+        if chars > MAX_EXPANDED_CHARS:
+            _refuse(event, first_line, f"document trop grand une fois les alias développés (plus de "
+                    f"{_count(MAX_EXPANDED_CHARS)} caractères)")
+    return {"chars": len(text), "depth": depth, "items": items, "nodes": nodes, "expanded_chars": chars}
+
+
+def _refuse(event, first_line: int, problem: str):
+    line = event.start_mark.line + first_line
+    raise YamlError(f"ligne {line}: {problem}", line)
 
 
 # libyaml's parser when available (much faster); resolvers and constructors stay ours.
@@ -56,7 +155,12 @@ def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
         return int(value[2:], 8)
     if value.startswith("0x"):
         return int(value[2:], 16)
-    return int(value, 10)
+    try:
+        return int(value, 10)
+    except ValueError:  # over sys.get_int_max_str_digits() (4,300) digits
+        raise yaml.constructor.ConstructorError(
+            None, None, f"nombre trop long ({_count(len(value))} chiffres)", node.start_mark
+        ) from None
 
 
 def _construct_bool(loader: _Loader, node: yaml.ScalarNode) -> bool:
@@ -88,6 +192,7 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct
 def load(text: str, first_line: int = 1):
     """Parse one YAML document; ``first_line`` offsets line numbers in errors."""
     try:
+        _check_limits(text, first_line)
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -103,10 +208,25 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml emits 4
     pass
 
 
+class _CoreResolver(yaml.resolver.BaseResolver):
+    """The loader's own implicit resolvers (the same dict), without a parser."""
+
+    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+_CORE = _CoreResolver()
+
+
 def _str_representer(dumper: _Dumper, value: str):
-    # Quote what YAML 1.1 readers would misread, so files we write stay
-    # unambiguous for every reader.
-    style = "'" if re.fullmatch(r"(?i)y|n|yes|no|on|off|[0-9:._+-]+", value) else None
+    # Quote a string that this module's loader would read as something else when
+    # plain (1e3, 0o17, .inf, null…): the loader's resolvers decide, so that
+    # load(dump(x)) == x. Also quote what YAML 1.1 readers would misread (the
+    # dumper's own resolvers are YAML 1.1 and catch the rest), so files we write
+    # stay unambiguous for every reader.
+    plain_tag = _CORE.resolve(yaml.ScalarNode, value, (True, False))
+    style = None
+    if plain_tag != "tag:yaml.org,2002:str" or re.fullmatch(r"(?i)y|n|yes|no|on|off|[0-9:._+-]+", value):
+        style = "'"
     if "\n" in value:
         style = "|"
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
