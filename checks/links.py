@@ -1,13 +1,27 @@
-"""Every internal href/src/srcset resolves to a file of the output, every #anchor to an id."""
+"""Every internal href/src/srcset resolves to a file of the output, every #anchor to an id.
+
+A failure names the output page and, when the broken URL is typed in a content
+file, that file and line, for the editor who has to fix it:
+``/accessibilite/ (content/pages/accessibilite.md:12): <a href="/metiers/inexistant/"> …``.
+The URL is looked up as typed (a Markdown link, a YAML value, raw HTML) in the
+Markdown and YAML files of the content folder; when several files hold it, the
+one the page is built from (its file name is a segment of the page's URL) is
+named, else each of them.
+"""
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .site import Page
 
 SKIPPED_SCHEMES = {"http", "https", "mailto", "tel", "data", "javascript"}
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+SOURCE_SUFFIXES = {".md", ".markdown", ".yaml", ".yml"}
+MAX_SOURCES = 3
 
 
 def target_file(output: Path, path: str) -> Path | None:
@@ -21,9 +35,52 @@ def target_file(output: Path, path: str) -> Path | None:
     return None
 
 
-def check(output: Path, pages: list[Page]) -> list[str]:
+class Sources:
+    """Where a URL is typed in the content files: ``find(url, page)`` → ["content/x.md:12"]."""
+
+    def __init__(self, root: Path | None):
+        self.root = Path(root) if root else None
+        self._files: list[tuple[Path, list[str]]] | None = None
+
+    def _read(self) -> list[tuple[Path, list[str]]]:
+        if self._files is None:
+            self._files = []
+            if self.root and self.root.is_dir():
+                for path in sorted(self.root.rglob("*")):
+                    if path.suffix in SOURCE_SUFFIXES and path.is_file():
+                        text = path.read_text(encoding="utf-8", errors="replace")
+                        self._files.append((path, text.splitlines()))
+        return self._files
+
+    def _name(self, path: Path) -> str:
+        shown = os.path.relpath(path, self.root.parent)
+        return str(path) if shown.startswith("..") else shown
+
+    def find(self, url: str, page: Page) -> list[str]:
+        if not url:
+            return []
+        # The URL as a whole token: after "(", a quote, "<", "=", ":" or a space, before
+        # ")", a quote, ">" or a space (Markdown, YAML, HTML attributes).
+        token = re.compile(r"(?<![^\s(\"'<=:])" + re.escape(url) + r"(?![^\s)\"'>])")
+        found = [(path, number) for path, lines in self._read()
+                 for number, line in enumerate(lines, 1) if url in line and token.search(line)]
+        segments = set(page.url.strip("/").split("/"))
+        own = [(path, number) for path, number in found if path.stem in segments]
+        return [f"{self._name(path)}:{number}" for path, number in (own or found)[:MAX_SOURCES]]
+
+
+def check(output: Path, pages: list[Page], sources: Path | None = CONTENT) -> list[str]:
+    """Failures as "page (source file:line): element: problem"; ``sources``: the content
+    folder where broken URLs are looked up (None: pages only)."""
     by_file = {page.path.resolve(): page for page in pages}
+    typed = Sources(sources)
     failures = []
+
+    def fail(page: Page, ref, problem: str) -> None:
+        where = typed.find(ref.value, page)
+        name = f"{page.name} ({', '.join(where)})" if where else page.name
+        failures.append(f"{name}: {ref}: {problem}")
+
     for page in pages:
         base = "/" + page.url
         for ref in page.refs:
@@ -35,12 +92,11 @@ def check(output: Path, pages: list[Page]) -> list[str]:
             resolved = urlsplit(urljoin(base, ref.value))
             target = target_file(output, resolved.path) if resolved.path else page.path
             if target is None:
-                failures.append(f"{page.name}: {ref}: lien cassé ({resolved.path} n'existe pas)")
+                fail(page, ref, f"lien cassé ({resolved.path} n'existe pas)")
                 continue
             if parts.fragment and target.suffix == ".html":
                 anchor = unquote(parts.fragment)
                 target_page = by_file.get(target.resolve())
                 if target_page is not None and anchor not in target_page.ids:
-                    failures.append(f"{page.name}: {ref}: ancre #{anchor} absente de "
-                                    f"/{target_page.url}")
+                    fail(page, ref, f"ancre #{anchor} absente de /{target_page.url}")
     return failures

@@ -6,8 +6,38 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-URL_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "srcset",
-             "iframe": "src", "form": "action", "video": "src", "audio": "src"}
+# Attributes holding a URL, by element; a srcset holds a list of candidates.
+URL_ATTRS = {"a": ("href",), "link": ("href", "imagesrcset"), "img": ("src", "srcset"),
+             "source": ("src", "srcset"), "script": ("src",), "iframe": ("src",),
+             "form": ("action",), "video": ("src", "poster"), "audio": ("src",)}
+SRCSET_ATTRS = {"srcset", "imagesrcset"}
+SPACES = " \t\n\r\f"
+
+
+def srcset_urls(value: str) -> list[str]:
+    """The URL of each candidate of a srcset, as the HTML standard splits it: a URL
+    may hold commas; descriptors ("480w", "2x") follow it after a space; a candidate
+    ends at a comma after the URL's descriptors, or at a comma that ends the URL."""
+    urls, pos, end = [], 0, len(value)
+    while True:
+        while pos < end and (value[pos] in SPACES or value[pos] == ","):
+            pos += 1
+        if pos >= end:
+            return urls
+        start = pos
+        while pos < end and value[pos] not in SPACES:
+            pos += 1
+        url = value[start:pos]
+        urls.append(url.rstrip(","))
+        if url.endswith(","):
+            continue  # no descriptors
+        depth = 0  # descriptors, up to a comma outside parentheses
+        while pos < end and (value[pos] != "," or depth):
+            if value[pos] == "(":
+                depth += 1
+            elif value[pos] == ")" and depth:
+                depth -= 1
+            pos += 1
 
 
 @dataclass
@@ -44,14 +74,13 @@ class _Scanner(HTMLParser):
             self.page.ids.add(attrs["id"])
         if tag == "a" and attrs.get("name"):
             self.page.ids.add(attrs["name"])
-        attr = URL_ATTRS.get(tag)
-        value = attrs.get(attr) if attr else None
-        if value is None:
-            return
         line = self.getpos()[0]
-        values = [v.strip().split(" ")[0] for v in value.split(",")] if attr == "srcset" else [value]
-        for v in values:
-            self.page.refs.append(Ref(tag, attr, v, line))
+        for attr in URL_ATTRS.get(tag, ()):
+            value = attrs.get(attr)
+            if value is None:
+                continue
+            for url in srcset_urls(value) if attr in SRCSET_ATTRS else [value]:
+                self.page.refs.append(Ref(tag, attr, url, line))
 
 
 def url_of(output: Path, path: Path) -> str:
