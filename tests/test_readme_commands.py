@@ -3,9 +3,9 @@
 test_readme_commands_on_a_fresh_clone reads the ```sh blocks of README.md (the
 commands are not copied here) and runs them in order on a `git clone` of this
 repository, so it checks the last commit, not uncommitted edits. To stay fast and
-offline, the clone's .venv and node_modules are links to this checkout's, used only
-when their bootstrap stamps match the clone's lock files (then ./scripts/bootstrap
-installs nothing). Every line runs as written, except where noted:
+offline, the clone borrows this checkout's .venv and node_modules (borrow_installs:
+./scripts/bootstrap then finds everything installed). Every line runs as written,
+except where noted:
 - `invoke build serve` blocks: it runs until / answers, then gets Ctrl-C;
 - `invoke test` is the suite this test belongs to: the line's bootstrap part runs,
   then `invoke --dry test` only shows the pytest command it would run;
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -34,6 +35,7 @@ from support import ROOT
 
 README = ROOT / "README.md"
 INVOKE = ROOT / ".venv" / "bin" / "invoke"
+BASH = shutil.which("bash")
 # A fresh shell: none of what the README's commands might set themselves.
 CLEAN_ENV = {k: v for k, v in os.environ.items()
              if k not in ("CMS_REPO", "SITEURL", "PUBLISH_TARGET", "HOST", "PORT", "VIRTUAL_ENV")}
@@ -97,7 +99,7 @@ def test_cms_repo_from_the_checkout(tmp_path):
 
 def stamp(clone: Path, lock_file: str) -> str:
     """The name scripts/bootstrap gives the stamp of a lock file."""
-    return subprocess.run(["bash", "-c", f"sha256sum {lock_file} | sha256sum | cut -c1-16"], cwd=clone,
+    return subprocess.run([BASH, "-c", f"sha256sum {lock_file} | sha256sum | cut -c1-16"], cwd=clone,
                           capture_output=True, text=True, check=True).stdout.strip()
 
 
@@ -108,7 +110,7 @@ def free_port() -> int:
 
 
 def run(command: str, clone: Path, env=None) -> subprocess.CompletedProcess:
-    proc = subprocess.run(["bash", "-c", command], cwd=clone, env=env or CLEAN_ENV, capture_output=True,
+    proc = subprocess.run([BASH, "-c", command], cwd=clone, env=env or CLEAN_ENV, capture_output=True,
                           text=True, stdin=subprocess.DEVNULL, timeout=1800)
     proc.log = proc.stdout + proc.stderr
     assert "Traceback" not in proc.log, (command, proc.log)
@@ -119,7 +121,7 @@ def serve_and_fetch(command: str, clone: Path, log: Path) -> str:
     """Run a command that ends serving the site; fetch / then stop it as Ctrl-C does."""
     port = free_port()
     with open(log, "wb") as out:
-        proc = subprocess.Popen(["bash", "-c", command], cwd=clone, env={**CLEAN_ENV, "PORT": str(port)},
+        proc = subprocess.Popen([BASH, "-c", command], cwd=clone, env={**CLEAN_ENV, "PORT": str(port)},
                                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True)
     try:
@@ -140,16 +142,33 @@ def serve_and_fetch(command: str, clone: Path, log: Path) -> str:
     return page
 
 
+def borrow_installs(clone: Path) -> None:
+    """Give the clone this checkout's installs, so that ./scripts/bootstrap has nothing to
+    download: .venv as a folder of links (bootstrap's `pip install -r` then finds every
+    pin satisfied and writes its stamp in the clone), node_modules as a link when its
+    stamp is the clone's lock file's (otherwise `npm ci` would empty it)."""
+    venv = clone / ".venv"
+    venv.mkdir()
+    for entry in (ROOT / ".venv").iterdir():
+        if not entry.name.startswith(".requirements-"):
+            (venv / entry.name).symlink_to(entry)
+    missing = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--dry-run", "--no-index",
+                              "--quiet", "--disable-pip-version-check", "-r", "requirements.txt"],
+                             cwd=clone, capture_output=True, text=True)
+    if missing.returncode:
+        pytest.skip("the .venv of this checkout lacks pins of the last commit's requirements.txt: "
+                    "run ./scripts/bootstrap\n" + missing.stderr[-500:])
+    if not (ROOT / "node_modules" / f".lock-{stamp(clone, 'package-lock.json')}").exists():
+        pytest.skip("node_modules of this checkout is not installed from the last commit's "
+                    "package-lock.json: run ./scripts/bootstrap")
+    (clone / "node_modules").symlink_to(ROOT / "node_modules")
+
+
 @pytest.mark.slow
 def test_readme_commands_on_a_fresh_clone(tmp_path):
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
-    for folder, lock_file, prefix in ((".venv", "requirements.txt", ".requirements-"),
-                                      ("node_modules", "package-lock.json", ".lock-")):
-        if not (ROOT / folder / f"{prefix}{stamp(clone, lock_file)}").exists():
-            pytest.skip(f"{folder} of this checkout is not installed from the last commit's {lock_file}: "
-                        "run ./scripts/bootstrap (the clone borrows it)")
-        (clone / folder).symlink_to(ROOT / folder)
+    borrow_installs(clone)
 
     commands = readme_commands()
     assert commands[:2] == ["./scripts/bootstrap && .venv/bin/invoke build serve",
