@@ -111,16 +111,23 @@ def _recover(output: Path) -> None:
 
 
 def _libc_renameat2():
-    """renameat2(2) from the C library (glibc ≥ 2.28), or None (not Linux, old libc)."""
+    """renameat2(2): the C library's (glibc ≥ 2.28), else the raw system call on x86-64 and
+    arm64; None elsewhere (not Linux)."""
     if platform.system() != "Linux":
         return None
     try:
-        function = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
         return None
-    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    function.restype = ctypes.c_int
-    return function
+    types = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if hasattr(libc, "renameat2"):
+        function = libc.renameat2
+        function.argtypes, function.restype = types, ctypes.c_int
+        return function
+    number = {"x86_64": 316, "aarch64": 276}.get(platform.machine())
+    if number is None:
+        return None
+    return lambda *args: libc.syscall(ctypes.c_long(number), *(t(a) for t, a in zip(types, args)))
 
 
 _renameat2 = _libc_renameat2()
@@ -199,8 +206,12 @@ def install_build(new: Path, output: Path) -> tuple[int, int, int]:
     else:
         prev = _sibling(output, "prev")
         os.rename(output, prev)
-        _pause_for_tests("renamed")
-        os.rename(new, output)
+        try:
+            _pause_for_tests("renamed")
+            os.rename(new, output)
+        except BaseException:  # Ctrl-C or an error: the previous site back at once
+            os.rename(prev, output)
+            raise
         _remove(prev)
     return counts
 
@@ -231,7 +242,8 @@ def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path 
             finally:
                 _remove(tmp)
     except KeyboardInterrupt:
-        raise Exit(f"Construction interrompue : {output.name}/ n'a pas été modifié.", code=130) from None
+        state = f"{output.name}/ contient un site complet" if output.is_dir() else "aucun site construit"
+        raise Exit(f"Construction interrompue ({state}).", code=130) from None
     print(f"{output.name}/ : {written} fichier(s) écrit(s), {removed} supprimé(s), {kept} inchangé(s)")
 
 
