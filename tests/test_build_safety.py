@@ -28,8 +28,6 @@ from invoke import Context, Exit
 import tasks
 from support import DEV_CONF, FIXTURES, ROOT, snapshot
 
-pytestmark = pytest.mark.slow
-
 BUILD = ("import sys, tasks; from pathlib import Path; from invoke import Context; {prelude}"
          "tasks.safe_build(Context(), tasks.DEV_CONF, output=Path(sys.argv[1]), content=Path(sys.argv[2]))")
 WAITING = "Une autre construction est en cours"
@@ -117,6 +115,7 @@ def building(output: Path) -> bool:
     return any(any(True for _ in d.rglob("*.html")) for d in output.parent.glob(".output.build-*"))
 
 
+@pytest.mark.slow
 def test_ten_overlapping_builds_run_one_at_a_time(sites, output, tmp_path):
     lock = os.open(output.with_name(".output.lock"), os.O_RDWR)
     fcntl.flock(lock, fcntl.LOCK_EX)  # a build in progress: all ten must wait, then overlap
@@ -136,6 +135,7 @@ def test_ten_overlapping_builds_run_one_at_a_time(sites, output, tmp_path):
     assert sum("0 fichier(s) écrit(s), 0 supprimé(s)" in b.text() for b in builds) == 9
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("whole", [True, False], ids=["build and pelican killed", "build killed, pelican left"])
 def test_build_killed_during_pelican(sites, output, tmp_path, whole):
     build = Build(output, sites["new"], tmp_path / "killed.log")
@@ -163,6 +163,7 @@ def test_build_killed_during_pelican(sites, output, tmp_path, whole):
     assert leftovers(output) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("point, prelude, after", [
     ("swap", "", "OLD"),               # unchanged files linked, folders not yet exchanged
     ("swapped", "", "NEW"),            # exchanged, the previous site not yet deleted
@@ -192,6 +193,7 @@ def test_build_killed_while_swapping(sites, output, tmp_path, point, prelude, af
     assert leftovers(output) == []
 
 
+@pytest.mark.slow
 def test_fallback_swap_keeps_unchanged_files(sites, output, monkeypatch):
     """Without renameat2 (old kernel or libc, other systems) builds still swap whole."""
     monkeypatch.setattr(tasks, "_renameat2", None)
@@ -202,6 +204,7 @@ def test_fallback_swap_keeps_unchanged_files(sites, output, monkeypatch):
     assert (output / "index.html").stat().st_ino == index.st_ino  # same bytes: the same file
 
 
+@pytest.mark.slow
 def test_unchanged_files_keep_inode_and_mtime(sites, output):
     before = {p.relative_to(output): p.stat() for p in output.rglob("*") if p.is_file()}
     tasks.safe_build(Context(), DEV_CONF, output=output, content=sites["new"])
