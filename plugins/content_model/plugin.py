@@ -21,7 +21,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from . import links, paths
+from . import linklog, links, paths, summary
 from . import schema as s
 from .cache import ReaderCache
 from .reader import CACHE, REPORTED, FrontMatterReader, display_path
@@ -106,6 +106,7 @@ def start_build(pelican) -> None:
     }
     root = logging.getLogger()
     _counter.count = 0
+    summary.reset()
     REPORTED.clear()
     _already_reported.content_root = pelican.settings["PATH"]
     CACHE["reader"] = ReaderCache(pelican.settings.get("CONTENT_MODEL_CACHE"), pelican.settings)
@@ -158,6 +159,7 @@ def check_site(generators) -> None:
         where = ", ".join(i.where for i in homes) or "content/pages"
         site.error(where, "layout", f"il faut exactement une page d'accueil ({len(homes)} trouvée(s))")
     links.resolve_references(site)
+    summary.published({t.name: len(site.of_type(t.name)) for t in s.TYPES})
     for problem in site.problems:
         logger.error("%s", problem)
     fail_if_errors("avant l'écriture du site")
@@ -173,10 +175,13 @@ def fail_if_errors(when: str) -> None:
 
 def finish(pelican) -> None:
     fail_if_errors("pendant l'écriture du site")
+    for text in summary.lines():  # printed: Pelican shows no INFO line by default
+        print(text)
 
 
 def register():
     signals.readers_init.connect(add_reader)
     signals.initialized.connect(start_build)
+    signals.initialized.connect(linklog.install)
     signals.all_generators_finalized.connect(check_site)
     signals.finalized.connect(finish)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 
 from markdown import Markdown
@@ -11,7 +12,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
-from . import paths
+from . import paths, summary
 from . import schema as s
 from .cache import ReaderCache, stamp
 from .frontmatter import SourceError, read_text, split
@@ -55,6 +56,18 @@ class FrontMatterReader(BaseReader):
     file_extensions = ["md"]
 
     def read(self, source_path):
+        started = time.perf_counter()
+        ctype = content_type_for(source_path, self.settings["PATH"])
+        try:
+            html, meta = self._read(source_path)
+        finally:
+            if ctype is not None:
+                summary.record(ctype.name, time.perf_counter() - started)
+        if meta.get("status") == "draft":
+            summary.record(ctype.name, 0.0, draft=True)
+        return html, meta
+
+    def _read(self, source_path):
         root = self.settings["PATH"]
         ctype = content_type_for(source_path, root)
         problem = paths.problem(Path(source_path), Path(root))

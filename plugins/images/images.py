@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,7 +27,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from buildkit.files import publish_file
-from content_model import paths
+from content_model import paths, summary
 from content_model.reader import display_path
 
 from .pipeline import ImageError, ImageSet, Pipeline
@@ -49,6 +50,7 @@ def start(pelican) -> None:
     _state["pipeline"] = Pipeline(cache, url_dir=settings.get("IMAGES_URL_DIR", "images"),
                                   background=settings.get("IMAGES_BACKGROUND", True))
     _state["root"] = Path(settings["PATH"])
+    _state["seconds"] = 0.0  # time the build spent on images (planning, waiting, publishing)
     _state["prefix"] = settings.get("SITE_PATH", "") + "/"
 
 
@@ -124,6 +126,14 @@ def rewrite_body(html: str, where: str) -> str:
 def prepare(content) -> None:
     if "pipeline" not in _state or not getattr(content, "source_path", None):
         return
+    started = time.perf_counter()
+    try:
+        _prepare(content)
+    finally:
+        _state["seconds"] += time.perf_counter() - started
+
+
+def _prepare(content) -> None:
     where = display_path(content.source_path)
     content.image_set = None
     image = getattr(content, "image", None)
@@ -140,14 +150,17 @@ class ImagesGenerator(Generator):
     def generate_output(self, writer) -> None:
         """Last of the generators (images is last in PLUGINS): the images made in the
         background had the whole page rendering to finish."""
+        started = time.perf_counter()
         images = pipeline()
         for source, user, exc in images.finish():
             logger.error("%s %s", user or f"{display_path(source)}:", exc)
         for url, cached in images.outputs.items():
             if cached.is_file():  # not an image that failed above
                 publish_file(cached, Path(self.output_path) / url)
-        logger.info("images: %d images, %d traitées, %d depuis le cache", len(images.done),
-                    images.work, len(images.done) - images.work)
+        _state["seconds"] += time.perf_counter() - started
+        seconds = f"{_state['seconds']:.2f}".replace(".", ",")
+        summary.line(f"Images : {len(images.done)} ({images.work} traitée(s), "
+                     f"{len(images.done) - images.work} depuis le cache, {seconds} s)")
 
 
 def get_generators(pelican):
