@@ -1,9 +1,10 @@
 """Hostile YAML documents (issue 12 item 4), shared by the yaml12 unit tests and
 the build tests in tests/test_yaml_attacks.py.
 
-Each attack is a function returning the YAML text of a front matter (the part
-between the ``---`` lines) or of a data file; ``ATTACK_LINES`` says on which line
-of that text (1 = first line) the refusal is expected, None when no line applies.
+Each attack is a function of the field (or data list) it fills, returning the
+YAML text of a front matter (the part between the ``---`` lines) or of a data
+file. ``REFUSALS`` gives what yaml12 says about each one, and on which line of
+that text (1 = its first line; None: no line, the whole document is refused).
 """
 
 from __future__ import annotations
@@ -50,4 +51,13 @@ ATTACKS = {
     "deep block mappings": deep_mappings,
     "deep flow sequences": deep_flow,
     "huge file": huge_file,
+}
+
+REFUSALS = {
+    "billion laughs": ("document trop grand (plus de 100 000 valeurs, alias développés)", 6),  # a5: 9**6
+    "long list": ("liste trop longue (plus de 10 000 éléments)", 10_002),  # item 10,001
+    "deep block sequences": ("imbrication trop profonde (plus de 32 niveaux", 2),
+    "deep block mappings": ("imbrication trop profonde (plus de 32 niveaux", 33),
+    "deep flow sequences": ("imbrication trop profonde (plus de 32 niveaux", 1),
+    "huge file": ("document YAML trop volumineux (", None),  # size varies with the field name
 }
