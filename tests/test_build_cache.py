@@ -7,7 +7,6 @@ problem is never cached.
 
 from __future__ import annotations
 
-import json
 import re
 
 from support import DEV_CONF, ROOT, build_site, snapshot
@@ -67,8 +66,9 @@ def test_file_with_a_problem_is_never_cached(minimal_site, tmp_path):
         result = build(minimal_site, tmp_path / run, cache)
         assert result.returncode == 1
         assert "usineur.md: family: « x »" in result.log
-    (stored,) = cache.glob("reader-*.json")
-    entries = json.loads(stored.read_bytes().split(b"\n", 1)[1])  # after the seal's header
+    (stored,) = cache.glob("reader-*.cache")
+    lines = stored.read_text(encoding="utf-8").split("\n")[1:]  # after the seal's header
+    entries = [line.split("\t", 1)[0] for line in lines]
     assert entries and not [path for path in entries if path.endswith("usineur.md")]
 
 

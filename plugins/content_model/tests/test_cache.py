@@ -113,4 +113,4 @@ def test_files_gone_are_dropped_and_old_caches_pruned(tmp_path):
         other = ReaderCache(tmp_path / "c", {**conf, "PATH": str(tmp_path / f"s{i}")})
         other.put(a, stamp(a), ({}, ""))
         other.save()
-    assert len(list((tmp_path / "c").glob("reader-*.json"))) == KEEP
+    assert len(list((tmp_path / "c").glob("reader-*.cache"))) == KEEP
