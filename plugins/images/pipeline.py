@@ -77,9 +77,9 @@ class Pipeline:
     transparency) and returns their ``ImageSet`` at once; decoding, resizing and
     encoding (about 0.7 s for a 12 MP photo) run in a background process when
     ``background`` is set, while the build renders its pages. ``finish()`` waits for
-    them and returns the errors found there. A manifest is written only once every
-    variant of the image is in the cache, and used only while every variant is
-    the file it lists."""
+    them and returns the errors found there. A manifest is written (by the process
+    that made the variants) only once every variant of the image is in the cache,
+    and used only while every variant is the file it lists."""
 
     def __init__(self, cache_dir: Path, url_dir: str = "images", quality: int = 82,
                  background: bool = False):
@@ -91,7 +91,7 @@ class Pipeline:
         self.work = 0  # images decoded and encoded in this build
         self.background = background and can_fork()
         self._pool = None
-        self._pending: list[tuple[Path, str, object, Path, ImageSet]] = []
+        self._pending: list[tuple[Path, str, object]] = []
 
     def process(self, source: Path, widths=(480, 960, 1440), user: str = "") -> ImageSet:
         """The image's variants (``user``: who uses it, for error messages). Raises
@@ -115,12 +115,10 @@ class Pipeline:
             if plan and self.background:
                 if self._pool is None:
                     self._pool = fork_pool()
-                future = self._pool.submit(make_variants, data, plan, self.quality, scale)
-                self._pending.append((source, user, future, manifest, image_set))
+                future = self._pool.submit(make_entry, data, plan, self.quality, scale, manifest, image_set)
+                self._pending.append((source, user, future))
             else:
-                if plan:
-                    make_variants(data, plan, self.quality, scale)
-                self._save(manifest, key, image_set)
+                make_entry(data, plan, self.quality, scale, manifest, image_set)
         for variant in image_set.webp + image_set.fallback:
             self.outputs[variant.url] = self.cache_dir / Path(variant.url).name
         self.done[(key, source.name)] = image_set
@@ -129,30 +127,18 @@ class Pipeline:
     def finish(self) -> list[tuple[Path, str, ImageError]]:
         """Wait for the background work; [(source, user, error)] of the images that failed."""
         errors = []
-        for source, user, future, manifest, image_set in self._pending:
+        for source, user, future in self._pending:
             try:
                 future.result()
             except ImageError as exc:
                 errors.append((source, user, exc))
-                continue
             except Exception as exc:  # a worker that died, an unexpected decoder error
                 errors.append((source, user, ImageError(f"image illisible ({exc.__class__.__name__})")))
-                continue
-            self._save(manifest, manifest.stem, image_set)
         self._pending.clear()
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
         return errors
-
-    def _files(self, image_set: ImageSet) -> list[Path]:
-        return [self.cache_dir / Path(v.url).name for v in image_set.webp + image_set.fallback]
-
-    def _save(self, manifest: Path, key: str, image_set: ImageSet) -> None:
-        files = {path.name: _fingerprint(path.read_bytes()) for path in self._files(image_set)}
-        data = json.dumps({"image_set": asdict(image_set), "files": files}, sort_keys=True)
-        write_sealed(manifest, f"{MANIFEST}:{key}", data.encode())
-        manifest.with_suffix(".json").unlink(missing_ok=True)  # the unsealed manifest of before
 
     def _load(self, manifest: Path, key: str) -> ImageSet | None:
         """The manifest's ImageSet if it and every variant it lists are whole, else None."""
@@ -167,7 +153,7 @@ class Pipeline:
             expected = {name: list(value) for name, value in raw["files"].items()}
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
-        for path in self._files(image_set):
+        for path in _files(manifest.parent, image_set):
             try:
                 if _fingerprint(path.read_bytes()) != expected.get(path.name):
                     return None
@@ -200,6 +186,22 @@ class Pipeline:
                 getattr(result, kind).append(Variant(url, width, height, mtype))
             plan.append((width, height, files))
         return result, plan
+
+
+def _files(cache_dir: Path, image_set: ImageSet) -> list[Path]:
+    return [cache_dir / Path(v.url).name for v in image_set.webp + image_set.fallback]
+
+
+def make_entry(data: bytes, plan: list, quality: int, scale: int, manifest: Path,
+               image_set: ImageSet) -> None:
+    """Make the planned variants, then write the manifest: in the background worker, so
+    that a build stopped before ``finish()`` (a content error) still leaves whole entries."""
+    if plan:
+        make_variants(data, plan, quality, scale)
+    files = {path.name: _fingerprint(path.read_bytes()) for path in _files(manifest.parent, image_set)}
+    text = json.dumps({"image_set": asdict(image_set), "files": files}, sort_keys=True)
+    write_sealed(manifest, f"{MANIFEST}:{manifest.stem}", text.encode())
+    manifest.with_suffix(".json").unlink(missing_ok=True)  # the unsealed manifest of before
 
 
 def make_variants(data: bytes, plan: list, quality: int, scale: int = 0) -> None:

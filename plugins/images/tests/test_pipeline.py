@@ -188,3 +188,20 @@ def test_damaged_variant_is_made_again(tmp_path, two_images, how, with_manifest)
     assert len(cache_files(cache)[1]) == 2
     third = p.Pipeline(tmp_path / "cache")
     assert [third.process(path) for path in sources] == sets and third.work == 0
+
+
+@pytest.mark.skipif(not p.can_fork(), reason="needs fork and two cores")
+def test_background_worker_writes_the_manifest_even_if_the_build_stops(tmp_path):
+    """A build stopped on a content error never calls finish(): its images are whole entries
+    all the same, found by the next build without decoding anything."""
+    source = save(tmp_path, "a.jpg", (1000, 500))
+    first = p.Pipeline(tmp_path / "cache", background=True)
+    first.process(source)
+    first._pool.shutdown(wait=True)  # what the interpreter does at exit
+    _, manifests = cache_files(tmp_path / "cache")
+    assert len(manifests) == 1
+    again = p.Pipeline(tmp_path / "cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(p, "_is_variant", lambda *a: pytest.fail("variants decoded to be checked"))
+        again.process(source)
+    assert again.work == 0
