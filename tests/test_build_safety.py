@@ -70,6 +70,8 @@ def output(tmp_path, sites):
 class Build:
     """A build started as a process of its own (its own session, to kill it whole)."""
 
+    started: list["Build"] = []
+
     def __init__(self, output: Path, content: Path, log: Path, pause: str = "", prelude: str = ""):
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
         self.flag = log.with_suffix(".paused")
@@ -81,6 +83,7 @@ class Build:
                                           str(content)], cwd=ROOT, env=env, stdout=out,
                                          stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                          start_new_session=True)
+        Build.started.append(self)
 
     def text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
@@ -95,6 +98,20 @@ class Build:
     def children(self) -> list[int]:
         path = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children")
         return [int(pid) for pid in path.read_text().split()] if path.exists() else []
+
+
+@pytest.fixture(autouse=True)
+def no_build_left():
+    """Kill what a failed test left running (stopped or paused builds, orphan Pelicans)."""
+    yield
+    for build in Build.started:
+        for sig in (signal.SIGKILL, signal.SIGCONT):
+            try:
+                os.killpg(build.proc.pid, sig)
+            except ProcessLookupError:
+                pass
+        build.proc.wait()
+    Build.started.clear()
 
 
 def wait_until(condition, what: str, deadline: float = 300) -> None:
@@ -141,23 +158,20 @@ def test_build_killed_during_pelican(sites, output, tmp_path, whole):
     build = Build(output, sites["new"], tmp_path / "killed.log")
     wait_until(lambda: building(output) or build.proc.poll() is not None, "Pelican to start writing")
     build.kill(signal.SIGSTOP)  # freeze it mid-way, to look before it finishes
-    pelican = build.children()
-    assert pelican, "the build finished before it could be stopped during Pelican: " + build.text()
+    assert build.children(), "the build finished before it could be stopped during Pelican: " + build.text()
     assert snapshot(output) == sites["OLD"]
     if whole:
         build.kill()
         build.wait()
+        following = Build(output, sites["new"], tmp_path / "next.log")
     else:  # only the invoke process dies; Pelican, an orphan, still holds the lock
         os.kill(build.proc.pid, signal.SIGKILL)
         build.wait()
-        build.kill(signal.SIGCONT)
-    assert snapshot(output) == sites["OLD"]
-    following = Build(output, sites["new"], tmp_path / "next.log")
-    if not whole:
-        # the orphan Pelican still writes into its folder: the next build must wait for it
+        following = Build(output, sites["new"], tmp_path / "next.log")
         wait_until(lambda: WAITING in following.text() or following.proc.poll() is not None,
                    "the next build to wait for the orphan Pelican")
         assert WAITING in following.text(), following.text()
+        build.kill(signal.SIGCONT)  # the orphan finishes writing into its own folder, then lets go
     assert following.wait() == 0, following.text()
     assert snapshot(output) == sites["NEW"]
     assert leftovers(output) == []
