@@ -14,9 +14,17 @@ class SourceError(ValueError):
     """A source file that cannot be read at all (encoding, fences, YAML)."""
 
 
+# A content file: 2,000 times the largest real one; read at most that much, so that
+# a huge file costs a few tens of MB (a 300 MB one took 650 MB before).
+MAX_FILE_BYTES = 10_000_000
+
+
 def read_text(path: str | Path) -> str:
     """Decode a content file: UTF-8 with or without BOM, any line ends."""
-    data = Path(path).read_bytes()
+    with open(path, "rb") as file:
+        data = file.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise SourceError(f"fichier trop volumineux (plus de {MAX_FILE_BYTES // 1_000_000} Mo)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

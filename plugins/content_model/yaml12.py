@@ -42,9 +42,10 @@ MAX_CHARS = 1_000_000
 largest real one. Checked first, before parsing."""
 MAX_DEPTH = 32
 """Lists and mappings nested in one another. Real content nests 5 deep, and a
-Decap list of objects adds 2 a level. libyaml's composer recurses in C (it
-crashed the build, no message, on 100,000 nested ``[``), PyYAML's constructor
-in Python (RecursionError near 300), and so may any code that walks a value."""
+Decap list of objects adds 2 a level. libyaml's composer recurses in C (the
+build crashed, no message, from about 20,000 nested ``[``), PyYAML's constructor
+in Python (RecursionError from 500 nested mappings), and so may any code that
+walks a value."""
 MAX_ITEMS = 10_000
 """Items in one list, or fields in one mapping: real lists hold at most 17.
 Everything downstream (validation, pages, tags, search) is linear per item; a

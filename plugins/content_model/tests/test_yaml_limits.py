@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from content_model import yaml12
-from content_model.frontmatter import FENCE_RE, read_text
+from content_model.frontmatter import FENCE_RE, MAX_FILE_BYTES, SourceError, read_text
 from support import ROOT
 from yaml_attacks import ATTACKS, REFUSALS
 
@@ -179,3 +179,13 @@ def test_a_number_too_long_for_python_is_an_error_with_its_line():
     with pytest.raises(yaml12.YamlError, match=r"^ligne 3: syntaxe YAML invalide \(nombre trop long \(5 000 chiffres\)\)"):
         yaml12.load("a: 1\nb: " + "1" * 5_000 + "\n", first_line=2)
     assert yaml12.load("v: 0x" + "f" * 5_000)["v"] == 16 ** 5_000 - 1  # power-of-two bases are not limited
+
+
+def test_a_content_file_is_read_up_to_its_size_limit_only(tmp_path):
+    path = tmp_path / "gros.yaml"
+    path.write_bytes(b"v: " + b"a" * (MAX_FILE_BYTES - 4) + b"\n")
+    assert len(read_text(path)) == MAX_FILE_BYTES
+    with open(path, "ab") as file:
+        file.write(b" ")
+    with pytest.raises(SourceError, match=r"^fichier trop volumineux \(plus de 10 Mo\)$"):
+        read_text(path)
