@@ -378,8 +378,21 @@ def bench(c, what="build", sizes="100,1000", runs=3):
     c.run(f"{PY} {scripts[what]}", pty=False)
 
 
-@task
-def test(c, k=None):
-    """Run the whole test suite (pytest)."""
-    select = f" -k {shlex.quote(k)}" if k else ""
-    c.run(f"{PY} -m pytest{select}", pty=False)
+@task(help={"fast": "leave out the tests marked slow (site builds, browser): under a minute",
+            "seed": "replay a shuffled order: the seed printed at the top of a run, or 'last'",
+            "k": "only the tests whose name matches this pytest -k expression"})
+def test(c, k=None, fast=False, seed=None):
+    """Run the tests in a new shuffled order; --fast leaves out site builds and browsers.
+
+    The order changes at every run (the seed is printed in pytest's header, e.g. "Using
+    --randomly-seed=1234"): a test that passes only after another one fails sooner or
+    later. To replay an order: invoke test --seed 1234."""
+    args = ["-m", "not slow"] if fast else []
+    args += [f"--randomly-seed={seed}"] if seed else []
+    args += ["-k", k] if k else []
+    started = time.monotonic()
+    try:
+        c.run(shlex.join([sys.executable, "-m", "pytest", *args]), pty=False)
+    finally:
+        if fast and not c.config.run.dry:
+            print(f"Voie rapide : {time.monotonic() - started:.0f} s (objectif : moins de 60 s)")

@@ -25,6 +25,10 @@ def served_site(real_site):
 
 @pytest.fixture(scope="session")
 def browser():
+    """Chromium, one for the session. While it runs, Playwright's sync API keeps the
+    asyncio loop of the main thread marked as running: in this thread, another
+    sync_playwright() (checks.browser.check) or asyncio.run() would fail. Those run in
+    a thread or a process of their own (see tests/test_checks.py::test_browser_gates)."""
     if not shutil.which(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}: run ./scripts/bootstrap as root "
                     "(apt-get install chromium) or set CHROMIUM")

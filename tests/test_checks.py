@@ -56,6 +56,7 @@ def test_html_validation_names_page_and_line(broken_site):
     assert not [f for f in failures if f.startswith("/ok/")]
 
 
+@pytest.mark.slow  # drives Chromium (not seen by conftest's auto-marking: browser.check is an attribute)
 def test_browser_gates(broken_site):
     report: list[str] = []
     pages = load_pages(broken_site)
