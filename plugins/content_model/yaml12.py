@@ -17,6 +17,7 @@ the build, exhausting memory or crashing libyaml's recursive composer.
 from __future__ import annotations
 
 import re
+import sys
 
 import yaml
 
@@ -158,9 +159,10 @@ def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
         return int(value[2:], 16)
     try:
         return int(value, 10)
-    except ValueError:  # over sys.get_int_max_str_digits() (4,300) digits
+    except ValueError:  # over Python's limit on decimal digits
         raise yaml.constructor.ConstructorError(
-            None, None, f"nombre trop long ({_count(len(value))} chiffres)", node.start_mark
+            None, None, f"nombre trop long : {_count(len(value))} chiffres, "
+            f"{_count(sys.get_int_max_str_digits())} au plus", node.start_mark
         ) from None
 
 
