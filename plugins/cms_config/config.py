@@ -10,6 +10,10 @@ from __future__ import annotations
 from content_model import schema as s
 
 DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # no offset: the site's TIMEZONE applies
+# MONTH: a text field, since Decap's datetime widget cannot leave the month out; the
+# pattern accepts what content_model.validate accepts ("2022-12" or "2022").
+MONTH_PATTERN = ["^[0-9]{4}(-(0[1-9]|1[0-2]))?$", "Mois AAAA-MM (2022-12) ou année AAAA (2022)"]
+MEDIA_FOLDER = "content/images"
 MEDIA_FOLDER = "content/images"
 LOCAL_BACKEND_URL = "http://127.0.0.1:8081/api/v1"  # decap-server, as `invoke cms` runs it
 PUBLIC_FOLDER = "/images"  # image fields store "images/x.jpg"-style paths, see below
@@ -29,6 +33,8 @@ def widget(f: s.Field) -> dict:
     elif kind == s.DATETIME:
         out.update(widget="datetime", format=DATETIME_FORMAT, date_format="DD/MM/YYYY",
                    time_format="HH:mm", picker_utc=False)
+    elif kind == s.MONTH:
+        out.update(widget="string", pattern=MONTH_PATTERN)
     elif kind in (s.INTEGER, s.NUMBER):
         out.update(widget="number", value_type="int" if kind == s.INTEGER else "float")
     elif kind == s.BOOLEAN:

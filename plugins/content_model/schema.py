@@ -28,10 +28,11 @@ IMAGE = "image"  # path of an image under content/images/
 STRINGS = "strings"  # list of one-line strings
 REFS = "refs"  # list of ids of another type (``ref``)
 OBJECTS = "objects"  # list of mappings described by ``fields``
+MONTH = "month"  # "YYYY-MM" or "YYYY": when information was true (month or year precision)
 
 KINDS = frozenset(
     {STRING, TEXT, SLUG, DATETIME, INTEGER, NUMBER, BOOLEAN, SELECT, URL, IMAGE,
-     STRINGS, REFS, OBJECTS}
+     STRINGS, REFS, OBJECTS, MONTH}
 )
 
 
@@ -138,6 +139,15 @@ IMAGE_ALT = Field(
 ORDER = Field(
     "order", INTEGER, "Ordre d'affichage", required=False,
     hint="Les plus petits nombres viennent en premier.",
+)
+# When the facts of a programme, a page or a key figure were true or last checked:
+# pages show it ("Informations de décembre 2022") and the health report lists the
+# entries older than 12 months, and those without it (plugins/health).
+VALID_AS_OF = Field(
+    "valid_as_of", MONTH, "Informations valables en", required=False,
+    hint="Mois (AAAA-MM, par exemple 2022-12) ou année (AAAA) où ces informations "
+    "étaient exactes ou ont été vérifiées : celle du document source. Laissez vide si "
+    "vous ne savez pas : le rapport d'état du site le signale.",
 )
 KEYWORDS = Field(
     "keywords", STRINGS, "Mots-clés de recherche", min_items=1,
@@ -249,6 +259,12 @@ FORMATION = ContentType(
         Field("admission", TEXT, "Admission"),
         Field("cost", STRING, "Coût", default="Gratuit"),
         Field(
+            "past_run", STRING, "Session passée", required=False, max_length=120,
+            hint="Seulement si la seule session connue a déjà eu lieu, par exemple « Parcours "
+            "mené en 2021 avec 8 jeunes » : la page l'annonce au lieu d'inviter à s'inscrire.",
+        ),
+        VALID_AS_OF,
+        Field(
             "metiers", REFS, "Métiers visés", ref="metier", required=False, default=(),
             reverse="formations",
             hint="Les pages métiers affichent d'elles-mêmes les formations qui y mènent.",
@@ -338,6 +354,7 @@ PAGE = ContentType(
         ),
         Field("keywords", STRINGS, "Mots-clés de recherche", required=False, default=(),
               hint="Synonymes que les visiteurs tapent pour trouver cette page."),
+        VALID_AS_OF,  # for a page that states dated facts (figures, plans)
         STATUS,
     ),
 )
@@ -376,6 +393,7 @@ FIGURE = ContentType(
         Field("detail", STRING, "Précision", required=False),
         Field("period", STRING, "Année ou période", hint="2022, 2019-2022, depuis 2019…"),
         Field("source", STRING, "Source"),
+        VALID_AS_OF,
         Field(
             "featured", BOOLEAN, "Afficher sur la page d'accueil", required=False,
             default=False,

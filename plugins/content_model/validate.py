@@ -20,6 +20,7 @@ from . import schema as s
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
 HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+MONTH_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 IMAGE_SUFFIXES = paths.IMAGE_EXTENSIONS
 
 
@@ -69,6 +70,18 @@ def _check_datetime(value) -> tuple[object, str | None]:
         return None, f"date « {value} » impossible ({exc})"
 
 
+def _check_month(value) -> tuple[object, str | None]:
+    """MONTH: "2022-12" or "2022" (a year typed unquoted is a number), kept as text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    match = MONTH_RE.match(value.strip()) if isinstance(value, str) else None
+    if not match or not 1900 <= int(match[1]) <= 2999:
+        return None, f"« {value} » invalide : format attendu AAAA-MM (mois) ou AAAA (année)"
+    if match[2] and not 1 <= int(match[2]) <= 12:
+        return None, f"« {value} » : le mois {match[2]} n'existe pas (01 à 12)"
+    return value.strip(), None
+
+
 def _check_url(value) -> tuple[object, str | None]:
     if not isinstance(value, str):
         return None, f"doit être une adresse web, pas {_type_name(value)}"
@@ -109,6 +122,8 @@ def check_value(f: s.Field, value, images_root: Path | None = None):
         return value, None
     if kind == s.DATETIME:
         return _check_datetime(value)
+    if kind == s.MONTH:
+        return _check_month(value)
     if kind == s.BOOLEAN:
         if not isinstance(value, bool):
             return None, f"doit valoir true ou false, pas « {value} »"

@@ -3,10 +3,12 @@
 Signal generator_init adds the filters to every generator's Jinja environment,
 so templates never depend on the machine's locale (none is installed on CI).
 
-Filters: date_fr, datetime_iso, number_fr, figure_fr, euros_fr.
+Filters: date_fr, datetime_iso, number_fr, figure_fr, euros_fr, month_fr.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -50,12 +52,19 @@ def euros_fr(amount) -> str:
     return f"{number_fr(amount)}{NNBSP}€"
 
 
+def month_fr(value: str) -> str:
+    """A validity date (schema kind MONTH): "2022-12" -> "décembre 2022", "2022" -> "2022"."""
+    year, _, month = str(value).partition("-")
+    return format_date(dt.date(int(year), int(month), 1), "MMMM y", locale=LOCALE) if month else year
+
+
 FILTERS = {
     "date_fr": date_fr,
     "datetime_iso": datetime_iso,
     "number_fr": number_fr,
     "figure_fr": figure_fr,
     "euros_fr": euros_fr,
+    "month_fr": month_fr,
 }
 
 

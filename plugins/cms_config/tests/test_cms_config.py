@@ -6,17 +6,19 @@ import re
 
 import pytest
 
+from cms_config import config as config_module
 from cms_config.config import build, file_name
 from content_model import schema as s
 from content_model import yaml12
 from content_model.frontmatter import read_text, split
 from content_model.reader import FrontMatterReader, content_type_for
+from content_model.validate import check_value
 from support import ROOT
 
 WIDGETS = {s.STRING: "string", s.SLUG: "string", s.TEXT: "text", s.DATETIME: "datetime",
            s.INTEGER: "number", s.NUMBER: "number", s.BOOLEAN: "boolean", s.SELECT: "select",
            s.URL: "string", s.IMAGE: "image", s.STRINGS: "list", s.REFS: "relation",
-           s.OBJECTS: "list"}
+           s.OBJECTS: "list", s.MONTH: "string"}
 
 
 def config(**settings):
@@ -47,6 +49,8 @@ def check_fields(schema_fields, decap_fields, where):
             assert [o["value"] for o in d["options"]] == list(f.option_values), (where, f.name)
         if f.kind == s.DATETIME:
             assert d["format"] == "YYYY-MM-DD HH:mm" and d["picker_utc"] is False
+        if f.kind == s.MONTH:
+            assert d["pattern"][0] == MONTH_PATTERN[0], (where, f.name)
         if f.kind == s.REFS:
             target = s.BY_NAME[f.ref]
             assert d["multiple"] is True
@@ -64,6 +68,25 @@ def test_every_type_and_field_agrees_with_the_schema():
     assert set(by_type) == {t.name for t in s.TYPES}
     for ctype in s.TYPES:
         check_fields(ctype.fields, by_type[ctype.name], ctype.name)
+
+
+MONTH_PATTERN = config_module.MONTH_PATTERN
+
+
+@pytest.mark.parametrize("value", ["2022-12", "2022", "1999-01", "2022-1", "2022-13", "22-12",
+                                   "2022-12-01", "décembre 2022", "2022-00"])
+def test_month_pattern_accepts_what_the_build_accepts(value):
+    """The CMS refuses exactly the validity dates that the build would refuse."""
+    _, error = check_value(s.VALID_AS_OF, value)
+    assert bool(re.match(MONTH_PATTERN[0], value)) is (error is None), value
+
+
+def test_validity_dates_are_editable_where_the_schema_declares_them():
+    by_type = collections_by_type(config())
+    for name in ("formation", "page", "figure"):
+        (field,) = [f for f in by_type[name] if f["name"] == "valid_as_of"]
+        assert field["widget"] == "string" and field["required"] is False, name
+        assert field["pattern"] == MONTH_PATTERN and "AAAA-MM" in field["hint"], name
 
 
 def test_markdown_collections_write_what_the_reader_reads(tmp_path):

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from french_format.french_format import NNBSP, date_fr, euros_fr, figure_fr, number_fr
+from french_format.french_format import NNBSP, date_fr, euros_fr, figure_fr, month_fr, number_fr
 
 
 def test_dates_in_french():
@@ -28,3 +28,8 @@ def test_figures_with_units():
     assert figure_fr({"value": 54, "unit": "%"}) == f"54{NNBSP}%"
     assert figure_fr({"value": 197, "unit": None}) == "197"
     assert figure_fr({"value": 680, "unit": "jeunes"}) == "680 jeunes"
+
+def test_validity_dates_in_french():
+    assert month_fr("2022-12") == "décembre 2022"
+    assert month_fr("2021-08") == "août 2021"
+    assert month_fr("2022") == "2022"
