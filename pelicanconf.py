@@ -28,7 +28,7 @@ LOCALE = ("C",)  # dates are formatted by the french_format plugin with Babel
 PLUGIN_PATHS = ["plugins"]
 # Set explicitly: otherwise every installed namespace plugin loads itself.
 PLUGINS = [
-    "content_model", "template_cache", "catalogue", "data_pages", "french_format", "assets",
+    "content_model", "template_cache", "catalogue", "data_pages", "events", "french_format", "assets",
     "search_index", "cms_config", "seo",
     # Last: its generator writes the image variants after every page, which leaves
     # the background process that makes new variants the whole rendering time.
@@ -112,7 +112,7 @@ THEME_STATIC_PATHS = ["static/img"]  # CSS and JS are fingerprinted by the asset
 CSP_DIRECTIVES = [
     "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self'",
     "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'",
-    "form-action 'self'",
+    "form-action 'self'", "worker-src 'self'",  # the search page's worker (js/search-worker.js)
 ]
 CSP_POLICY = "; ".join(CSP_DIRECTIVES + ["frame-ancestors 'none'"])
 CSP_META = "; ".join(CSP_DIRECTIVES)

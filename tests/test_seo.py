@@ -19,10 +19,11 @@ REQUIRED = {
                                        "educationalCredentialAwarded", "occupationalCategory"},
     "Occupation": {"name", "description", "url", "skills"},
     "NewsArticle": {"headline", "datePublished", "description", "url", "publisher"},
+    "Event": {"name", "startDate", "location", "url", "description", "organizer"},
     "BreadcrumbList": {"itemListElement"},
 }
 EXPECTED_TYPE = {"metiers": "Occupation", "formations": "EducationalOccupationalProgram",
-                 "actualites": "NewsArticle"}
+                 "actualites": "NewsArticle", "evenements": "Event"}
 
 
 def public_html(build):

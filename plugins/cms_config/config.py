@@ -14,7 +14,6 @@ DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # no offset: the site's TIMEZONE applies
 # pattern accepts what content_model.validate accepts ("2022-12" or "2022").
 MONTH_PATTERN = ["^[0-9]{4}(-(0[1-9]|1[0-2]))?$", "Mois AAAA-MM (2022-12) ou année AAAA (2022)"]
 MEDIA_FOLDER = "content/images"
-MEDIA_FOLDER = "content/images"
 LOCAL_BACKEND_URL = "http://127.0.0.1:8081/api/v1"  # decap-server, as `invoke cms` runs it
 PUBLIC_FOLDER = "/images"  # image fields store "images/x.jpg"-style paths, see below
 
@@ -44,6 +43,14 @@ def widget(f: s.Field) -> dict:
                                              for value, label in f.options])
     elif kind == s.URL:
         out.update(widget="string", pattern=["^https?://.+", "Adresse complète en http:// ou https://"])
+    elif kind == s.EMAIL:
+        out.update(widget="string", pattern=[r"^\S+@\S+\.\S+$", "Adresse électronique : nom@domaine.fr"])
+    elif kind == s.PHONE:
+        out.update(widget="string", pattern=[r"^(0[1-9]([ .-]?\d){8}|\+[1-9]([ .-]?\d){7,14})$",
+                                             "Numéro à 10 chiffres commençant par 0, ou + et l'indicatif"])
+    elif kind == s.CHOICES:
+        out.update(widget="select", multiple=True,
+                   options=[{"label": label, "value": value} for value, label in f.options])
     elif kind == s.IMAGE:
         out.update(widget="image", choose_url=False)
     elif kind == s.STRINGS:
@@ -64,7 +71,7 @@ def widget(f: s.Field) -> dict:
         out["pattern"] = [f"^[\\s\\S]{{0,{f.max_length}}}$", f"{f.max_length} caractères au plus"]
     if f.min_items and kind in (s.STRINGS, s.OBJECTS):
         out["min"] = f.min_items
-    if f.max_items is not None:  # list, objects and relation widgets take a max
+    if f.max_items is not None:  # list, objects, relation and select widgets take a max
         out["max"] = f.max_items
     if kind in (s.INTEGER, s.NUMBER):  # unit_maximum has no Decap equivalent: in the hint
         out.update({k: v for k, v in (("min", f.minimum), ("max", f.maximum)) if v is not None})
@@ -116,11 +123,15 @@ def data_collection() -> dict:
                                                     "file": f"content/{ctype.data_file}",
                                                     "fields": []})
         entry["label"] = entry["label"] + (" et " if entry["label"] else "") + ctype.label
+        if ctype.single:  # the file is the record: its fields at the top
+            entry["fields"] = [widget(f) for f in ctype.fields]
+            continue
         entry["fields"].append({"name": ctype.data_key, "label": ctype.label,
                                 "label_singular": ctype.label_singular, "widget": "list",
                                 "summary": "{{fields.%s}}" % ("name" if "name" in ctype.field_names else "label"),
                                 "fields": [widget(f) for f in ctype.fields]})
-    return {"name": DATA_COLLECTION, "label": "Partenaires et chiffres", "editor": {"preview": False},
+    return {"name": DATA_COLLECTION, "label": "Partenaires, chiffres et coordonnées",
+            "editor": {"preview": False},
             "files": list(files.values())}
 
 

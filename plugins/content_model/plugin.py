@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 # First path segments that belong to generated sections, not to pages.
 RESERVED_SLUGS = {
-    "metiers", "formations", "actualites", "partenaires", "chiffres-cles", "recherche",
+    "metiers", "formations", "actualites", "evenements", "partenaires", "chiffres-cles", "recherche",
     "admin", "theme", "images", "drafts", "feeds", "tag", "category", "author", "cartes",
 }
 

@@ -157,7 +157,8 @@ class FrontMatterReader(BaseReader):
             meta["category"] = Category(label, self.settings)
         if "tags" in meta:
             meta["tags"] = [Tag(tag, self.settings) for tag in meta["tags"]]
-        url = ctype.url.format(slug=meta["slug"], year=f"{meta['date']:%Y}" if "date" in meta else "")
+        dated = meta.get("date") or meta.get("start")  # news: date; events: start
+        url = ctype.url.format(slug=meta["slug"], year=f"{dated:%Y}" if dated else "")
         layout = meta.get("layout")
         if layout == "accueil":
             url = ""

@@ -28,11 +28,14 @@ IMAGE = "image"  # path of an image under content/images/
 STRINGS = "strings"  # list of one-line strings
 REFS = "refs"  # list of ids of another type (``ref``)
 OBJECTS = "objects"  # list of mappings described by ``fields``
+CHOICES = "choices"  # list of values of ``options`` (several, none twice)
+EMAIL = "email"  # e-mail address (shown as a mailto: link)
+PHONE = "phone"  # French or international phone number (shown as a tel: link)
 MONTH = "month"  # "YYYY-MM" or "YYYY": when information was true (month or year precision)
 
 KINDS = frozenset(
     {STRING, TEXT, SLUG, DATETIME, INTEGER, NUMBER, BOOLEAN, SELECT, URL, IMAGE,
-     STRINGS, REFS, OBJECTS, MONTH}
+     STRINGS, REFS, OBJECTS, CHOICES, EMAIL, PHONE}
 )
 
 
@@ -64,11 +67,11 @@ class Field:
         if not numeric and (self.minimum is not None or self.maximum is not None
                             or self.unit_maximum):
             raise ValueError(f"{self.name}: minimum and maximum go with numbers only")
-        if self.max_items is not None and (self.kind not in (STRINGS, REFS, OBJECTS)
+        if self.max_items is not None and (self.kind not in (STRINGS, REFS, OBJECTS, CHOICES)
                                            or self.max_items < max(self.min_items, 1)):
             raise ValueError(f"{self.name}: max_items goes with lists, at least min_items")
-        if (self.kind == SELECT) != bool(self.options):
-            raise ValueError(f"{self.name}: options go with select fields only")
+        if (self.kind in (SELECT, CHOICES)) != bool(self.options):
+            raise ValueError(f"{self.name}: options go with select and choices fields only")
         if (self.kind == REFS) != bool(self.ref):
             raise ValueError(f"{self.name}: ref goes with refs fields only")
         if (self.kind == OBJECTS) != bool(self.fields):
@@ -92,7 +95,8 @@ class ContentType:
     fields: tuple[Field, ...]
     folder: str | None = None  # Markdown files under content/<folder>/
     data_file: str | None = None  # YAML file under content/
-    data_key: str | None = None  # top-level key of the list in data_file
+    data_key: str | None = None  # top-level key of the list in data_file (None: the
+    # file is one mapping of the type's fields, a single record such as organisation.yaml)
     id_field: str = "slug"
     body: bool = False  # whether a Markdown body follows the front matter
     url: str = ""  # URL pattern, "{slug}" is replaced
@@ -108,6 +112,11 @@ class ContentType:
     @property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
+
+    @property
+    def single(self) -> bool:
+        """A data file holding one record (its fields at the top), not named lists."""
+        return bool(self.data_file) and not self.data_key
 
 
 def _options(*pairs: str) -> tuple[tuple[str, str], ...]:
@@ -153,6 +162,23 @@ KEYWORDS = Field(
     "keywords", STRINGS, "Mots-clés de recherche", min_items=1,
     hint="Synonymes que les visiteurs tapent : fraiseur, usineur, soudure…",
 )
+
+# Who a piece of content is for, declared once: events say whom they welcome, and
+# pages written for one audience (alternance: parents; Pôle Industrie: companies)
+# announce the events for it.
+AUDIENCES = _options(
+    "jeunes", "Jeunes",
+    "parents", "Parents",
+    "enseignants", "Enseignants",
+    "adultes", "Adultes (salariés, demandeurs d'emploi)",
+    "entreprises", "Entreprises",
+)
+
+
+def audiences_field(hint: str) -> Field:
+    return Field("audiences", CHOICES, "Publics", required=False, default=(),
+                 options=AUDIENCES, hint=hint)
+
 
 METIER = ContentType(
     name="metier",
@@ -321,6 +347,63 @@ NEWS = ContentType(
     ),
 )
 
+EVENT = ContentType(
+    name="evenement",
+    label="Événements",
+    label_singular="Événement",
+    folder="evenements",
+    body=True,
+    url="evenements/{year}/{slug}/",
+    index_url="evenements/",
+    index_description=(
+        "Les rendez-vous de Hall 32 à Clermont-Ferrand : journées portes ouvertes, salons, forums et réunions d'information, à venir et passés."
+    ),
+    fields=(
+        TITLE,
+        SLUG_FIELD,
+        Field(
+            "kind", SELECT, "Type d'événement",
+            options=_options(
+                "portes-ouvertes", "Journée portes ouvertes",
+                "salon", "Salon",
+                "forum", "Forum",
+                "information", "Réunion d'information",
+                "autre", "Autre rendez-vous",
+            ),
+        ),
+        Field(
+            "start", DATETIME, "Début",
+            hint="Format AAAA-MM-JJ HH:mm, heure de Paris ; sans heure (AAAA-MM-JJ) : "
+            "toute la journée.",
+        ),
+        Field(
+            "end", DATETIME, "Fin", required=False,
+            hint="Facultatif, même format, pas avant le début. L'événement passe dans "
+            "« Passés » quand il est fini (sans fin : le soir du début).",
+        ),
+        SUMMARY,
+        Field(
+            "place", STRING, "Lieu", required=False, max_length=120,
+            hint="Laissez vide si l'événement a lieu à Hall 32 (son adresse est reprise).",
+        ),
+        Field(
+            "address", STRING, "Adresse du lieu", required=False, max_length=160,
+            hint="Pour un autre lieu que Hall 32 : numéro, rue, code postal, ville.",
+        ),
+        audiences_field("À qui s'adresse l'événement ; vide : tout public."),
+        Field(
+            "formations", REFS, "Formations concernées", ref="formation", required=False,
+            default=(), reverse="evenements",
+            hint="Les pages de ces formations annoncent l'événement.",
+        ),
+        Field(
+            "registration_url", URL, "Adresse d'inscription", required=False,
+            hint="Si une inscription est demandée : adresse complète en https://",
+        ),
+        STATUS,
+    ),
+)
+
 PAGE = ContentType(
     name="page",
     label="Pages",
@@ -338,8 +421,12 @@ PAGE = ContentType(
                 "page", "Page simple",
                 "accueil", "Page d'accueil",
                 "plan-du-site", "Plan du site",
+                "contact", "Contact (avec les coordonnées et les prochains événements)",
+                "mentions-legales", "Mentions légales (avec l'éditeur et l'hébergeur)",
+                "accessibilite", "Déclaration d'accessibilité (avec le contact accessibilité)",
             ),
-            hint="Une seule page d'accueil : elle est publiée à la racine du site.",
+            hint="Une seule page d'accueil : elle est publiée à la racine du site. Les "
+            "coordonnées viennent de « Coordonnées de Hall 32 » (données du site).",
         ),
         Field(
             "menu", INTEGER, "Position dans le menu principal", required=False,
@@ -355,6 +442,8 @@ PAGE = ContentType(
         Field("keywords", STRINGS, "Mots-clés de recherche", required=False, default=(),
               hint="Synonymes que les visiteurs tapent pour trouver cette page."),
         VALID_AS_OF,  # for a page that states dated facts (figures, plans)
+        audiences_field("Pour une page écrite pour ces publics : elle annonce leurs "
+                        "prochains événements."),
         STATUS,
     ),
 )
@@ -427,7 +516,49 @@ SERIES = ContentType(
     ),
 )
 
-TYPES: tuple[ContentType, ...] = (METIER, FORMATION, NEWS, PAGE, PARTNER, FIGURE, SERIES)
+# Hall 32's own contact data, one record (a mapping, not a list): everything is
+# optional, since only the address is known; a page leaves out what is empty.
+ORGANISATION = ContentType(
+    name="organisation",
+    label="Coordonnées de Hall 32",
+    label_singular="Coordonnées",
+    data_file="data/organisation.yaml",
+    id_field="",
+    url="contact/",
+    fields=(
+        Field("name", STRING, "Nom", required=False, max_length=90,
+              hint="Par défaut, le nom du site (Hall 32)."),
+        Field("street", STRING, "Adresse : numéro et rue", required=False, max_length=120),
+        Field("postal_code", STRING, "Code postal", required=False, max_length=10),
+        Field("city", STRING, "Ville", required=False, max_length=60),
+        Field("phone", PHONE, "Téléphone", required=False, hint="Par exemple 04 73 00 00 00."),
+        Field("email", EMAIL, "Adresse électronique", required=False),
+        Field("opening_hours", TEXT, "Horaires d'accueil", required=False, max_length=300,
+              hint="Une ligne par jour ou par période."),
+        Field("companies_email", EMAIL, "Entreprises : adresse électronique", required=False),
+        Field("companies_phone", PHONE, "Entreprises : téléphone", required=False),
+        Field("disability_email", EMAIL, "Handicap et accessibilité : adresse électronique",
+              required=False, hint="Contact des personnes en situation de handicap "
+              "(accueil, formation, accessibilité du site)."),
+        Field("disability_phone", PHONE, "Handicap et accessibilité : téléphone", required=False),
+        Field(
+            "social", OBJECTS, "Réseaux sociaux", required=False, default=(), max_items=10,
+            fields=(
+                Field("name", STRING, "Réseau", max_length=40, hint="LinkedIn, Instagram…"),
+                Field("url", URL, "Adresse de la page", hint="Adresse complète en https://"),
+            ),
+        ),
+        Field("publication_director", STRING, "Directeur ou directrice de la publication",
+              required=False, max_length=90),
+        Field("host_name", STRING, "Hébergeur du site : nom", required=False, max_length=90),
+        Field("host_address", STRING, "Hébergeur du site : adresse", required=False,
+              max_length=160),
+        Field("host_phone", PHONE, "Hébergeur du site : téléphone", required=False),
+    ),
+)
+
+TYPES: tuple[ContentType, ...] = (METIER, FORMATION, NEWS, EVENT, PAGE, PARTNER, FIGURE, SERIES,
+                                  ORGANISATION)
 BY_NAME = {t.name: t for t in TYPES}
 MARKDOWN_TYPES = tuple(t for t in TYPES if t.folder)
 DATA_TYPES = tuple(t for t in TYPES if t.data_file)

@@ -21,6 +21,10 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
 HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 MONTH_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+# A French number (10 digits from 0) or an international one (+ and 8 to 15 digits),
+# with spaces, dots or hyphens between groups of digits.
+PHONE_RE = re.compile(r"^(?:0[1-9](?:[ .-]?\d){8}|\+[1-9](?:[ .-]?\d){7,14})$")
 IMAGE_SUFFIXES = paths.IMAGE_EXTENSIONS
 
 
@@ -108,6 +112,39 @@ def _check_image(value, images_root: Path | None) -> tuple[object, str | None]:
     return path, None
 
 
+def tel_uri(phone: str) -> str:
+    """'04 73 00 00 00' -> 'tel:+33473000000' (RFC 3966 global number)."""
+    digits = re.sub(r"[^\d+]", "", phone)
+    return "tel:" + (digits if digits.startswith("+") else "+33" + digits[1:])
+
+
+def _check_contact(f: s.Field, value) -> tuple[object, str | None]:
+    """EMAIL and PHONE: one line of text of the right shape."""
+    value, error = _check_text(f, value)
+    if error or not value:
+        return value, error
+    if f.kind == s.EMAIL and not EMAIL_RE.match(value):
+        return None, f"« {value} » n'est pas une adresse électronique (nom@domaine.fr)"
+    if f.kind == s.PHONE and not PHONE_RE.match(value):
+        return None, (f"« {value} » n'est pas un numéro de téléphone (10 chiffres commençant "
+                      "par 0, ou + et l'indicatif du pays)")
+    return value, None
+
+
+def _check_choices(f: s.Field, value) -> tuple[object, str | None]:
+    if not isinstance(value, list):
+        return None, f"doit être une liste, pas {_type_name(value)}"
+    wrong = [str(v) for v in value if v not in f.option_values]
+    if wrong:
+        return None, (f"« {', '.join(wrong)} » : valeur(s) non permise(s) "
+                      f"({', '.join(f.option_values)})")
+    if len(set(value)) != len(value):
+        return None, "une valeur est citée deux fois"
+    if f.max_items is not None and len(value) > f.max_items:
+        return None, f"doit avoir au plus {f.max_items} éléments, pas {len(value)}"
+    return list(value), None
+
+
 def check_value(f: s.Field, value, images_root: Path | None = None):
     """Return (clean value, error message or None) for one field."""
     kind = f.kind
@@ -145,6 +182,10 @@ def check_value(f: s.Field, value, images_root: Path | None = None):
         return value, None
     if kind == s.URL:
         return _check_url(value)
+    if kind in (s.EMAIL, s.PHONE):
+        return _check_contact(f, value)
+    if kind == s.CHOICES:
+        return _check_choices(f, value)
     if kind == s.IMAGE:
         return _check_image(value, images_root)
     if kind in (s.STRINGS, s.REFS, s.OBJECTS):
@@ -248,6 +289,8 @@ def validate(ctype: s.ContentType, record, images_root: Path | None = None):
     for f in ctype.fields:  # French labels of select values, for templates
         if f.kind == s.SELECT and values.get(f.name) is not None:
             values[f.name + "_label"] = f.option_label(values[f.name])
+        if f.kind == s.CHOICES and values.get(f.name) is not None:
+            values[f.name + "_labels"] = [f.option_label(v) for v in values[f.name]]
     if "image" in values and values.get("image") and not values.get("image_alt"):
         problems.append(Problem("image_alt", "texte alternatif obligatoire quand une image est donnée"))
     return values, problems

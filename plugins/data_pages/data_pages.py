@@ -1,9 +1,11 @@
-"""data_pages: partners (/partenaires/) and key figures (/chiffres-cles/) from YAML.
+"""data_pages: partners (/partenaires/), key figures (/chiffres-cles/) and Hall 32's
+contact data (organisation.yaml: footer, contact page, legal notice, JSON-LD) from YAML.
 
 Signal get_generators adds DataPagesGenerator:
 - generate_context loads content/data/*.yaml through the content model
   (YAML 1.2, every entry validated) and publishes ``partners``,
-  ``partner_groups``, ``figures``, ``featured_figures`` and ``series`` in the
+  ``partner_groups``, ``figures``, ``featured_figures``, ``series`` and
+  ``organisation`` (one dict, its empty fields None) in the
   template context; content_model then checks references to partner ids.
 - generate_output writes partenaires/index.html and chiffres-cles/index.html.
 """
@@ -55,6 +57,8 @@ class DataPagesGenerator(Generator):
             figures=figures,
             featured_figures=[f for f in figures if f["featured"]],
             series=self.data[s.SERIES.name],
+            # One record (organisation.yaml); {} when it had a problem (logged).
+            organisation=(self.data[s.ORGANISATION.name] or [{}])[0],
         )
 
     def _prepare_logo(self, partner: dict) -> None:

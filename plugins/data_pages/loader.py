@@ -43,6 +43,8 @@ def load_file(content_root: Path, rel: str, ctypes) -> dict[str, list[dict]]:
         return {}
     if data is None:
         data = {}
+    if len(ctypes) == 1 and ctypes[0].single:
+        return {ctypes[0].name: load_record(ctypes[0], data, where, content_root)}
     if not isinstance(data, dict):
         _error(where, "le fichier doit contenir des listes nommées ("
                + ", ".join(t.data_key for t in ctypes) + ")")
@@ -69,6 +71,22 @@ def load_file(content_root: Path, rel: str, ctypes) -> dict[str, list[dict]]:
                 values["_where"] = f"{where}: {label}"
                 result[ctype.name].append(values)
     return result
+
+
+def load_record(ctype: s.ContentType, data, where: str, content_root: Path) -> list[dict]:
+    """A file that is one record (ContentType.single): [its values], or [] on a problem.
+    A missing file is an empty record: every field of such a type is optional."""
+    if not isinstance(data, dict):
+        _error(where, "le fichier doit contenir des champs « nom: valeur » ("
+               + ", ".join(ctype.field_names) + ")")
+        return []
+    values, problems = validate(ctype, data, content_root)
+    for problem in problems:
+        _error(where, str(problem))
+    if problems:
+        return []
+    values["_where"] = where
+    return [values]
 
 
 def load_all(content_root: Path) -> dict[str, list[dict]]:

@@ -3,7 +3,8 @@
 Signal generator_init adds the filters to every generator's Jinja environment,
 so templates never depend on the machine's locale (none is installed on CI).
 
-Filters: date_fr, datetime_iso, number_fr, figure_fr, euros_fr, month_fr.
+Filters: date_fr, datetime_iso, number_fr, figure_fr, euros_fr, tel_uri (a phone
+number of the content as a tel: link).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import datetime as dt
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from pelican import signals
+
+from content_model.validate import tel_uri
 
 LOCALE = "fr_FR"
 NNBSP = "\u202f"  # narrow no-break space, French thousands separator
@@ -65,6 +68,7 @@ FILTERS = {
     "figure_fr": figure_fr,
     "euros_fr": euros_fr,
     "month_fr": month_fr,
+    "tel_uri": tel_uri,
 }
 
 

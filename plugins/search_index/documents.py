@@ -1,4 +1,4 @@
-"""What the search index holds: one document per page, partner and key figure."""
+"""What the search index holds: one document per page, event, partner and key figure."""
 
 from __future__ import annotations
 
@@ -66,6 +66,9 @@ def from_content(item) -> Document:
         extra = list(item.skills) + list(item.workplaces) + [item.family_label]
     elif item.content_type == s.FORMATION.name:
         extra = [item.level_label, item.audience, item.duration, item.rhythm, item.admission]
+    elif item.content_type == s.EVENT.name:
+        extra = [item.kind_label, item.when, item.place or "", item.address or ""]
+        extra += item.audiences_labels or []
     return Document(
         url=item.url, type=s.BY_NAME[item.content_type].label_singular, title=item.title,
         summary=item.summary, keywords=keywords, headings=headings,
@@ -96,7 +99,7 @@ def collect(context, format_figure) -> list[Document]:
     docs = [from_section(section) for section in context.get("SECTIONS", {}).values()]
     docs += [from_content(page) for page in context.get("pages", [])
             if getattr(page, "layout", "page") not in SKIPPED_LAYOUTS]
-    for name in ("metiers", "formations", "articles"):
+    for name in ("metiers", "formations", "articles", "evenements"):
         docs += [from_content(item) for item in context.get(name, [])]
     docs += [from_partner(p) for p in context.get("partners", [])]
     docs += [from_figure(f, format_figure(f)) for f in context.get("figures", [])]

@@ -7,21 +7,18 @@ import re
 
 from markupsafe import Markup
 
+from content_model.validate import tel_uri
+
 ORGANIZATION_ID = "#organisation"
 
-# Facts about Hall 32 (see the fact sheet): nothing here is invented.
+# Facts about Hall 32 (see the fact sheet): nothing here is invented. Address,
+# telephone, e-mail and profiles come from content/data/organisation.yaml.
 ORGANIZATION = {
     "@type": "EducationalOrganization",
     "name": "Hall 32",
     "description": "Centre de promotion et de formation aux métiers de l'industrie, "
                    "école 100 % gratuite, à Clermont-Ferrand.",
     "foundingDate": "2019-09",
-    "address": {
-        "@type": "PostalAddress",
-        "streetAddress": "32 rue du Clos Four",
-        "addressLocality": "Clermont-Ferrand",
-        "addressCountry": "FR",
-    },
     "parentOrganization": {
         "@type": "Organization",
         "name": "2ARAMI",
@@ -45,8 +42,56 @@ def iso_duration(text: str) -> str | None:
     return f"P{match.group(1)}{DURATION_UNITS[match.group(2).lower()]}"
 
 
-def organization(siteurl: str) -> dict:
-    return {**ORGANIZATION, "@id": absolute(siteurl, ORGANIZATION_ID), "url": absolute(siteurl, "")}
+def postal_address(org: dict) -> dict | None:
+    """schema.org PostalAddress of the known parts of the address, or None."""
+    parts = {"streetAddress": org.get("street"), "postalCode": org.get("postal_code"),
+             "addressLocality": org.get("city")}
+    parts = {key: value for key, value in parts.items() if value}
+    return {"@type": "PostalAddress", **parts, "addressCountry": "FR"} if parts else None
+
+
+def organization(siteurl: str, org: dict | None = None) -> dict:
+    """The organisation: facts, plus the contact data that organisation.yaml holds."""
+    org = org or {}
+    data = {**ORGANIZATION, "@id": absolute(siteurl, ORGANIZATION_ID), "url": absolute(siteurl, "")}
+    if org.get("name"):
+        data["name"] = org["name"]
+    extra = {"address": postal_address(org),
+             "telephone": org.get("phone") and tel_uri(org["phone"]).removeprefix("tel:"),
+             "email": org.get("email"),
+             "sameAs": [p["url"] for p in org.get("social") or []]}
+    return {**data, **{key: value for key, value in extra.items() if value}}
+
+
+def event(item, siteurl: str, org: dict | None = None) -> dict:
+    """An Event (schema.org): a place of its own, or Hall 32 and its address."""
+    org = org or {}
+    if item.place:
+        place = {"@type": "Place", "name": item.place}
+        if item.address:
+            place["address"] = item.address
+    else:
+        place = {"@type": "Place", "name": org.get("name") or ORGANIZATION["name"]}
+        if postal_address(org):
+            place["address"] = postal_address(org)
+    data = {
+        "@type": "Event",
+        "name": item.title,
+        "description": item.summary,
+        "url": absolute(siteurl, item.url),
+        "startDate": item.start_iso,
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": place,
+        "organizer": provider(siteurl),
+        "inLanguage": "fr",
+    }
+    if item.end_iso:
+        data["endDate"] = item.end_iso
+    if item.audiences_labels:
+        data["audience"] = [{"@type": "Audience", "audienceType": label}
+                            for label in item.audiences_labels]
+    return data
 
 
 def provider(siteurl: str) -> dict:

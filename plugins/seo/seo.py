@@ -42,7 +42,7 @@ def site_url(settings) -> str:
     return settings.get("SITEURL") or settings.get("SEO_LOCAL_SITEURL", LOCAL_SITEURL)
 
 
-def structured_items(obj, siteurl: str, title=None, url=None) -> list[dict]:
+def structured_items(obj, siteurl: str, title=None, url=None, org=None) -> list[dict]:
     kind = getattr(obj, "content_type", None)
     items = []
     if kind == "metier":
@@ -51,8 +51,10 @@ def structured_items(obj, siteurl: str, title=None, url=None) -> list[dict]:
         items.append(jsonld.program(obj, siteurl))
     elif kind == "actualite":
         items.append(jsonld.news_article(obj, siteurl))
+    elif kind == "evenement":
+        items.append(jsonld.event(obj, siteurl, org))
     elif kind == "page" and getattr(obj, "layout", None) == "accueil":
-        items.append(jsonld.organization(siteurl))  # its trail is the home page alone
+        items.append(jsonld.organization(siteurl, org))  # its trail is the home page alone
     trail = breadcrumb_trail(obj, title=title, url=url)
     return items + [jsonld.breadcrumb_list(trail, siteurl)]
 
@@ -69,7 +71,9 @@ def add_globals(generator) -> None:
     siteurl = site_url(generator.settings)
 
     def structured_data(obj=None, title=None, url=None):
-        return jsonld.script(*structured_items(obj, siteurl, title, url))
+        # The context is shared by every generator: organisation.yaml is in it by then.
+        org = generator.context.get("organisation")
+        return jsonld.script(*structured_items(obj, siteurl, title, url, org))
 
     generator.env.globals.update(breadcrumb_trail=breadcrumb_trail, structured_data=structured_data)
     generator.env.filters["meta_description"] = meta_description
@@ -84,7 +88,9 @@ def public_pages(context) -> dict[str, cards.Card]:
     for page in context.get("pages", []):
         kind = "École 100 % gratuite" if page.url == "" else "Hall 32"
         pages[page.url] = cards.Card(page.title, kind)
-    for item in context.get("metiers", []) + context.get("formations", []) + context.get("articles", []):
+    items = [item for name in ("metiers", "formations", "articles", "evenements")
+             for item in context.get(name, [])]
+    for item in items:
         pages[item.url] = cards.Card(item.title, s.BY_NAME[item.content_type].label_singular)
     return pages
 

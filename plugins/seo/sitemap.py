@@ -15,7 +15,7 @@ def entries(context) -> list[tuple[str, str | None]]:
             urls.setdefault(ctype.index_url, None)
     for page in context.get("pages", []):
         urls[page.url] = None
-    for item in context.get("metiers", []) + context.get("formations", []):
+    for item in context.get("metiers", []) + context.get("formations", []) + context.get("evenements", []):
         urls[item.url] = None
     for article in context.get("articles", []):
         date = getattr(article, "modified", None) or article.date

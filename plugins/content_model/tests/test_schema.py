@@ -11,6 +11,8 @@ def test_type_names_and_urls_are_unique():
 
 def test_every_type_has_its_id_field_required():
     for ctype in s.TYPES:
+        if ctype.single:  # one record per file: nothing to tell apart
+            continue
         assert ctype.field(ctype.id_field).required, ctype.name
         assert ctype.field(ctype.id_field).kind == s.SLUG
 
@@ -39,3 +41,18 @@ def test_derived_names_do_not_shadow_fields():
         derived = {f.reverse for t in s.TYPES for f in t.fields
                    if f.ref == target.name and f.reverse}
         assert not derived & set(target.field_names), target.name
+
+
+def test_a_single_record_type_has_its_data_file_to_itself():
+    singles = [t for t in s.DATA_TYPES if t.single]
+    assert singles == [s.ORGANISATION]
+    for ctype in singles:
+        assert [t for t in s.DATA_TYPES if t.data_file == ctype.data_file] == [ctype]
+        assert not any(f.required for f in ctype.fields), "a missing file must stay valid"
+
+
+def test_choices_defaults_are_options():
+    for ctype in s.TYPES:
+        for f in ctype.fields:
+            if f.kind == s.CHOICES:
+                assert set(f.default or ()) <= set(f.option_values), (ctype.name, f.name)
