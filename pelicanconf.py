@@ -29,7 +29,7 @@ PLUGIN_PATHS = ["plugins"]
 # Set explicitly: otherwise every installed namespace plugin loads itself.
 PLUGINS = [
     "content_model", "template_cache", "catalogue", "data_pages", "events", "french_format", "assets",
-    "search_index", "cms_config", "seo",
+    "search_index", "cms_config", "health", "seo",
     # Last: its generator writes the image variants after every page, which leaves
     # the background process that makes new variants the whole rendering time.
     "images",

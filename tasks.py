@@ -324,6 +324,21 @@ def check(c, skip=""):
     c.run(checks_cmd(OUTPUT, skip), pty=False)
 
 
+@task(help={"format": "text (default) or markdown (the GitHub Actions job summary)"})
+def report(c, format="text"):
+    """Print the content-health report in French: missing, stale or waiting content (exit 0)."""
+    if str(ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(ROOT / "plugins"))
+    from buildkit import clock
+    from health import render
+    from health.report import collect
+
+    if format not in ("text", "markdown"):
+        raise Exit(f"Format inconnu : {format} (choix : text, markdown)", code=2)
+    result = collect(CONTENT, clock.now())
+    print(render.text(result) if format == "text" else render.markdown(result), end="")
+
+
 @task
 def cms(c):
     """Edit the content locally in Decap CMS at http://127.0.0.1:8000/admin/.

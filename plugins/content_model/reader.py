@@ -12,6 +12,8 @@ from markdown.extensions.toc import slugify as toc_slugify
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
+from buildkit import clock
+
 from . import paths, summary
 from . import schema as s
 from .cache import ReaderCache, stamp
@@ -165,5 +167,10 @@ class FrontMatterReader(BaseReader):
         if layout and layout != "page":
             meta["template"] = layout
         meta["url"] = url
+        if (ctype.name == s.NEWS.name and meta.get("status") != "draft"
+                and clock.local(meta["date"]) > clock.now()):
+            # Scheduled: kept off the site (as a draft) until the first build after its
+            # date; the daily rebuild publishes it (plugins/health lists it meanwhile).
+            meta["status"], meta["scheduled"] = "draft", True
         meta["save_as"] = "" if meta.get("status") == "draft" else url + "index.html"
         return meta

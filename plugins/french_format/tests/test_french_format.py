@@ -29,6 +29,7 @@ def test_figures_with_units():
     assert figure_fr({"value": 197, "unit": None}) == "197"
     assert figure_fr({"value": 680, "unit": "jeunes"}) == "680 jeunes"
 
+
 def test_validity_dates_in_french():
     assert month_fr("2022-12") == "décembre 2022"
     assert month_fr("2021-08") == "août 2021"

@@ -1,0 +1,59 @@
+"""health: what editors need to know about the site, at /admin/ (not public).
+
+Signal get_generators adds HealthGenerator:
+- generate_context computes the content-health report (report.py: missing
+  organisation data, no upcoming event, stale news, figures and programmes,
+  drafts, scheduled news…) and the build info (buildinfo.py: commit and time),
+  both from buildkit.clock.now(); context ``build_info``;
+- generate_output writes admin/etat/index.html (the report; noindex, out of the
+  sitemap and the search index, which list content only) and admin/build.json
+  (read by /admin/ to show which build is online).
+
+``invoke report`` prints the same report (render.text), the GitHub workflow puts
+it in the job summary (render.markdown). The report never fails a build.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from buildkit import clock
+
+from .buildinfo import build_info, to_json
+from . import render
+from .report import collect
+
+logger = logging.getLogger(__name__)
+REPORT_URL = "admin/etat/"
+BUILD_INFO = "admin/build.json"
+
+
+class HealthGenerator(Generator):
+    def generate_context(self) -> None:
+        today = clock.now()
+        self.report = collect(Path(self.path), today)
+        self.build_info = build_info(self.settings, today)
+        self.context["build_info"] = self.build_info
+        logger.info("health: %d point(s) à vérifier, voir /%s", self.report.count, REPORT_URL)
+
+    def generate_output(self, writer) -> None:
+        target = Path(self.output_path) / BUILD_INFO
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(to_json(self.build_info), encoding="utf-8")
+        writer.write_file(REPORT_URL + "index.html", self.get_template("admin-etat"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url=REPORT_URL,
+                          report=self.report, report_intro=render.intro(self.report),
+                          report_clear=render.clear_line(self.report))
+
+
+def get_generators(pelican):
+    return HealthGenerator
+
+
+def register():
+    # Add the generator that writes /admin/etat/ and admin/build.json.
+    signals.get_generators.connect(get_generators)

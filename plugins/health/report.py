@@ -1,0 +1,271 @@
+"""The content-health report: what is missing, stale or waiting, grouped by urgency.
+
+``collect(content_root, today)`` reads content/ itself (front matter and data files,
+validated by the schema; no Markdown rendering), so ``invoke report`` works without
+a build and the build's /admin/etat/ says exactly the same. ``today`` is
+buildkit.clock.now(): the report of one commit and one SOURCE_DATE_EPOCH never changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from buildkit.clock import local
+from content_model import schema as s
+from content_model import yaml12
+from content_model.frontmatter import SourceError, read_text, split
+from content_model.validate import validate
+
+from . import textcheck
+from .dates import age, day, moment, month_index, month_label
+
+URGENT, UPDATE, INFO = 0, 1, 2
+LEVELS = {URGENT: "À traiter en priorité", UPDATE: "À mettre à jour", INFO: "Pour information"}
+NEWS_MAX_MONTHS = 6
+VALIDITY_MAX_MONTHS = 12
+# Types whose entries should all carry a validity date (pages: only those with dated facts).
+VALIDITY_EXPECTED = ("formation", "figure")
+# Evergreen types read for old years in the present tense (news and events are dated).
+EVERGREEN = ("page", "formation", "metier")
+
+
+@dataclass(frozen=True)
+class Item:
+    where: str  # content/formations/x.md, content/data/figures.yaml: figures[2] (id)
+    message: str
+
+
+@dataclass
+class Section:
+    level: int
+    title: str
+    items: list[Item] = field(default_factory=list)
+    note: str = ""  # how the section is computed, when the reader should know
+
+
+@dataclass
+class Report:
+    today: dt.datetime
+    sections: list[Section]
+
+    def by_level(self) -> list[tuple[str, list[Section]]]:
+        """[(level title, [sections with items])], most urgent first."""
+        return [(title, [x for x in self.sections if x.level == level and x.items])
+                for level, title in LEVELS.items()]
+
+    @property
+    def clear(self) -> list[Section]:
+        return [x for x in self.sections if not x.items]
+
+    @property
+    def count(self) -> int:
+        return sum(len(x.items) for x in self.sections)
+
+
+@dataclass
+class Entry:
+    """One validated record: a Markdown file or an entry of a data file."""
+
+    ctype: s.ContentType
+    where: str
+    values: dict
+    body: str = ""
+    body_line: int = 1
+
+    @property
+    def title(self) -> str:
+        v = self.values
+        return str(v.get("title") or v.get("label") or v.get("name") or v.get("id") or "")
+
+    @property
+    def draft(self) -> bool:
+        return self.values.get("status") == "draft"
+
+
+def read_content(root: Path) -> tuple[list[Entry], list[Item]]:
+    """Every Markdown file and data-file list entry that validates, and the problems."""
+    entries: list[Entry] = []
+    errors: list[Item] = []
+    shown = Path(root.name)
+    for ctype in s.MARKDOWN_TYPES:
+        for path in sorted((root / ctype.folder).glob("*.md")):
+            where = str(shown / ctype.folder / path.name)
+            try:
+                meta, body, body_line = split(read_text(path))
+            except SourceError as exc:
+                errors.append(Item(where, str(exc)))
+                continue
+            values, problems = validate(ctype, meta, root)
+            errors += [Item(where, str(p)) for p in problems]
+            if not problems:
+                entries.append(Entry(ctype, where, values, body, body_line))
+    for ctype in s.DATA_TYPES:
+        if not getattr(ctype, "data_key", None):
+            continue  # a single record (organisation): see organisation_sections
+        where = str(shown / ctype.data_file)
+        data, error = _load(root / ctype.data_file)
+        if error:
+            errors.append(Item(where, error))
+        items = data.get(ctype.data_key) if isinstance(data, dict) else None
+        for n, raw in enumerate(items if isinstance(items, list) else [], 1):
+            values, problems = validate(ctype, raw, root)
+            label = f"{where}: {ctype.data_key}[{n}]" + (f" ({values.get(ctype.id_field)})"
+                                                         if values.get(ctype.id_field) else "")
+            errors += [Item(label, str(p)) for p in problems]
+            if not problems:
+                entries.append(Entry(ctype, label, values))
+    return entries, list(dict.fromkeys(errors))
+
+
+def _load(path: Path):
+    """(YAML data or None, error message or None)."""
+    if not path.is_file():
+        return None, None
+    try:
+        return yaml12.load(read_text(path)), None
+    except (SourceError, yaml12.YamlError) as exc:
+        return None, str(exc)
+
+
+def of_type(entries, name: str, drafts: bool = False) -> list[Entry]:
+    return [e for e in entries if e.ctype.name == name and (drafts or not e.draft)]
+
+
+def _empty(value) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def organisation_sections(root: Path) -> list[Section]:
+    """Empty fields of each single-record data file (content/data/organisation.yaml):
+    the site leaves out the sentences that need them."""
+    sections = []
+    for ctype in s.DATA_TYPES:
+        if getattr(ctype, "data_key", None):
+            continue
+        where = f"{root.name}/{ctype.data_file}"
+        data, error = _load(root / ctype.data_file)
+        record = data if isinstance(data, dict) else {}
+        section = Section(URGENT, f"{ctype.label} : informations manquantes",
+                          note="Une information vide n'est jamais affichée : la phrase qui "
+                               "en a besoin est retirée des pages.")
+        if error:
+            section.items.append(Item(where, error))
+        section.items += [Item(where, f"{f.label} : vide") for f in ctype.fields
+                          if _empty(record.get(f.name))]
+        sections.append(section)
+    return sections
+
+
+def events_sections(entries, today: dt.datetime, root: Path) -> list[Section]:
+    """No upcoming event; events over whose text still announces them."""
+    ctype = s.BY_NAME.get("evenement")
+    try:
+        from events.timing import Timing
+    except ImportError:
+        Timing = None
+    if ctype is None or Timing is None:
+        return []
+    events = [(e, Timing.of(e.values["start"], e.values.get("end"))) for e in of_type(entries, ctype.name)]
+    upcoming = Section(URGENT, "Aucun événement à venir")
+    if not any(t.upcoming(today) for _, t in events):
+        last = max((t.start for _, t in events), default=None)
+        upcoming.items.append(Item(f"{root.name}/{ctype.folder}/", (
+            "aucun événement à venir n'est annoncé" + (f" (le dernier date du {day(last)})" if last else "")
+            + " : ajoutez les prochaines portes ouvertes, salons ou réunions d'information.")))
+    stale = Section(URGENT, "Événements passés présentés comme à venir",
+                    note="Repérage approximatif : mots qui annoncent un rendez-vous (« aura lieu », "
+                         "« inscrivez-vous », « à venir »…) dans un événement terminé.")
+    for entry, timing in events:
+        if timing.upcoming(today):
+            continue
+        text = "\n".join([entry.title, str(entry.values.get("summary") or "")])
+        found = textcheck.upcoming_phrases(text, 0) + textcheck.upcoming_phrases(entry.body, entry.body_line)
+        for line, phrase in found:
+            place = f"ligne {line}" if line else "titre ou résumé"
+            stale.items.append(Item(entry.where, f"« {entry.title} » a eu lieu le {day(timing.start)}, "
+                                                 f"mais le texte dit « {phrase} » ({place})"))
+    return [upcoming, stale]
+
+
+def news_sections(entries, today: dt.datetime, root: Path) -> list[Section]:
+    news = of_type(entries, s.NEWS.name)
+    published = [e for e in news if local(e.values["date"]) <= today]
+    stale = Section(UPDATE, f"Dernière actualité de plus de {NEWS_MAX_MONTHS} mois")
+    newest = max(published, key=lambda e: e.values["date"], default=None)
+    if newest is None:
+        stale.items.append(Item(f"{root.name}/{s.NEWS.folder}/", "aucune actualité publiée"))
+    elif month_index(today) - month_index(newest.values["date"]) > NEWS_MAX_MONTHS:
+        when = newest.values["date"]
+        stale.items.append(Item(newest.where, f"la plus récente, « {newest.title} », date du "
+                                              f"{day(when)} ({age(when, today)})"))
+    scheduled = Section(INFO, "Actualités programmées", note=(
+        "Une actualité datée après aujourd'hui n'est pas publiée : elle paraît à la première "
+        "construction du site après sa date (le site est reconstruit chaque nuit)."))
+    for entry in sorted(news, key=lambda e: e.values["date"]):
+        if local(entry.values["date"]) > today:
+            scheduled.items.append(Item(entry.where, f"« {entry.title} » : mise en ligne prévue le "
+                                                     f"{moment(entry.values['date'])}"))
+    return [stale, scheduled]
+
+
+def validity_sections(entries, today: dt.datetime) -> list[Section]:
+    old = Section(UPDATE, f"Informations de plus de {VALIDITY_MAX_MONTHS} mois", note=(
+        "Date « Informations valables en » des formations, chiffres clés et pages : "
+        "vérifiez les faits, mettez-les à jour, puis changez la date."))
+    missing = Section(UPDATE, "Date de validité manquante", note=(
+        "Formations et chiffres clés sans « Informations valables en » : indiquez le mois ou "
+        "l'année du document source, ou laissez vide si personne ne la connaît."))
+    for entry in entries:
+        if "valid_as_of" not in entry.ctype.field_names or entry.draft:
+            continue
+        valid = entry.values.get("valid_as_of")
+        kind = entry.ctype.label_singular.lower()
+        if not valid:
+            if entry.ctype.name in VALIDITY_EXPECTED:
+                missing.items.append(Item(entry.where, f"{kind} « {entry.title} »"))
+        elif month_index(today) - month_index(valid) > VALIDITY_MAX_MONTHS:
+            old.items.append(Item(entry.where, f"{kind} « {entry.title} » : informations de "
+                                               f"{month_label(valid)} ({age(valid, today)})"))
+    return [old, missing]
+
+
+def present_tense_section(entries, today: dt.datetime) -> Section:
+    section = Section(UPDATE, "Années anciennes au présent", note=(
+        "Repérage approximatif : phrases qui citent une année d'il y a plus de deux ans avec un "
+        "verbe au présent (« est », « propose », « depuis 2019 »…). Relisez-les : dites quand "
+        "c'était vrai (« en 2022, … ») ou mettez la phrase au passé."))
+    for entry in entries:
+        if entry.ctype.name not in EVERGREEN or entry.draft:
+            continue
+        found = textcheck.old_years_in_present(str(entry.values.get("summary") or ""), today.year, 0)
+        found += textcheck.old_years_in_present(entry.body, today.year, entry.body_line)
+        for line, sentence in found:
+            place = f"ligne {line}" if line else "résumé"
+            section.items.append(Item(entry.where, f"{place} : « {textcheck.excerpt(sentence)} »"))
+    return section
+
+
+def drafts_section(entries) -> Section:
+    section = Section(INFO, "Brouillons en attente")
+    for entry in entries:
+        if entry.draft:
+            section.items.append(Item(entry.where, f"{entry.ctype.label_singular.lower()} "
+                                                   f"« {entry.title} » : brouillon, non publié"))
+    return section
+
+
+def collect(content_root: Path, today: dt.datetime) -> Report:
+    root = Path(content_root)
+    entries, errors = read_content(root)
+    sections = [Section(URGENT, "Fichiers refusés par la construction", errors, note=(
+        "Tant qu'un de ces problèmes reste, le site n'est pas mis à jour."))]
+    sections += organisation_sections(root)
+    sections += events_sections(entries, today, root)
+    sections += news_sections(entries, today, root)
+    sections += validity_sections(entries, today)
+    sections.append(present_tense_section(entries, today))
+    sections.append(drafts_section(entries))
+    sections.sort(key=lambda x: x.level)  # stable: the order above within a level
+    return Report(today, sections)
