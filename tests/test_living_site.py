@@ -97,6 +97,9 @@ def test_dated_facts_say_when_they_were_true(real_site):
     assert "Session passée : Parcours mené en 2021 avec 8 jeunes." in text
     assert "Aucune nouvelle session n'est annoncée sur ce site." in text
     assert "Session passée" in real_site.page("formations/").text
+    html = (real_site.output / "formations" / "parcours-jeunes-16-25" / "index.html").read_text(encoding="utf-8")
+    assert '"EducationalOccupationalProgram"' in html and '"Offer"' not in html  # nothing to join
+    assert '"Offer"' in bts
     assert "Informations de 2022" in real_site.page("pole-industrie/").text
     figures = (real_site.output / "chiffres-cles" / "index.html").read_text(encoding="utf-8")
     assert 'Informations de <time datetime="2017-03">mars 2017</time>' in figures

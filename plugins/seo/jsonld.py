@@ -113,7 +113,8 @@ def program(formation, siteurl: str) -> dict:
     duration = iso_duration(formation.duration)
     if duration:
         data["timeToComplete"] = duration
-    if formation.cost.strip().lower().startswith("gratuit"):
+    # A programme whose only session is over (past_run) offers nothing to join.
+    if formation.cost.strip().lower().startswith("gratuit") and not getattr(formation, "past_run", None):
         data["offers"] = {"@type": "Offer", "price": 0, "priceCurrency": "EUR",
                           "category": "Gratuit"}
     return data
