@@ -35,7 +35,7 @@ MONTH = "month"  # "YYYY-MM" or "YYYY": when information was true (month or year
 
 KINDS = frozenset(
     {STRING, TEXT, SLUG, DATETIME, INTEGER, NUMBER, BOOLEAN, SELECT, URL, IMAGE,
-     STRINGS, REFS, OBJECTS, CHOICES, EMAIL, PHONE}
+     STRINGS, REFS, OBJECTS, CHOICES, EMAIL, PHONE, MONTH}
 )
 
 

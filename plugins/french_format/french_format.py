@@ -3,7 +3,7 @@
 Signal generator_init adds the filters to every generator's Jinja environment,
 so templates never depend on the machine's locale (none is installed on CI).
 
-Filters: date_fr, datetime_iso, number_fr, figure_fr, euros_fr, tel_uri (a phone
+Filters: date_fr, datetime_iso, number_fr, figure_fr, euros_fr, month_fr, tel_uri (a phone
 number of the content as a tel: link).
 """
 

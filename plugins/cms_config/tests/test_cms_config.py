@@ -18,7 +18,7 @@ from support import ROOT
 WIDGETS = {s.STRING: "string", s.SLUG: "string", s.TEXT: "text", s.DATETIME: "datetime",
            s.INTEGER: "number", s.NUMBER: "number", s.BOOLEAN: "boolean", s.SELECT: "select",
            s.URL: "string", s.IMAGE: "image", s.STRINGS: "list", s.REFS: "relation",
-           s.OBJECTS: "list", s.CHOICES: "select", s.EMAIL: "string",
+           s.OBJECTS: "list", s.MONTH: "string", s.CHOICES: "select", s.EMAIL: "string",
            s.PHONE: "string"}
 
 
