@@ -1,8 +1,9 @@
-"""Search: the real lunr.js and lunr.fr.js (Node) against the index of the real site."""
+"""Search: the real lunr.js and lunr.fr.js (Node) against the split index of the real site."""
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 import subprocess
@@ -93,15 +94,26 @@ def test_syntax_characters_never_throw(real_site):
     assert [r["error"] for r in results if r.get("error")] == []
 
 
-def test_every_result_points_to_a_page_with_a_store_entry(real_site):
+def test_every_result_points_to_a_page_with_an_excerpt(real_site):
     results = run_queries(real_site, ["industrie"])[0]["results"]
-    (store_path,) = real_site.output.glob("search/store.*.json")
-    store = json.loads(store_path.read_text(encoding="utf-8"))
+    store = {}
+    for path in real_site.output.glob("search/docs.*.json"):
+        store.update({ref: (title, excerpt) for ref, title, excerpt in json.loads(path.read_text("utf-8"))})
     assert len(results) > 10
     for ref in results:
         assert ref in store
         page = real_site.output / ref.split("#")[0] / "index.html"
         assert page.is_file(), ref
+
+
+def test_every_published_search_file_is_named_after_its_bytes(real_site):
+    """search/ is cached for a year (_headers): a file whose bytes change changes name."""
+    files = [p for p in real_site.output.glob("search/*") if p.is_file()]
+    assert len(files) > 10
+    for path in files:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+        assert path.name.split(".")[-2] == digest, path.name
+    assert not list(real_site.output.glob("search/whole.*"))  # only for the tests
 
 
 def test_python_and_browser_pipelines_agree_on_every_word_of_the_site():
@@ -143,8 +155,11 @@ def test_index_names_only_functions_the_browser_registers(real_site):
 
 
 def test_index_budget(real_site):
+    """The entry the page loads first, and the shards a query needs, stay small."""
     data = index_path(real_site).read_bytes()
-    assert len(gzip.compress(data, 9)) <= 100_000
+    assert len(gzip.compress(data, 9)) <= 20_000
+    shards = run_queries(real_site, ["soudure", "maintenance industrielle"])
+    assert all(r["shards"] <= 8 for r in shards)
 
 
 def test_search_page_and_header_form(real_site):

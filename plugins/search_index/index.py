@@ -8,6 +8,7 @@ from collections import defaultdict
 from lunr.builder import Builder
 from lunr.field_ref import FieldRef
 from lunr.idf import idf as Idf
+from lunr.index import Index
 from lunr.vector import Vector
 
 from . import french
@@ -98,13 +99,31 @@ def new_builder(builder_class=TermsBuilder) -> Builder:
     return builder
 
 
-def build_index(docs: list[Document]) -> dict:
+def fed_builder(docs: list[Document]) -> TermsBuilder:
+    """A builder holding every document, its field vectors made: what ``build()`` does
+    but lunr.py's token set, which only a whole index needs (split.py does not)."""
     builder = new_builder()
     for doc in docs:
         fields = doc.fields()
         builder.add_terms(str(fields["url"]), {name: field_terms(name, fields[name])
                                                for name, _ in FIELDS})
-    return builder.build().serialize()
+    builder._calculate_average_field_lengths()
+    builder._create_field_vectors()
+    return builder
+
+
+def build_index(docs: list[Document]) -> dict:
+    """The whole serialised lunr index (what the browser loaded before the split: kept as
+    the reference of tests/test_search_split.py and test_index.py)."""
+    builder = fed_builder(docs)
+    builder._create_token_set()
+    return Index(inverted_index=builder.inverted_index, field_vectors=builder.field_vectors,
+                 token_set=builder.token_set, fields=list(builder._fields.keys()),
+                 pipeline=builder.search_pipeline).serialize()
+
+
+def search_pipeline(builder: Builder) -> list[str]:
+    return builder.search_pipeline.serialize()
 
 
 def build_store(docs: list[Document]) -> dict:

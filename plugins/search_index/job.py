@@ -1,34 +1,58 @@
-"""The serialised lunr index of a build: from the cache, or built beside the pages.
+"""The split lunr index of a build (split.py's files): from the cache, or built beside the pages.
 
 lunr.py is the slowest part of a build in which a document changed (about a
 second for 1,000 documents, after TermsBuilder). Its input is known once every
 generator has its context, and only /recherche/ needs the result, which is
 written last: so the index is built in a second process (fork, when the
 machine has two cores or more) while this one renders the pages, and
-``result()`` waits for it. The result is the same bytes either way (tested).
+``result()`` waits for it. The result is the same bytes either way (tested): the
+files packed in one blob (``pack``: a JSON line of names and lengths, then the
+files' bytes), the entry file first.
 
 The cached index is sealed (``buildkit.cachefiles``: its key, length and
 SHA-256 in a header line): a damaged or foreign file is a miss and is replaced,
-never published as it is. Checking it hashes the index (about 1.2 ms per MB;
-the index of 1,000 documents is about 10 MB).
+never published as it is. Checking it hashes the files (about 1.2 ms per MB;
+those of 1,000 documents are about 2 MB).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from pathlib import Path
 
 from buildkit.cachefiles import read_sealed, remove, write_sealed
 from buildkit.workers import can_fork, fork_pool
 
-from .index import build_index, dumps
+from .index import build_store, dumps, fed_builder, search_pipeline
+from .split import build_split
 
 CODE = sorted(Path(__file__).parent.glob("*.py"))
 
 
+def pack(entry: str, files: dict[str, bytes]) -> bytes:
+    names = [entry] + sorted(n for n in files if n != entry)
+    head = json.dumps([[n, len(files[n])] for n in names]).encode("utf-8")
+    return b"\n".join([head, *(files[n] for n in names)])
+
+
+def unpack(data: bytes) -> tuple[str, dict[str, bytes]]:
+    """(entry URL, {URL: bytes}) of ``pack``'s blob."""
+    head, _, rest = data.partition(b"\n")
+    files, at = {}, 0
+    for name, length in json.loads(head):
+        files[name] = rest[at:at + length]
+        at += length + 1
+    if at != len(rest) + 1:
+        raise ValueError("search index: packed files of the wrong length")
+    return next(iter(files)), files
+
+
 def serialised_index(docs) -> bytes:
-    return dumps(build_index(docs))
+    """The split index's files, packed (lunr.py's weights, split.py's files)."""
+    builder = fed_builder(docs)
+    return pack(*build_split(builder, build_store(docs), search_pipeline(builder)))
 
 
 def _timed(docs) -> tuple[bytes, float]:
@@ -47,7 +71,7 @@ def cache_key(docs) -> str:
 
 
 class IndexJob:
-    """``IndexJob(docs, cache_dir, parallel).result()`` → the index as JSON bytes;
+    """``IndexJob(docs, cache_dir, parallel).result()`` → the packed files of the index;
     ``source``: "cache", "worker" (another process) or "inline" (this one)."""
 
     def __init__(self, docs, cache_dir: Path | None, parallel: bool = True):

@@ -2,18 +2,22 @@
 
 Signal get_generators adds SearchIndexGenerator (after catalogue and
 data_pages in PLUGINS, so every document is in the context):
-- generate_context collects the documents, starts the lunr index (lunr.py with
-  the French pipeline of french.py; job.py: from the cache, or built in a
-  worker process while the pages are written), builds the store of excerpts,
-  and publishes ``search`` (URLs of the store and the lunr scripts; the
-  index's URL is added once it is built) for the templates;
-- generate_output writes search/index.<hash>.json, search/store.<hash>.json,
-  the lunr.js files copied from node_modules (installed by `npm ci`, pinned in
-  package-lock.json) and the /recherche/ page.
+- generate_context collects the documents, starts the split lunr index (lunr.py
+  with the French pipeline of french.py, split by split.py; job.py: from the
+  cache, or built in a worker process while the pages are written), and
+  publishes ``search`` (URLs of the lunr scripts, the types of the documents;
+  the entry's URL is added once the index is built) for the templates;
+- generate_output writes search/index.<hash>.json (the entry: vocabulary,
+  shard and excerpt-chunk names, document types), search/terms.<hash>.json
+  (shards), search/docs.<hash>.json (excerpts), the lunr.js files copied from
+  node_modules (installed by `npm ci`, pinned in package-lock.json) and the
+  /recherche/ page.
 
 Settings: SEARCH_NODE_MODULES (folder of the npm packages), SEARCH_CACHE (where
 the last index is kept, keyed by a hash of the documents and of this plugin's code),
-SEARCH_INDEX_WORKER (False: build the index in the build's own process).
+SEARCH_INDEX_WORKER (False: build the index in the build's own process),
+SEARCH_WHOLE_INDEX (True: also write the whole lunr index as
+search/whole.<hash>.json, for tests/test_search_split.py; never published).
 """
 
 from __future__ import annotations
@@ -29,8 +33,9 @@ from buildkit.files import hashed_name, write_files
 from french_format.french_format import figure_fr
 
 from .documents import collect
-from .index import build_store, dumps
-from .job import IndexJob
+from .index import build_index, dumps
+from .job import IndexJob, unpack
+from .split import TYPE_ORDER
 
 logger = logging.getLogger(__name__)
 
@@ -66,9 +71,11 @@ class SearchIndexGenerator(Generator):
         # Built in a worker while the other generators write their pages; only
         # /recherche/ (written below, after them) needs its URL.
         self.job = IndexJob(docs, cache, parallel=self.settings.get("SEARCH_INDEX_WORKER", True))
-        store = dumps(build_store(docs))
-        urls["store"] = hashed("store.json", store)
-        self.files[urls["store"]] = store
+        if self.settings.get("SEARCH_WHOLE_INDEX"):
+            whole = dumps(build_index(docs))
+            self.files[hashed("whole.json", whole)] = whole
+        present = {d.type for d in docs}
+        urls["types"] = [t for t in TYPE_ORDER if t in present] + sorted(present - set(TYPE_ORDER))
         self.context["search"] = urls
         self.count = len(docs)
 
@@ -80,13 +87,13 @@ class SearchIndexGenerator(Generator):
             logger.error("search_index: l'index de recherche n'a pas pu être construit (%s: %s)",
                          exc.__class__.__name__, exc)
             return False
-        urls = self.context["search"]
-        urls["index"] = hashed("index.json", index)
-        self.files[urls["index"]] = index
+        entry, files = unpack(index)
+        self.context["search"]["index"] = entry
+        self.files.update(files)
         how = {"cache": "depuis le cache", "worker": "processus parallèle", "inline": "construit ici"}[self.job.source]
-        logger.info("search_index: %d documents, index %d bytes (%s, construit en %.0f ms, attendu "
-                    "%.0f ms), store %d bytes", self.count, len(index), how, self.job.seconds * 1000,
-                    (time.perf_counter() - started) * 1000, len(self.files[urls["store"]]))
+        logger.info("search_index: %d documents, index %d bytes in %d files, entry %d bytes (%s, "
+                    "construit en %.0f ms, attendu %.0f ms)", self.count, len(index), len(files),
+                    len(files[entry]), how, self.job.seconds * 1000, (time.perf_counter() - started) * 1000)
         return True
 
     def generate_output(self, writer) -> None:

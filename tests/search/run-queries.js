@@ -1,38 +1,38 @@
-// Runs queries against a built index with the real lunr.js, lunr.fr.js and the
-// site's search-core.js, as the browser does. Usage:
-//   node run-queries.js <site root> <index url path> < queries.json
-// prints [{query, results: [ref...], ms, shortened, clauses: [{term,
-// editDistance, wildcard}], error}] as JSON: clauses are those search-core.js
-// gave lunr, ms the time of core.search (after the index is loaded).
+// Runs queries against a built site's split index with the real lunr.js, lunr.fr.js,
+// and the site's search-core.js and search-split.js, as the search worker does. Usage:
+//   node run-queries.js <site root> <entry url path> < queries.json
+// prints [{query, results: [ref...], ms, shortened, clauses: [{term, editDistance,
+// wildcard}], shards, error}] as JSON: clauses are those search-core.js gave lunr,
+// ms the time of the search (after the entry is loaded, shards included), shards
+// the number of term shards read so far.
 "use strict";
-const fs = require("fs");
-const path = require("path");
+const { open } = require("./split-node.js");
 
-const root = path.resolve(__dirname, "..", "..");
-const lunr = require(path.join(root, "node_modules", "lunr"));
-require(path.join(root, "node_modules", "lunr-languages", "lunr.stemmer.support.js"))(lunr);
-require(path.join(root, "node_modules", "lunr-languages", "lunr.fr.js"))(lunr);
-const core = require(path.join(root, "theme", "static", "js", "search-core.js"))(lunr);
-
-const [site, indexPath] = process.argv.slice(2);
-const index = lunr.Index.load(JSON.parse(fs.readFileSync(path.join(site, indexPath), "utf8")));
-let clauses = [];
-const query = index.query.bind(index);
-index.query = (fn) => query((q) => {
-  fn(q);
-  clauses = q.clauses.map((c) => ({ term: c.term, editDistance: c.editDistance || 0, wildcard: c.wildcard || 0 }));
-});
-const queries = JSON.parse(fs.readFileSync(0, "utf8"));
-const out = queries.map((query) => {
-  clauses = [];
-  try {
-    const started = process.hrtime.bigint();
-    const hits = core.search(index, query);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    const shortened = core.parse ? core.parse(query).shortened : null;
-    return { query, results: hits.map((h) => h.ref), ms, shortened, clauses };
-  } catch (error) {
-    return { query, results: [], error: String(error) };
+async function main() {
+  const [site, entryPath] = process.argv.slice(2);
+  const { core, split, loaded } = open(site, entryPath);
+  let clauses = [];
+  const query = split.index.query.bind(split.index);
+  split.index.query = (fn) => query((q) => {
+    fn(q);
+    clauses = q.clauses.map((c) => ({ term: c.term, editDistance: c.editDistance || 0, wildcard: c.wildcard || 0 }));
+  });
+  const queries = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  const out = [];
+  for (const q of queries) {
+    clauses = [];
+    try {
+      const started = process.hrtime.bigint();
+      const { hits } = await split.search(q);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const docs = await split.documents(hits.map((h) => Number(h.ref)));
+      out.push({ query: q, results: docs.map((d) => d.ref), ms, shortened: core.parse(q).shortened, clauses,
+                 shards: loaded.filter((f) => f.startsWith("terms.")).length });
+    } catch (error) {
+      out.push({ query: q, results: [], error: String(error && error.stack || error) });
+    }
   }
-});
-process.stdout.write(JSON.stringify(out));
+  process.stdout.write(JSON.stringify(out));
+}
+
+main();

@@ -1,4 +1,4 @@
-"""IndexJob: the same index from a worker process, from this process or from the cache."""
+"""IndexJob: the same split index from a worker process, from this process or from the cache."""
 
 from __future__ import annotations
 
@@ -8,17 +8,31 @@ from damage import DAMAGES, damage
 from buildkit.workers import can_fork
 from search_index import job
 from search_index.documents import Document
-from search_index.index import build_index, dumps
+from search_index.index import build_store, fed_builder, search_pipeline
+from search_index.split import build_split
 
 DOCS = [Document("/usinage/", "Métier", "Usineur ou usineuse", body="Régler une fraiseuse numérique."),
         Document("/soudure/", "Métier", "Soudeur", summary="l'assemblage des métaux", body="Souder.")]
+
+
+def expected(docs) -> bytes:
+    builder = fed_builder(docs)
+    return job.pack(*build_split(builder, build_store(docs), search_pipeline(builder)))
+
+
+def test_packed_files_unpack_to_the_split_files():
+    builder = fed_builder(DOCS)
+    entry, files = build_split(builder, build_store(DOCS), search_pipeline(builder))
+    assert job.unpack(job.pack(entry, files)) == (entry, files)
+    with pytest.raises(ValueError):
+        job.unpack(job.pack(entry, files)[:-1])
 
 
 @pytest.mark.skipif(not can_fork(), reason="needs fork and two cores")
 def test_worker_gives_the_index_and_fills_the_cache(tmp_path):
     built = job.IndexJob(DOCS, tmp_path, parallel=True)
     assert built.source == "worker"
-    assert built.result() == dumps(build_index(DOCS))
+    assert built.result() == expected(DOCS)
     assert len(list(tmp_path.glob("index-*"))) == 1
 
 

@@ -97,23 +97,26 @@
     return length >= 4 ? 1 : 0;
   }
 
+  /* Add the clauses of parsed terms (parse(raw).terms) to a lunr.Query. */
+  function clauses(q, terms) {
+    var wide = 0;
+    terms.forEach(function (t) {
+      q.term(t.stem, { usePipeline: false, boost: 10 });
+      if (t.word.length >= 3) {
+        q.term(t.word, { usePipeline: false, boost: 4, wildcard: lunr.Query.wildcard.TRAILING });
+      }
+      var distance = editDistance(t);
+      if (distance === 2 && ++wide > FUZZY2_WORDS) { distance = 1; }
+      if (distance) {
+        q.term(t.word, { usePipeline: false, boost: 1, editDistance: distance });
+      }
+    });
+  }
+
   /* The results of parsed terms (parse(raw).terms). */
   function find(index, terms) {
     if (!terms.length) { return []; }
-    var wide = 0;
-    return index.query(function (q) {
-      terms.forEach(function (t) {
-        q.term(t.stem, { usePipeline: false, boost: 10 });
-        if (t.word.length >= 3) {
-          q.term(t.word, { usePipeline: false, boost: 4, wildcard: lunr.Query.wildcard.TRAILING });
-        }
-        var distance = editDistance(t);
-        if (distance === 2 && ++wide > FUZZY2_WORDS) { distance = 1; }
-        if (distance) {
-          q.term(t.word, { usePipeline: false, boost: 1, editDistance: distance });
-        }
-      });
-    });
+    return index.query(function (q) { clauses(q, terms); });
   }
 
   function search(index, raw) {
@@ -134,7 +137,7 @@
   }
 
   return {
-    normalize: normalize, parse: parse, find: find, search: search,
+    normalize: normalize, parse: parse, clauses: clauses, find: find, search: search,
     highlight: highlight,
     limits: { query: MAX_QUERY, terms: MAX_TERMS, word: MAX_WORD, fuzzy2: MAX_FUZZY2, fuzzy2Words: FUZZY2_WORDS }
   };

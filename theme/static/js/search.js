@@ -4,10 +4,15 @@
      the index (its URL read from the search page) so that the search page
      opens with it cached. The form is a plain GET to /recherche/?q=, which
      works without this script.
-   - Search page (its configuration in <head>, #h32-search-config): load
-     lunr.js, lunr.fr.js and search-core.js, the index and the store; run the
-     query from ?q=, render results into #search-results, filter by type,
-     announce the count in the status region. Errors stay inside the widget.
+   - Search page (its configuration in <head>, #h32-search-config): start
+     the search worker (search-worker.js: lunr.js, lunr.fr.js, search-core.js,
+     search-split.js and the split index live there, never on this thread),
+     send it the query from ?q=, render the results it gives into
+     #search-results (PAGE at a time, « Afficher plus de résultats » for the
+     next), filter by type, announce the count in the status region. The
+     status says « Recherche en cours… » meanwhile, in a panel whose height
+     is reserved by the stylesheet: nothing moves when results arrive. Errors
+     stay inside the widget.
 
    Configuration comes only from the theme's own elements, never from the
    content of a page (which an editor writes): the JSON data block must be a
@@ -20,26 +25,6 @@
 
   var CONFIG_ID = "h32-search-config";
   var loaded = {};
-
-  function loadScript(url) {
-    if (!loaded[url]) {
-      loaded[url] = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = url;
-        script.onload = resolve;
-        script.onerror = function () { reject(new Error("script " + url)); };
-        document.head.appendChild(script);
-      });
-    }
-    return loaded[url];
-  }
-
-  function fetchJson(url) {
-    return fetch(url, { credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) { throw new Error(url + ": " + response.status); }
-      return response.json();
-    });
-  }
 
   function plural(n, one, many) { return n + " " + (n > 1 ? many : one); }
 
@@ -82,6 +67,39 @@
     return node;
   }
 
+  /* A dedicated worker and its answers: call(message) is a promise of the answer
+     with the message's id; an "error" answer, or the worker failing, rejects. */
+  function SearchWorker(url, config) {
+    var self = this;
+    this.pending = {};
+    this.next = 0;
+    this.worker = new Worker(url);
+    this.worker.onmessage = function (event) {
+      var answer = event.data || {};
+      var pending = self.pending[answer.id];
+      if (!pending) { return; }
+      delete self.pending[answer.id];
+      if (answer.op === "error") { pending.reject(new Error(answer.message)); } else { pending.resolve(answer); }
+    };
+    this.worker.onerror = function (event) {
+      event.preventDefault();
+      Object.keys(self.pending).forEach(function (id) { self.pending[id].reject(new Error("worker")); });
+      self.pending = {};
+    };
+    this.ready = this.call({ op: "init", config: config });
+  }
+
+  SearchWorker.prototype.call = function (message) {
+    var self = this;
+    message.id = ++this.next;
+    return new Promise(function (resolve, reject) {
+      self.pending[message.id] = { resolve: resolve, reject: reject };
+      self.worker.postMessage(message);
+    });
+  };
+
+  var PAGE = 20;  // results shown at once; "Afficher plus de résultats" shows the next ones
+
   function SearchPage(root, config) {
     this.root = root;
     this.config = config;
@@ -90,74 +108,120 @@
     this.status = root.querySelector(".js-search-status");
     this.results = root.querySelector("#search-results");
     this.filters = root.querySelector(".js-search-filters");
+    this.more = root.querySelector(".js-search-more");
     this.siteUrl = config.siteUrl || "";
-    this.hits = [];
+    this.hits = [];     // [[document number, type]] in rank order
+    this.items = {};    // document number -> what the worker gave to show it
     this.query = "";
+    this.view = 0;      // renders started: an answer for an older one is dropped
   }
 
   SearchPage.prototype.start = function () {
     var self = this;
-    var data = this.config;
     Array.prototype.forEach.call(this.root.querySelectorAll(".js-search-nojs"), function (n) {
       n.hidden = true;
     });
     this.query = new URLSearchParams(window.location.search).get("q") || "";
     this.input.value = this.query;
-    this.status.textContent = this.query ? "Recherche en cours…" : "";
-    var scripts = [data.lunr, data.stemmerSupport, data.fr, data.core].reduce(function (p, url) {
-      return p.then(function () { return loadScript(url); });
-    }, Promise.resolve());
-    return Promise.all([scripts, fetchJson(data.index), fetchJson(data.store)]).then(function (r) {
-      self.index = window.lunr.Index.load(r[1]);
-      self.store = r[2];
-      self.filters.addEventListener("change", function () { self.render(); });
-      self.run();
-    });
+    if (!this.query.trim()) {
+      this.status.textContent = "Saisissez un ou plusieurs mots.";
+      return Promise.resolve();
+    }
+    this.status.textContent = "Recherche en cours…";
+    this.results.setAttribute("aria-busy", "true");
+    this.worker = new SearchWorker(this.config.worker, this.config);
+    this.filters.addEventListener("change", function () { self.render(); });
+    this.more.addEventListener("click", function () { self.showMore(); });
+    return this.worker.ready.then(function () { return self.run(); });
   };
 
-  /* Search and render: the time it takes is the "h32-search" measure of the
-     page's performance timeline (read by tests/test_search_hostile.py). */
+  /* Search and render: the time it takes, once the worker has the index's entry,
+     is the "h32-search" measure of the page's performance timeline (read by
+     tests/test_search_hostile.py). */
   SearchPage.prototype.run = function () {
     var self = this;
     var started = performance.now();
-    var core = window.Hall32Search;
-    this.parsed = core.parse(this.query);
-    this.hits = core.find(this.index, this.parsed.terms);
-    var counts = {};
-    this.hits.forEach(function (hit) {
-      var type = self.store[hit.ref][1];
-      counts[type] = (counts[type] || 0) + 1;
+    return this.worker.call({ op: "search", q: this.query, page: PAGE }).then(function (answer) {
+      self.parsed = answer;
+      self.hits = answer.hits;
+      answer.items.forEach(function (item) { self.items[item.number] = item; });
+      var counts = {};
+      self.hits.forEach(function (hit) { counts[hit[1]] = (counts[hit[1]] || 0) + 1; });
+      Array.prototype.forEach.call(self.filters.querySelectorAll("input"), function (input) {
+        var count = input.value ? (counts[input.value] || 0) : self.hits.length;
+        input.parentNode.querySelector(".js-search-count").textContent = " (" + count + ")";
+        input.disabled = Boolean(input.value) && !count;
+      });
+      self.filters.hidden = !self.hits.length;
+      return self.render();
+    }).then(function () {
+      self.results.removeAttribute("aria-busy");
+      measure("h32-search", started);
     });
-    Array.prototype.forEach.call(this.filters.querySelectorAll("input"), function (input) {
-      var count = input.value ? (counts[input.value] || 0) : self.hits.length;
-      input.parentNode.querySelector(".js-search-count").textContent = " (" + count + ")";
-      input.disabled = Boolean(input.value) && !count;
+  };
+
+  SearchPage.prototype.type = function () {
+    var checked = this.filters.querySelector("input:checked");
+    return checked ? checked.value : "";
+  };
+
+  SearchPage.prototype.filtered = function () {
+    var type = this.type();
+    return this.hits.filter(function (hit) { return !type || hit[1] === type; });
+  };
+
+  /* The items of document numbers, asking the worker for those not yet known. */
+  SearchPage.prototype.load = function (numbers) {
+    var self = this;
+    var missing = numbers.filter(function (n) { return !self.items[n]; });
+    var asked = missing.length ? this.worker.call({ op: "show", numbers: missing }) : Promise.resolve({ items: [] });
+    return asked.then(function (answer) {
+      answer.items.forEach(function (item) { self.items[item.number] = item; });
+      return numbers.map(function (n) { return self.items[n]; });
     });
-    this.filters.hidden = !this.hits.length;
-    this.render();
-    measure("h32-search", started);
   };
 
   SearchPage.prototype.render = function () {
     var self = this;
-    var checked = this.filters.querySelector("input:checked");
-    var type = checked ? checked.value : "";
-    var hits = this.hits.filter(function (hit) { return !type || self.store[hit.ref][1] === type; });
-    var list = element("ol", "h32-results__list");
-    hits.forEach(function (hit) { list.appendChild(self.item(hit)); });
-    this.results.replaceChildren(list);
-    this.say(hits.length, type);
+    var view = ++this.view;
+    var hits = this.filtered();
+    var type = this.type();
+    return this.load(hits.slice(0, PAGE).map(function (hit) { return hit[0]; })).then(function (items) {
+      if (view !== self.view) { return; }
+      var list = element("ol", "h32-results__list");
+      items.forEach(function (item) { list.appendChild(self.item(item)); });
+      self.results.replaceChildren(list);
+      self.shownCount = items.length;
+      self.more.hidden = hits.length <= items.length;
+      self.say(hits.length, type);
+    });
+  };
+
+  /* The next results, appended; focus goes to the first of them. */
+  SearchPage.prototype.showMore = function () {
+    var self = this;
+    var view = this.view;
+    var hits = this.filtered();
+    var next = hits.slice(this.shownCount, this.shownCount + PAGE).map(function (hit) { return hit[0]; });
+    return this.load(next).then(function (items) {
+      if (view !== self.view) { return; }
+      var list = self.results.querySelector(".h32-results__list");
+      var nodes = items.map(function (item) { return list.appendChild(self.item(item)); });
+      self.shownCount += items.length;
+      self.more.hidden = hits.length <= self.shownCount;
+      if (nodes.length) { nodes[0].querySelector("a").focus(); }
+    }).catch(function () {
+      self.status.textContent = "Les résultats suivants n'ont pas pu se charger. Réessayez.";
+    });
   };
 
   /* The status line, with the query in a <bdi> (its text may be written right
      to left or hold direction marks) and a note when it was shortened. */
   SearchPage.prototype.say = function (count, type) {
     var query = element("bdi", null, shown(this.query));
-    var limits = window.Hall32Search.limits;
+    var limits = this.parsed.limits;  // search-core.js's, given by the worker
     var parts;
-    if (!this.query.trim()) {
-      parts = ["Saisissez un ou plusieurs mots."];
-    } else if (!this.parsed.terms.length) {
+    if (!this.parsed.terms) {
       parts = ["« ", query, " » ne contient aucun mot à rechercher. Saisissez un ou plusieurs mots, " +
                "par exemple un métier ou une formation."];
     } else if (!count) {
@@ -173,24 +237,23 @@
     this.status.replaceChildren.apply(this.status, parts);
   };
 
-  SearchPage.prototype.item = function (hit) {
-    var entry = this.store[hit.ref];
+  SearchPage.prototype.item = function (entry) {
     var li = element("li", "h32-results__item");
-    li.appendChild(element("p", "h32-results__type", entry[1]));
-    var matched = Object.keys(hit.matchData.metadata);
+    li.appendChild(element("p", "h32-results__type", entry.type));
     var title = element("h2", "h32-results__title");
     var link = element("a", "h32-results__link");
-    link.href = this.siteUrl + "/" + hit.ref;
-    marked(link, entry[0], matched);
+    link.href = this.siteUrl + "/" + entry.ref;
+    marked(link, entry.title);
     title.appendChild(link);
     li.appendChild(title);
-    li.appendChild(marked(element("p", "h32-results__excerpt"), entry[2], matched));
+    li.appendChild(marked(element("p", "h32-results__excerpt"), entry.excerpt));
     return li;
   };
 
-  /* Text with the matched words in <mark>, built with DOM nodes (never HTML). */
-  function marked(node, text, matched) {
-    window.Hall32Search.highlight(text, matched).forEach(function (part) {
+  /* Text with the matched words in <mark>, built with DOM nodes (never HTML), from the
+     worker's [text, matched] parts. */
+  function marked(node, parts) {
+    parts.forEach(function (part) {
       node.appendChild(part[1] ? element("mark", "h32-results__mark", part[0]) : document.createTextNode(part[0]));
     });
     return node;

@@ -1,0 +1,163 @@
+"""The split index ranks as the whole lunr index: the real lunr.js (Node) on both.
+
+For every query of the search tests on the real site, and for several hundred
+generated queries on the synthetic corpus of benchmarks/corpus.py, the first
+ten results of the split index (plugins/search_index/split.py, read by
+theme/static/js/search-split.js) are those of the whole index that lunr.py
+builds, in the same order, with the same scores (to 1e-9), and the result
+counts are equal. Exact comparison, nothing timed.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import markdown
+import pytest
+
+from benchmarks import corpus
+from content_model.frontmatter import read_text, split
+from search_index.documents import Document, split_html
+from search_index.index import build_index, build_store, dumps, fed_builder, search_pipeline
+from search_index.split import build_split
+from support import ROOT, build_site
+from test_search import QUERIES, SYNTAX_ONLY
+from test_search_hostile import HOSTILE, MARKUP
+
+COMPARE = ROOT / "tests" / "search" / "compare-split.js"
+TOLERANCE = 1e-9
+
+
+def compare(whole: Path, site: Path, entry: str, queries: list[str]) -> list[dict]:
+    proc = subprocess.run(["node", str(COMPARE), str(whole), str(site), entry], input=json.dumps(queries),
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def differences(results: list[dict]) -> list[dict]:
+    bad = []
+    for r in results:
+        same_refs = [ref for ref, _ in r["whole"]] == [ref for ref, _ in r["split"]]
+        same_scores = all(abs(a[1] - b[1]) <= TOLERANCE for a, b in zip(r["whole"], r["split"]))
+        if not (same_refs and same_scores and r["count"][0] == r["count"][1]):
+            bad.append(r)
+    return bad
+
+
+def write_split(docs: list[Document], site: Path) -> str:
+    builder = fed_builder(docs)
+    entry, files = build_split(builder, build_store(docs), search_pipeline(builder))
+    for name, data in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(data)
+    (site / "whole.json").write_bytes(dumps(build_index(docs)))
+    return entry
+
+
+@pytest.fixture(scope="module")
+def real_with_whole(tmp_path_factory):
+    """The real site built with the whole index beside the split one (SEARCH_WHOLE_INDEX)."""
+    output = tmp_path_factory.mktemp("split") / "output"
+    result = build_site(ROOT / "content", output, ROOT / "pelicanconf.py", "-e", "SEARCH_WHOLE_INDEX=true",
+                        cwd=ROOT)
+    assert result.returncode == 0, result.log
+    return output
+
+
+def test_real_site_queries_rank_the_same(real_with_whole):
+    (whole,) = real_with_whole.glob("search/whole.*.json")
+    (entry,) = real_with_whole.glob("search/index.*.json")
+    queries = [q for q, _ in QUERIES] + SYNTAX_ONLY + list(HOSTILE.values()) + MARKUP + ["industrie", "a"]
+    results = compare(whole, real_with_whole, entry.relative_to(real_with_whole).as_posix(), queries)
+    assert len(results) == len(queries)
+    assert sum(1 for r in results if len(r["whole"]) == 10) >= 5  # full top tens are compared too
+    assert differences(results) == []
+
+
+# --- Synthetic corpus -------------------------------------------------------------
+
+def corpus_documents(root: Path) -> list[Document]:
+    """The generated Markdown files as the search plugin sees them (rendered body)."""
+    docs = []
+    for path in sorted((root / "content").rglob("*.md")):
+        meta, body, _ = split(read_text(path))
+        headings, text = split_html(markdown.markdown(body))
+        keywords = " ; ".join(str(k) for k in meta.get("keywords") or [])
+        kind = path.parent.name
+        docs.append(Document(url=f"{kind}/{path.stem}/", type={"metiers": "Métier", "formations": "Formation",
+                                                             "actualites": "Actualité"}.get(kind, "Page"),
+                             title=str(meta.get("title", "")), summary=str(meta.get("summary", "")),
+                             keywords=keywords, headings=headings, body=text))
+    return docs
+
+
+def typo(rng: random.Random, word: str) -> str:
+    i = rng.randrange(len(word))
+    how = rng.choice(("drop", "swap", "change"))
+    if how == "drop":
+        return word[:i] + word[i + 1:]
+    if how == "swap" and i < len(word) - 1:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word[:i] + rng.choice("aeioustrn") + word[i + 1:]
+
+
+def generated_queries(words: list[str], count: int, seed: int = 17) -> list[str]:
+    """Single words, two and three words, prefixes, typos, unaccented, elided, capitals."""
+    rng = random.Random(seed)
+    makers = [
+        lambda: rng.choice(words),
+        lambda: " ".join(rng.sample(words, 2)),
+        lambda: " ".join(rng.sample(words, 3)),
+        lambda: (lambda w: w[:rng.randint(3, max(3, len(w) - 1))])(rng.choice(words)),
+        lambda: typo(rng, rng.choice([w for w in words if len(w) >= 5])),
+        lambda: unicodedata.normalize("NFKD", rng.choice(words)).encode("ascii", "ignore").decode(),
+        lambda: f"l'{rng.choice(words)} d’{rng.choice(words)}",
+        lambda: rng.choice(words).upper() + " " + str(rng.randint(2015, 2026)),
+    ]
+    return [makers[i % len(makers)]() for i in range(count)]
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus")
+    corpus.generate(root, 400)
+    docs = corpus_documents(root)
+    site = root / "site"
+    return docs, site, write_split(docs, site)
+
+
+def test_generated_queries_on_the_synthetic_corpus_rank_the_same(synthetic):
+    docs, site, entry = synthetic
+    assert len(docs) > 400
+    queries = generated_queries(corpus.vocabulary(), 400)
+    results = compare(site / "whole.json", site, entry, queries)
+    assert sum(1 for r in results if len(r["whole"]) == 10) > 200
+    assert sum(1 for r in results if r["whole"] and r["whole"][0][1] != r["whole"][-1][1]) > 200
+    assert differences(results) == []
+
+
+def test_the_comparison_sees_one_changed_weight(synthetic, tmp_path):
+    """The test above can fail: one weight of the shard of a queried term, changed by
+    0.001, changes a score (or the order) of the split index's results."""
+    docs, site, entry = synthetic
+    meta = json.loads((site / entry).read_text(encoding="utf-8"))
+    term = next(t for t in meta["terms"] if re.fullmatch(r"[a-z]{6,}", t))
+    position = meta["terms"].index(term)
+    shard = max(s for s in meta["shards"] if s[0] <= position)
+    path = site / f"search/terms.{shard[1]}.json"
+    original = path.read_bytes()
+    data = json.loads(original)
+    body = next(f for f in data[position - shard[0]] if f)
+    body[1] = round(body[1] + 0.001, 3)
+    try:
+        path.write_text(json.dumps(data), encoding="utf-8")
+        results = compare(site / "whole.json", site, entry, [term])
+    finally:
+        path.write_bytes(original)
+    assert results[0]["whole"] and differences(results) == results
