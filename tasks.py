@@ -381,13 +381,16 @@ def publish(c, target=None):
 
 
 @task
-def bench(c, what="build", sizes="100,1000", runs=3):
-    """Print benchmark figures (build speed, search quality); see docs/performance.md.
+def bench(c, what="build", sizes=None, runs=3, json=None):
+    """Print benchmark figures (build speed, search); see docs/performance.md.
 
-    WHAT: build (against plain Pelican, SIZES documents, median of RUNS runs) or search
-    (lunr against Pagefind). Not a test: nothing fails on a slow machine."""
-    scripts = {"build": f"benchmarks/build_bench.py {shlex.quote(sizes)} {int(runs)}",
-               "search": "benchmarks/search_bench.py"}
+    WHAT: build (against plain Pelican, SIZES documents, default 100,1000, median of RUNS
+    runs) or search (split lunr index against Pagefind, SIZES documents, default 44,1000,
+    44 being the real site; JSON: also write the rows to that file). Not a test: nothing
+    fails on a slow machine."""
+    scripts = {"build": f"benchmarks/build_bench.py {shlex.quote(sizes or '100,1000')} {int(runs)}",
+               "search": f"benchmarks/search_bench.py {shlex.quote(sizes or '44,1000')} "
+                         f"{shlex.quote(json or '')}"}
     if what not in scripts:
         raise Exit(f"Benchmark inconnu : {what} (choix : {', '.join(scripts)})", code=2)
     c.run(f"{PY} {scripts[what]}", pty=False)

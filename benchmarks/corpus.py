@@ -89,3 +89,24 @@ def generate(root: Path, size: int, images: int = 0, seed: int = 32) -> None:
             f'date: {year}-{month:02d}-{day:02d} 09:00\nsummary: {sentence(rng, words, 14)}\n'
             f"category: {rng.choice(CATEGORIES)}\n{image}---\n\n## {sentence(rng, words, 4)[:-1]}\n\n"
             f"{paragraphs(rng, words, 4)}\n", encoding="utf-8")
+
+
+def documents(root: Path):
+    """The generated Markdown files of ``root`` as search documents, with their rendered
+    body (what plugins/search_index indexes, without building the site)."""
+    import markdown
+
+    from content_model.frontmatter import read_text, split
+    from search_index.documents import Document, split_html
+
+    types = {"metiers": "Métier", "formations": "Formation", "actualites": "Actualité"}
+    docs = []
+    for path in sorted((root / "content").rglob("*.md")):
+        meta, body, _ = split(read_text(path))
+        headings, text = split_html(markdown.markdown(body))
+        keywords = " ; ".join(str(k) for k in meta.get("keywords") or [])
+        kind = path.parent.name
+        docs.append(Document(url=f"{kind}/{path.stem}/", type=types.get(kind, "Page"),
+                             title=str(meta.get("title", "")), summary=str(meta.get("summary", "")),
+                             keywords=keywords, headings=headings, body=text))
+    return docs

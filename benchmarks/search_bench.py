@@ -1,19 +1,29 @@
-"""Search benchmark: this site's lunr search against Pagefind, on the same build.
+"""Search benchmark: the site's split lunr index against Pagefind, on the same builds.
 
-Run with `invoke bench --what search`. Prints, for both engines: index size
-(raw and gzipped), index build time, load time and median query time in
-headless Chromium, and the share of the query set of tests/test_search.py
-found in the first three results. Pagefind (pip `pagefind[extended]`, pinned
-below) is installed into .cache/bench-venv for the comparison only.
+`invoke bench --what search --sizes 44,1000,5000 [--json FILE]`. For each size
+(44: the real site; otherwise benchmarks/corpus.py's synthetic corpus of that
+many documents, built with pelicanconf.py as the real site is, its caches kept
+in .cache/bench-search/ so that a second run draws no social card), Pagefind
+(pip `pagefind[extended]`, pinned below, installed into .cache/bench-venv) indexes
+the same output, and both engines are measured in the same run in headless
+Chromium (benchmarks/search_browser.py): bytes sent (gzip) from the page load
+to the first SHOWN results, the time to them, the median query once loaded,
+and the total size of each engine's index files. --json FILE writes the rows
+(docs, engine, first_result_bytes_gz, load_ms, query_ms_median,
+index_bytes_gz_total, and more keys).
+
+Also, in this process, on the same documents: the index build time of the code
+before the split (the whole lunr index, serialised) against the split index,
+alternating, median of 3, as a ratio; and at the first size of 1,000 documents
+or more, the files that one-document edits rewrite. On the real site, the share
+of the query set of tests/test_search.py found in the first three results.
 
 Figures, not assertions: nothing here fails on a slow machine.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
-import re
 import statistics
 import subprocess
 import sys
@@ -24,39 +34,45 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "plugins")]
 
-from checks.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from benchmarks import corpus, search_browser  # noqa: E402
 from checks.server import SiteServer  # noqa: E402
+from search_index.index import build_index, dumps  # noqa: E402
+from search_index.job import serialised_index, unpack  # noqa: E402
 from test_search import QUERIES  # noqa: E402
 
 PAGEFIND = "pagefind[extended]==1.5.2"
 BENCH_VENV = ROOT / ".cache" / "bench-venv"
-RUNS = 15  # query repetitions for the median
+WORK = ROOT / ".cache" / "bench-search"
+FIRST = "soudure"  # the query of the first page load (Lighthouse's page in issue 17)
+SYNTHETIC_QUERIES = ["maintenance", "soudure", "robot", "electricite", "formation alternance",
+                     "usinage", "chaudronier", "fabrication additive", "industrie", "apprentissage"]
 
 
-def sizes(paths) -> tuple[int, int]:
-    raw = gz = 0
-    for path in paths:
-        data = path.read_bytes()
-        raw += len(data)
-        gz += len(gzip.compress(data, 9))
-    return raw, gz
-
-
-def build_site(output: Path) -> tuple[float, float]:
-    """Build the real site with an empty index cache; return (total seconds, index build
-    ms from the log: lunr.py's time, in the worker process that runs beside the pages)."""
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as cache:
+def build(size: int, output: Path) -> tuple[Path, float]:
+    """Build the site of ``size`` documents; (its content folder, index build ms from the log)."""
+    if size == 44:
+        content, cache = ROOT / "content", ROOT / ".cache"
+    else:
+        work = WORK / str(size)
+        content, cache = work / "content", work / "cache"
+        if not (work / "generated").exists():
+            corpus.generate(work, size)
+            (work / "generated").write_text("seed 32\n")
+    with tempfile.TemporaryDirectory() as search_cache:  # the index is always built
         proc = subprocess.run(
-            [sys.executable, "-m", "pelican", "content", "-o", str(output), "-s", "pelicanconf.py",
-             "--log-handler", "plain", "-v", "-e", f'SEARCH_CACHE="{cache}"'],
+            [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s",
+             str(ROOT / "pelicanconf.py"), "--log-handler", "plain", "-v", "-e",
+             f'SEARCH_CACHE="{search_cache}"', "SEARCH_WHOLE_INDEX=true", f'IMAGES_CACHE="{cache / "images"}"',
+             f'SEO_CARD_CACHE="{cache / "cards"}"', f'CONTENT_MODEL_CACHE="{cache / "content"}"',
+             f'TEMPLATE_CACHE="{cache / "jinja"}"'],
             cwd=ROOT, capture_output=True, text=True, check=True)
-    total = time.perf_counter() - started
-    match = re.search(r"search_index: \d+ documents, .*?construit en (\d+) ms", proc.stdout + proc.stderr)
-    return total, float(match.group(1)) if match else float("nan")
+    log = proc.stdout + proc.stderr
+    ms = next((float(line.split("construit en ")[1].split(" ms")[0]) for line in log.splitlines()
+               if "search_index:" in line and "construit en" in line), float("nan"))
+    return content, ms
 
 
-def pagefind(site: Path) -> float:
+def run_pagefind(site: Path) -> float:
     python = BENCH_VENV / "bin" / "python"
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(BENCH_VENV)], check=True)
@@ -68,123 +84,146 @@ def pagefind(site: Path) -> float:
     return time.perf_counter() - started
 
 
-LUNR_JS = """async ([queries, runs]) => {
-  const root = JSON.parse(document.getElementById('h32-search-config').textContent);
-  const t0 = performance.now();
-  for (const url of [root.lunr, root.stemmerSupport, root.fr, root.core]) {
-    await new Promise((ok, ko) => { const s = document.createElement('script');
-      s.src = url; s.onload = ok; s.onerror = ko; document.head.appendChild(s); });
-  }
-  const [index, store] = await Promise.all([fetch(root.index).then(r => r.json()),
-                                            fetch(root.store).then(r => r.json())]);
-  const idx = lunr.Index.load(index);
-  const load = performance.now() - t0;
-  const out = [];
-  for (const q of queries) {
-    const times = [];
-    let refs = [];
-    for (let i = 0; i < runs; i++) {
-      const s = performance.now();
-      refs = Hall32Search.search(idx, q).slice(0, 3).map(h => h.ref);
-      times.push(performance.now() - s);
-    }
-    out.push({q, refs, times});
-  }
-  return {load, out};
-}"""
-
-PAGEFIND_JS = """async ([queries, runs]) => {
-  const t0 = performance.now();
-  const pf = await import('/pagefind/pagefind.js');
-  await pf.init();
-  await pf.search('industrie');  // first search loads the word index chunks
-  const load = performance.now() - t0;
-  const out = [];
-  for (const q of queries) {
-    const times = [];
-    let refs = [];
-    for (let i = 0; i < runs; i++) {
-      const s = performance.now();
-      const r = await pf.search(q);
-      const data = await Promise.all(r.results.slice(0, 3).map(x => x.data()));
-      times.push(performance.now() - s);
-      refs = data.map(d => d.url);
-    }
-    out.push({q, refs, times});
-  }
-  return {load, out};
-}"""
+def before_split(site: Path, sent: dict[str, int]) -> int:
+    """What the page sent before the split, estimated on this build: the same page and
+    scripts (without the worker and the split files), the whole index and one store."""
+    split_files = ("search/index.", "search/terms.", "search/docs.", "theme/js/search-worker.",
+                   "theme/js/search-split.")
+    page = sum(n for url, n in sent.items() if not url.startswith(split_files))
+    whole = next(site.glob("search/whole.*.json")).read_bytes()
+    store = {ref: [title, excerpt] for p in site.glob("search/docs.*.json")
+             for ref, title, excerpt in json.loads(p.read_text(encoding="utf-8"))}
+    return page + sum(search_browser.sent_bytes(b) for b in (whole, dumps(store)))
 
 
-def in_chromium(base: str, path: str, script: str):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(base + path)
-        result = page.evaluate(script, [[q for q, _ in QUERIES], RUNS])
-        browser.close()
-    return result
+def index_bytes(site: Path) -> dict[str, int]:
+    ours = [p for p in (site / "search").glob("*.json") if not p.name.startswith("whole.")]
+    theirs = [p for p in (site / "pagefind").rglob("*") if p.is_file() and p.suffix in
+              (".pf_index", ".pf_meta", ".pf_fragment", ".pf_filter") or p.name == "pagefind-entry.json"]
+    return {"ours": sum(search_browser.sent_bytes(p.read_bytes()) for p in ours),
+            "pagefind": sum(search_browser.sent_bytes(p.read_bytes()) for p in theirs),
+            "ours_files": len(ours), "pagefind_files": len(theirs)}
 
 
-def hit(want: str, refs: list[str], page_only: bool) -> bool:
-    """Is the wanted target among the top results (or, page_only, a part of its page)?"""
-    refs = [r.lstrip("/") for r in refs]
-    if page_only:
-        want, refs = want.split("#")[0], [r.split("#")[0] for r in refs]
-    return want in refs
+def build_time_ratio(docs) -> dict:
+    """Whole index (before the split) against the split index, same documents, alternating."""
+    before, after = [], []
+    for _ in range(3):
+        started = time.perf_counter()
+        dumps(build_index(docs))
+        before.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        serialised_index(docs)
+        after.append(time.perf_counter() - started)
+    return {"index_build_ms_before": statistics.median(before) * 1000,
+            "index_build_ms": statistics.median(after) * 1000,
+            "index_build_ratio": statistics.median(after) / statistics.median(before)}
 
 
-def found_share(result, page_only: bool) -> float:
-    return sum(hit(want, row["refs"], page_only)
-               for (_, want), row in zip(QUERIES, result["out"])) / len(QUERIES)
+def rewritten(docs, edited) -> dict:
+    """Files of the split index that a change from ``docs`` to ``edited`` rewrites."""
+    _, old = unpack(serialised_index(docs))
+    entry, new = unpack(serialised_index(edited))
+    changed = [n for n in new if n not in old]
+    count = lambda kind, names: sum(1 for n in names if f"/{kind}." in n)  # noqa: E731
+    return {kind: f"{count(kind, changed)} of {count(kind, new)}" for kind in ("index", "terms", "docs")}
 
 
-def median_ms(result) -> float:
-    return statistics.median(statistics.median(row["times"]) for row in result["out"])
+def edits(docs) -> dict:
+    """One news item edited two ways: a word replaced by another, and a sentence added."""
+    i = next(k for k, d in enumerate(docs) if d.url.startswith("actualites/"))
+    words = docs[i].body.split()
+    other = next(w for d in docs[i + 1:] for w in d.body.split() if w.isalpha() and w not in words)
+    replaced = [*docs[:i], corpus_doc(docs[i], " ".join([other] + words[1:])), *docs[i + 1:]]
+    added = [*docs[:i], corpus_doc(docs[i], docs[i].body + " Une phrase ajoutée pour voir."), *docs[i + 1:]]
+    return {"one word replaced": rewritten(docs, replaced), "one sentence added": rewritten(docs, added)}
 
 
-def main() -> None:
+def corpus_doc(doc, body):
+    from dataclasses import replace
+    return replace(doc, body=body)
+
+
+def found_share(rows, page_only: bool) -> float:
+    def hit(want, refs):
+        refs = [r.lstrip("/") for r in refs]
+        if page_only:
+            want, refs = want.split("#")[0], [r.split("#")[0] for r in refs]
+        return want in refs
+    return sum(hit(want, row["refs"]) for (_, want), row in zip(QUERIES, rows)) / len(QUERIES)
+
+
+def bench_size(size: int, tmp: Path) -> list[dict]:
+    site = tmp / f"site-{size}"
+    content, log_ms = build(size, site)
+    pagefind_s = run_pagefind(site)
+    queries = [q for q, _ in QUERIES] if size == 44 else SYNTHETIC_QUERIES
+    with SiteServer(site, headers=False) as base:
+        measured = search_browser.measure(base, FIRST, queries)
+    sizes = index_bytes(site)
+    entry = json.loads(next((site / "search").glob("index.*.json")).read_text(encoding="utf-8"))
+    rows = []
+    for engine in ("ours", "pagefind"):
+        m = measured[engine]
+        row = {"docs": size, "engine": engine, "indexed": len(entry["docTypes"]),
+               **{k: v for k, v in m.items() if k != "rows"},
+               "index_bytes_gz_total": sizes[engine], "index_files": sizes[f"{engine}_files"]}
+        row.pop("sent")
+        if engine == "ours":
+            row["index_build_ms_log"] = log_ms
+            row["before_split_first_result_bytes_gz"] = before_split(site, m["sent"])
+        else:
+            row["index_build_ms"] = pagefind_s * 1000
+        if size == 44:
+            row["top3_exact"] = found_share(m["rows"], False)
+            row["top3_page"] = found_share(m["rows"], True)
+        rows.append(row)
+    if size != 44:
+        docs = corpus.documents(WORK / str(size))
+        rows[0].update(build_time_ratio(docs))
+        if size >= 1000:
+            rows[0]["one_document_edit_rewrites"] = edits(docs)
+    return rows
+
+
+def show(rows: list[dict]) -> None:
+    print(f"\nFirst page: /recherche/?q={FIRST}, {search_browser.SHOWN} results shown; bytes gzip as sent.")
+    head = ("docs", "engine", "first result", "load", "query med.", "index total", "files")
+    print("{:>6} {:9} {:>13} {:>9} {:>10} {:>12} {:>6}".format(*head))
+    for r in rows:
+        print("{:>6} {:9} {:>10.1f} kB {:>6.0f} ms {:>7.2f} ms {:>9.1f} kB {:>6}".format(
+            r["docs"], r["engine"], r["first_result_bytes_gz"] / 1024, r["load_ms"], r["query_ms_median"],
+            r["index_bytes_gz_total"] / 1024, r["index_files"]))
+    for ours, theirs in zip(rows[::2], rows[1::2]):
+        notes = [f"bytes {ours['first_result_bytes_gz'] / theirs['first_result_bytes_gz']:.2f}x Pagefind's, "
+                 f"{ours['first_result_bytes_gz'] / ours['before_split_first_result_bytes_gz']:.2f}x the "
+                 f"whole index's ({ours['before_split_first_result_bytes_gz'] / 1024:.0f} kB)",
+                 f"query {ours['query_ms_median'] / theirs['query_ms_median']:.2f}x",
+                 f"CLS {ours['cls']:.4f}", f"TBT {ours['tbt_ms']:.0f} ms"]
+        if "index_build_ratio" in ours:
+            notes.append(f"index build {ours['index_build_ms']:.0f} ms = {ours['index_build_ratio']:.2f}x "
+                         f"the whole index's {ours['index_build_ms_before']:.0f} ms")
+        if "top3_exact" in ours:
+            notes.append(f"top 3 {ours['top3_exact']:.0%} (Pagefind, same page: {theirs['top3_page']:.0%})")
+        print(f"  {ours['docs']} docs: " + "; ".join(notes))
+        for kind, files in ours.get("one_document_edit_rewrites", {}).items():
+            print(f"    one news item, {kind}: rewrites entry {files['index']}, shards {files['terms']}, "
+                  f"excerpt chunks {files['docs']}")
+
+
+def main(argv: list[str]) -> None:
+    sizes = [int(s) for s in (argv[0] if argv else "44,1000").split(",")]
+    out = Path(argv[1]) if len(argv) > 1 and argv[1] else None
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "output"
-        build_s, index_ms = build_site(site)
-        lunr_raw, lunr_gz = sizes(sorted(site.glob("search/index.*.json")))
-        store_raw, store_gz = sizes(sorted(site.glob("search/store.*.json")))
-        js_raw, js_gz = sizes(sorted(site.glob("search/*.js")) + sorted(site.glob("theme/js/search-core.*.js")))
-        pagefind_s = pagefind(site)
-        pf_files = [p for p in (site / "pagefind").rglob("*") if p.is_file() and "playground" not in p.parts]
-        pf_index = [p for p in pf_files if p.suffix in (".pf_index", ".pf_meta", ".pf_fragment", ".pf_filter")]
-        pf_raw, pf_gz = sizes(pf_index)
-        # Without the site's _headers: their CSP (no 'wasm-unsafe-eval') stops Pagefind's wasm.
-        with SiteServer(site, headers=False) as base:
-            lunr_result = in_chromium(base, "/recherche/", LUNR_JS)
-            pf_result = in_chromium(base, "/recherche/", PAGEFIND_JS)
-    rows = [
-        ("index size, raw", f"{lunr_raw / 1024:.1f} kB (+ store {store_raw / 1024:.1f} kB)",
-         f"{pf_raw / 1024:.1f} kB ({len(pf_index)} files, fetched in part)"),
-        ("index size, gzip -9", f"{lunr_gz / 1024:.1f} kB (+ store {store_gz / 1024:.1f} kB)",
-         "(files are stored compressed: as raw)"),
-        ("search code, gzip", f"{js_gz / 1024:.1f} kB", "pagefind.js + wasm (see folder)"),
-        ("index build", f"{index_ms:.0f} ms (inside a {build_s:.2f} s site build)", f"{pagefind_s * 1000:.0f} ms"),
-        ("load in Chromium", f"{lunr_result['load']:.1f} ms", f"{pf_result['load']:.1f} ms"),
-        ("median query", f"{median_ms(lunr_result):.2f} ms", f"{median_ms(pf_result):.2f} ms"),
-        ("top 3, exact target", f"{found_share(lunr_result, False):.0%}", f"{found_share(pf_result, False):.0%}"),
-        ("top 3, same page", f"{found_share(lunr_result, True):.0%}", f"{found_share(pf_result, True):.0%}"),
-    ]
-    width = max(len(r[0]) for r in rows)
-    print(f"Search benchmark, {len(QUERIES)} queries, median of {RUNS} runs each\n")
-    print(f"{'':{width}}  {'Hall 32 (lunr)':<44}  Pagefind 1.5.2")
-    for name, ours, theirs in rows:
-        print(f"{name:{width}}  {ours:<44}  {theirs}")
-    missed = [(q, want, row["refs"]) for (q, want), row in zip(QUERIES, pf_result["out"])
-              if not hit(want, row["refs"], page_only=True)]
-    print(f"\nPagefind misses ({len(missed)}):")
-    for q, want, refs in missed:
-        print(f"  {q!r}: wanted {want}, got {refs}")
-    print(json.dumps({"lunr_top3": found_share(lunr_result, False),
-                      "pagefind_top3_page": found_share(pf_result, True)}))
+        for size in sizes:
+            rows += bench_size(size, Path(tmp))
+            print(f"[{size} done]", flush=True)
+    show(rows)
+    if out:
+        out.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\n{len(rows)} rows written to {out}")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -17,12 +17,10 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
-import markdown
 import pytest
 
 from benchmarks import corpus
-from content_model.frontmatter import read_text, split
-from search_index.documents import Document, split_html
+from search_index.documents import Document
 from search_index.index import build_index, build_store, dumps, fed_builder, search_pipeline
 from search_index.split import build_split
 from support import ROOT, build_site
@@ -82,21 +80,6 @@ def test_real_site_queries_rank_the_same(real_with_whole):
 
 # --- Synthetic corpus -------------------------------------------------------------
 
-def corpus_documents(root: Path) -> list[Document]:
-    """The generated Markdown files as the search plugin sees them (rendered body)."""
-    docs = []
-    for path in sorted((root / "content").rglob("*.md")):
-        meta, body, _ = split(read_text(path))
-        headings, text = split_html(markdown.markdown(body))
-        keywords = " ; ".join(str(k) for k in meta.get("keywords") or [])
-        kind = path.parent.name
-        docs.append(Document(url=f"{kind}/{path.stem}/", type={"metiers": "Métier", "formations": "Formation",
-                                                             "actualites": "Actualité"}.get(kind, "Page"),
-                             title=str(meta.get("title", "")), summary=str(meta.get("summary", "")),
-                             keywords=keywords, headings=headings, body=text))
-    return docs
-
-
 def typo(rng: random.Random, word: str) -> str:
     i = rng.randrange(len(word))
     how = rng.choice(("drop", "swap", "change"))
@@ -127,7 +110,7 @@ def generated_queries(words: list[str], count: int, seed: int = 17) -> list[str]
 def synthetic(tmp_path_factory):
     root = tmp_path_factory.mktemp("corpus")
     corpus.generate(root, 400)
-    docs = corpus_documents(root)
+    docs = corpus.documents(root)
     site = root / "site"
     return docs, site, write_split(docs, site)
 
