@@ -96,6 +96,18 @@ class ReaderCache:
         self.misses += 1
         return None
 
+    def peek(self, path: str):
+        """The value read or stored for ``path`` in this build, if the file has not changed
+        since; not counted as a hit or a miss (plugins/health reuses parsed front matter)."""
+        entry = self.used.get(path)
+        if entry is None or entry[0] != stamp(path):
+            return None
+        try:
+            value = json.loads(entry[1])
+        except ValueError:
+            return None
+        return tuple(value) if isinstance(value, list) else None
+
     def put(self, path: str, file_stamp: tuple, value: tuple) -> None:
         if file_stamp != stamp(path) or "\t" in path or "\n" in path:  # edited while read; odd name
             return

@@ -22,6 +22,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from buildkit import clock
+from content_model.reader import CACHE
 
 from .buildinfo import build_info, to_json
 from . import render
@@ -32,10 +33,23 @@ REPORT_URL = "admin/etat/"
 BUILD_INFO = "admin/build.json"
 
 
+def parsed_front_matter():
+    """The front matter content_model's reader parsed in this build (its cache: every
+    valid file read or stored), so that the report does not parse the YAML again."""
+    cache = CACHE.get("reader")
+    if cache is None:
+        return None
+
+    def front_matter(path: Path):
+        value = cache.peek(str(path))
+        return value[0] if value and isinstance(value[0], dict) else None
+    return front_matter
+
+
 class HealthGenerator(Generator):
     def generate_context(self) -> None:
         today = clock.now()
-        self.report = collect(Path(self.path), today)
+        self.report = collect(Path(self.path), today, parsed_front_matter())
         self.build_info = build_info(self.settings, today)
         self.context["build_info"] = self.build_info
         logger.info("health: %d point(s) à vérifier, voir /%s", self.report.count, REPORT_URL)

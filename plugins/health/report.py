@@ -15,7 +15,7 @@ from pathlib import Path
 from buildkit.clock import local
 from content_model import schema as s
 from content_model import yaml12
-from content_model.frontmatter import SourceError, read_text, split
+from content_model.frontmatter import FENCE_RE, SourceError, read_text, split
 from content_model.validate import validate
 
 from . import textcheck
@@ -84,8 +84,10 @@ class Entry:
         return self.values.get("status") == "draft"
 
 
-def read_content(root: Path) -> tuple[list[Entry], list[Item]]:
-    """Every Markdown file and data-file list entry that validates, and the problems."""
+def read_content(root: Path, parsed=None) -> tuple[list[Entry], list[Item]]:
+    """Every Markdown file, and every entry of the data lists that carry a validity date
+    (key figures), that validates; and the problems. ``parsed(path)``: the front matter
+    the build's reader already parsed (content_model's cache), or None to parse it."""
     entries: list[Entry] = []
     errors: list[Item] = []
     shown = Path(root.name)
@@ -93,7 +95,12 @@ def read_content(root: Path) -> tuple[list[Entry], list[Item]]:
         for path in sorted((root / ctype.folder).glob("*.md")):
             where = str(shown / ctype.folder / path.name)
             try:
-                meta, body, body_line = split(read_text(path))
+                text = read_text(path)
+                meta = parsed(path) if parsed else None
+                if meta is None:
+                    meta, body, body_line = split(text)
+                else:
+                    body, body_line = _body(text)
             except SourceError as exc:
                 errors.append(Item(where, str(exc)))
                 continue
@@ -102,7 +109,7 @@ def read_content(root: Path) -> tuple[list[Entry], list[Item]]:
             if not problems:
                 entries.append(Entry(ctype, where, values, body, body_line))
     for ctype in s.DATA_TYPES:
-        if not getattr(ctype, "data_key", None):
+        if not getattr(ctype, "data_key", None) or "valid_as_of" not in ctype.field_names:
             continue  # a single record (organisation): see organisation_sections
         where = str(shown / ctype.data_file)
         data, error = _load(root / ctype.data_file)
@@ -117,6 +124,14 @@ def read_content(root: Path) -> tuple[list[Entry], list[Item]]:
             if not problems:
                 entries.append(Entry(ctype, label, values))
     return entries, list(dict.fromkeys(errors))
+
+
+def _body(text: str) -> tuple[str, int]:
+    """(Markdown body, line where it starts) of a file whose front matter is known."""
+    match = FENCE_RE.match(text)
+    if not match:
+        raise SourceError("en-tête manquant")
+    return text[match.end():], text.count("\n", 0, match.end()) + 1
 
 
 def _load(path: Path):
@@ -256,9 +271,9 @@ def drafts_section(entries) -> Section:
     return section
 
 
-def collect(content_root: Path, today: dt.datetime) -> Report:
+def collect(content_root: Path, today: dt.datetime, parsed=None) -> Report:
     root = Path(content_root)
-    entries, errors = read_content(root)
+    entries, errors = read_content(root, parsed)
     sections = [Section(URGENT, "Fichiers refusés par la construction", errors, note=(
         "Tant qu'un de ces problèmes reste, le site n'est pas mis à jour."))]
     sections += organisation_sections(root)

@@ -196,3 +196,24 @@ def test_the_workflow_rebuilds_daily_and_publishes_the_report():
     assert '.venv/bin/invoke report --format markdown >> "$GITHUB_STEP_SUMMARY"' in steps
     deploy = workflow["jobs"]["deploy"]["if"]
     assert "github.event_name != 'pull_request'" in deploy  # a scheduled run deploys too
+
+
+def test_in_a_build_the_reader_s_parsed_front_matter_gives_the_same_report(content, tmp_path, monkeypatch):
+    """The build reuses what content_model's reader parsed (ReaderCache.peek) instead of
+    parsing the YAML again; the report is the same, and the cache's counts untouched."""
+    from content_model.cache import ReaderCache, stamp
+    from content_model.frontmatter import read_text, split
+    from content_model.reader import CACHE
+    from health.health import parsed_front_matter
+
+    edit(content / "pages" / "alternance.md", "\nTexte.", "\nTexte.\n\nHall 32 propose depuis 2019 des formations.")
+    cache = ReaderCache(tmp_path / "cache", {"PATH": str(content)})
+    for path in sorted(content.rglob("*.md")):
+        cache.put(str(path), stamp(str(path)), (split(read_text(path))[0], "<p>HTML</p>"))
+    monkeypatch.setitem(CACHE, "reader", cache)
+    parsed = parsed_front_matter()
+    assert parsed(content / "pages" / "alternance.md")["slug"] == "alternance"
+    assert render.text(report.collect(content, TODAY, parsed)) == render.text(report.collect(content, TODAY))
+    assert (cache.hits, cache.misses) == (0, 0)
+    (content / "pages" / "alternance.md").write_text("---\ntitle: Autre\n---\n", encoding="utf-8")
+    assert parsed(content / "pages" / "alternance.md") is None  # edited since: parsed again
