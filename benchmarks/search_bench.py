@@ -8,7 +8,9 @@ in .cache/bench-search/ so that a second run draws no social card), Pagefind
 the same output, and both engines are measured in the same run in headless
 Chromium (benchmarks/search_browser.py): bytes sent (gzip) from the page load
 to the first SHOWN results, the time to them, the median query once loaded,
-and the total size of each engine's index files. --json FILE writes the rows
+and the total size of each engine's index files; Lighthouse (mobile, median
+of 3, served with gzip: benchmarks/search_lighthouse.py) on our search page
+and, for reference, on the home page. --json FILE writes the rows
 (docs, engine, first_result_bytes_gz, load_ms, query_ms_median,
 index_bytes_gz_total, and more keys).
 
@@ -34,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "plugins")]
 
-from benchmarks import corpus, search_browser  # noqa: E402
+from benchmarks import corpus, search_browser, search_lighthouse  # noqa: E402
 from checks.server import SiteServer  # noqa: E402
 from search_index.index import build_index, dumps  # noqa: E402
 from search_index.job import serialised_index, unpack  # noqa: E402
@@ -178,6 +180,11 @@ def bench_size(size: int, tmp: Path) -> list[dict]:
             row["top3_exact"] = found_share(m["rows"], False)
             row["top3_page"] = found_share(m["rows"], True)
         rows.append(row)
+    if search_lighthouse.available():  # the home page: a reference from the same moment
+        for key, path in (("lighthouse", f"/recherche/?q={FIRST}"), ("lighthouse_home", "/")):
+            lh = search_lighthouse.run(site, path)
+            rows[0].update({key: lh["score"], f"{key}_tbt_ms": lh["tbt_ms"], f"{key}_cls": lh["cls"],
+                            f"{key}_runs": [r["score"] for r in lh["runs"]]})
     if size != 44:
         docs = corpus.documents(WORK / str(size))
         rows[0].update(build_time_ratio(docs))
@@ -203,6 +210,13 @@ def show(rows: list[dict]) -> None:
         if "index_build_ratio" in ours:
             notes.append(f"index build {ours['index_build_ms']:.0f} ms = {ours['index_build_ratio']:.2f}x "
                          f"the whole index's {ours['index_build_ms_before']:.0f} ms")
+        if "lighthouse" in ours:
+            notes.append(f"Lighthouse mobile, gzip, median of 3: search page {ours['lighthouse']:.0f} "
+                         f"{ours['lighthouse_runs']} (TBT {ours['lighthouse_tbt_ms']:.0f} ms, CLS "
+                         f"{ours['lighthouse_cls']:.3f}), home page {ours['lighthouse_home']:.0f} "
+                         f"{ours['lighthouse_home_runs']}")
+        else:
+            notes.append("Lighthouse not installed (npm ci)")
         if "top3_exact" in ours:
             notes.append(f"top 3 {ours['top3_exact']:.0%} (Pagefind, same page: {theirs['top3_page']:.0%})")
         print(f"  {ours['docs']} docs: " + "; ".join(notes))
