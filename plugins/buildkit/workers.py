@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import weakref
 from concurrent.futures import ProcessPoolExecutor
 
 
@@ -21,8 +22,23 @@ def can_fork() -> bool:
     return cores() > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
+_pools: "weakref.WeakSet[ProcessPoolExecutor]" = weakref.WeakSet()
+
+
 def fork_pool(workers: int | None = None) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers or cores(), mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(max_workers=workers or cores(), mp_context=multiprocessing.get_context("fork"))
+    _pools.add(pool)
+    return pool
+
+
+def shutdown_all() -> None:
+    """Wait for every pool still open (a build that stops on a content error leaves
+    the image workers running). Python 3.11's own exit hook for process pools can
+    race with a pool's manager thread and print "Bad file descriptor" with a
+    traceback after the build's message: pools are closed before the exit instead."""
+    for pool in list(_pools):
+        pool.shutdown(wait=True, cancel_futures=True)
+        _pools.discard(pool)
 
 
 def parallel_map(fn, items: list, parallel: bool = True) -> list:

@@ -18,6 +18,7 @@ import logging
 import os
 from pathlib import Path
 
+from buildkit import workers
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
@@ -167,6 +168,7 @@ def check_site(generators) -> None:
 
 def fail_if_errors(when: str) -> None:
     if _counter.count:
+        workers.shutdown_all()  # before Python's exit hooks, see buildkit.workers
         raise ContentModelError(
             f"{_counter.count} erreur(s) {when} : corrigez les fichiers cités "
             "ci-dessus. Rien n'a été publié."
@@ -175,6 +177,7 @@ def fail_if_errors(when: str) -> None:
 
 def finish(pelican) -> None:
     fail_if_errors("pendant l'écriture du site")
+    workers.shutdown_all()
     for text in summary.lines():  # printed: Pelican shows no INFO line by default
         print(text)
 
