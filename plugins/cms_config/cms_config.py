@@ -46,8 +46,9 @@ def admin_csp(settings) -> str:
     ('unsafe-eval' scripts), styles its interface with inline <style> ('unsafe-inline'
     styles), talks to
     the GitHub API and the OAuth proxy, shows GitHub avatars and previews media as
-    blob: URLs; in development it also talks to decap-server on loopback."""
-    connect = ["'self'", "https://api.github.com", "https://raw.githubusercontent.com"]
+    blob: URLs, which it also reads back (fetch) to publish an uploaded file; in
+    development it also talks to decap-server on loopback."""
+    connect = ["'self'", "blob:", "https://api.github.com", "https://raw.githubusercontent.com"]
     for url in (settings.get("CMS_AUTH_URL"),
                 settings.get("CMS_LOCAL_BACKEND") and local_backend_url(settings)):
         if url and origin(url):

@@ -13,7 +13,7 @@ port and starts decap-server there.
   every bold text of a section, the guide's mark for screen text, was on a screen
   that section describes; then builds what it made.
 - test_news_with_an_uploaded_image_is_published: the guide's image procedure to
-  the end (xfail while /admin/'s CSP blocks it, see the test).
+  the end (it needs blob: in the connect-src of /admin/'s CSP).
 """
 
 from __future__ import annotations
@@ -595,9 +595,6 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
     assert not (tmp_path / "after" / "page-du-guide").exists()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "/admin/'s CSP (cms_config.admin_csp) has no blob: in connect-src: Decap reads an "
-    "uploaded file back from its blob: URL when publishing, and the browser refuses"))
 def test_news_with_an_uploaded_image_is_published(cms, browser, tmp_path):
     """The guide's image steps to the end: the image and its text reach the repository
     and the build."""
