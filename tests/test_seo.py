@@ -16,7 +16,7 @@ LOCAL = "http://127.0.0.1:8000"
 REQUIRED = {
     "EducationalOrganization": {"name", "address", "foundingDate", "parentOrganization", "url"},
     "EducationalOccupationalProgram": {"name", "description", "url", "provider",
-                                       "educationalCredentialAwarded", "occupationalCategory"},
+                                       "occupationalCategory"},
     "Occupation": {"name", "description", "url", "skills"},
     "NewsArticle": {"headline", "datePublished", "description", "url", "publisher"},
     "Event": {"name", "startDate", "location", "url", "description", "organizer"},

@@ -189,7 +189,7 @@ METIER = ContentType(
     url="metiers/{slug}/",
     index_url="metiers/",
     index_description=(
-        "Les métiers de l'industrie présentés par Hall 32 : maintenance, production, usinage, soudure, électricité, conception, robotique. Ce que l'on y fait, où, et comment s'y former."
+        "Les métiers de l'industrie présentés par Hall 32 : maintenance, production, usinage, soudure, électricité, conception, robotique. Ce que l'on y fait, et où."
     ),
     fields=(
         TITLE,
@@ -264,7 +264,7 @@ FORMATION = ContentType(
     url="formations/{slug}/",
     index_url="formations/",
     index_description=(
-        "Les formations gratuites de Hall 32 à Clermont-Ferrand : Bacs Pro et BTS en alternance, formation continue pour les adultes et parcours vers l'emploi."
+        "Les formations de Hall 32 à Clermont-Ferrand : Bacs Pro et BTS en alternance (école 100 % gratuite), formation continue et parcours vers l'emploi."
     ),
     fields=(
         TITLE,
@@ -283,7 +283,11 @@ FORMATION = ContentType(
         Field("duration", STRING, "Durée"),
         Field("rhythm", STRING, "Rythme"),
         Field("admission", TEXT, "Admission"),
-        Field("cost", STRING, "Coût", default="Gratuit"),
+        # No default: a cost is shown (and put in JSON-LD) only when written, from a
+        # source ("école 100 % gratuite" covers the young people in work-study only).
+        Field("cost", STRING, "Coût", required=False,
+              hint="Seulement si une source le dit (par exemple « Gratuit » pour les Bacs Pro "
+              "et BTS en alternance) ; laissez vide sinon : la page n'affiche aucun coût."),
         Field(
             "past_run", STRING, "Session passée", required=False, max_length=120,
             hint="Seulement si la seule session connue a déjà eu lieu, par exemple « Parcours "

@@ -26,6 +26,7 @@ ORGANIZATION = {
     },
 }
 
+CREDENTIAL_LEVELS = ("bac-pro", "bts")  # schema values of FORMATION.level that award a diploma
 DURATION_RE = re.compile(r"(\d+)\s*(ans?|mois|semaines?)\b", re.I)
 DURATION_UNITS = {"an": "Y", "ans": "Y", "mois": "M", "semaine": "W", "semaines": "W"}
 
@@ -106,15 +107,19 @@ def program(formation, siteurl: str) -> dict:
         "description": formation.summary,
         "url": absolute(siteurl, formation.url),
         "provider": provider(siteurl),
-        "educationalCredentialAwarded": formation.level_label,
         "occupationalCategory": [m.title for m in formation.metiers],
         "inLanguage": "fr",
     }
+    # Only the Bac Pro and the BTS lead to a diploma; the other programmes award none.
+    if getattr(formation, "level", None) in CREDENTIAL_LEVELS:
+        data["educationalCredentialAwarded"] = formation.level_label
     duration = iso_duration(formation.duration)
     if duration:
         data["timeToComplete"] = duration
-    # A programme whose only session is over (past_run) offers nothing to join.
-    if formation.cost.strip().lower().startswith("gratuit") and not getattr(formation, "past_run", None):
+    # A price only from a written (sourced) cost, never by default; a programme whose
+    # only session is over (past_run) offers nothing to join.
+    cost = (getattr(formation, "cost", None) or "").strip().lower()
+    if cost.startswith("gratuit") and not getattr(formation, "past_run", None):
         data["offers"] = {"@type": "Offer", "price": 0, "priceCurrency": "EUR",
                           "category": "Gratuit"}
     return data

@@ -26,3 +26,27 @@ def test_meta_description_is_at_most_160_characters():
     short = meta_description(text)
     assert len(short) <= 160 and short.endswith("…")
     assert meta_description("Court & clair.") == "Court & clair."
+
+
+def _formation(**fields):
+    from types import SimpleNamespace
+    base = dict(title="T", summary="S", url="formations/t/", metiers=[], duration="10 semaines",
+                level="parcours", level_label="Parcours vers l'emploi")
+    return SimpleNamespace(**{**base, **fields})
+
+
+def test_no_price_without_a_written_cost():
+    assert "offers" not in jsonld.program(_formation(), "https://x")
+    assert "offers" not in jsonld.program(_formation(cost=None), "https://x")
+    assert "offers" not in jsonld.program(_formation(cost=""), "https://x")
+    free = jsonld.program(_formation(cost="Gratuit"), "https://x")
+    assert free["offers"]["price"] == 0
+    assert "offers" not in jsonld.program(_formation(cost="Gratuit", past_run="2021"), "https://x")
+
+
+def test_credential_only_for_a_diploma():
+    assert "educationalCredentialAwarded" not in jsonld.program(_formation(), "https://x")
+    continuing = _formation(level="formation-continue", level_label="Formation continue")
+    assert "educationalCredentialAwarded" not in jsonld.program(continuing, "https://x")
+    bts = jsonld.program(_formation(level="bts", level_label="BTS"), "https://x")
+    assert bts["educationalCredentialAwarded"] == "BTS"
