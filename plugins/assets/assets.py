@@ -2,8 +2,10 @@
 
 Signal get_generators adds AssetsGenerator:
 - generate_context concatenates ASSETS_CSS (globs under the theme's static
-  folder, in order) and publishes ``site_css``, the bundle's URL path, and
-  ``site_js`` ({file name: URL path}) for the scripts of ASSETS_JS;
+  folder, in order) and publishes ``site_css``, the bundle's URL path,
+  ``site_js`` ({file name: URL path}) for the scripts of ASSETS_JS, and
+  ``theme_tokens`` ({"h32-c-navy": "#0f2a44", …}: tokens.css's custom properties,
+  for templates that need a colour outside CSS, like the theme-color meta tag);
 - generate_output writes them; they can be cached forever since their names
   change with their bytes.
 """
@@ -16,6 +18,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from buildkit import tokens
 from buildkit.files import hashed_name, write_files
 
 logger = logging.getLogger(__name__)
@@ -57,6 +60,7 @@ class AssetsGenerator(Generator):
             site_js[path.name] = url
             self.scripts[url] = data
         self.context["site_js"] = site_js
+        self.context["theme_tokens"] = tokens.read(tokens.tokens_file(self.settings))
 
     def generate_output(self, writer) -> None:
         write_files(Path(self.output_path), {self.path_out: self.bundle, **self.scripts})

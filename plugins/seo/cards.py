@@ -3,7 +3,8 @@
 The card shows the site's identity, the kind of page and its title in French
 typography (no-break space before : ; ! ? and inside « »), wrapped and shrunk
 until it fits. Cards are cached by a hash of what they show: a build where no
-title changed draws nothing.
+title changed draws nothing. Its colours are the theme's tokens (tokens.css, read
+with buildkit.tokens): a colour changed there redraws every card under a new name.
 
 A cached card is published by hard link, so it is checked before use: a PNG of
 1200×630 that carries its own key (a tEXt chunk) and ends with IEND. A card cut
@@ -20,16 +21,15 @@ import os
 import re
 import struct
 import zlib
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from buildkit.cachefiles import write_atomic
-from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
+from PIL import Image, ImageColor, ImageDraw, ImageFont, PngImagePlugin
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 VERSION = "1"  # change to redraw every card after a design change
-NAVY, NAVY_DEEP, AMBER, WHITE, MUTED = "#0f2a44", "#0a1d30", "#f5a300", "#ffffff", "#c4d0dd"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
@@ -45,13 +45,37 @@ class CardError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class Palette:
+    """The card's colours, named after the tokens of tokens.css they come from."""
+    navy: str
+    navy_deep: str
+    accent: str
+    on_navy: str
+    on_navy_muted: str
+
+    @classmethod
+    def from_tokens(cls, tokens: dict[str, str]) -> Palette:
+        colours = {}
+        for name in cls.__dataclass_fields__:
+            token = "h32-c-" + name.replace("_", "-")
+            try:
+                ImageColor.getrgb(tokens[token])
+            except (KeyError, ValueError):
+                raise CardError(f"tokens.css : --{token} manque ou n'est pas une couleur "
+                                f"que Pillow sait lire ({tokens.get(token)!r})") from None
+            colours[name] = tokens[token]
+        return cls(**colours)
+
+
+@dataclass(frozen=True)
 class Card:
     title: str
     kind: str  # "Métier", "Formation", "Actualité"...
+    palette: Palette
 
     @property
     def key(self) -> str:
-        text = "\x1f".join((VERSION, self.kind, self.title))
+        text = "\x1f".join((VERSION, self.kind, self.title, *astuple(self.palette)))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -91,25 +115,26 @@ def fit_title(draw, text: str, width: int):
 def draw(card: Card) -> bytes:
     if not FONT_BOLD.is_file():
         raise CardError(f"police introuvable ({FONT_BOLD}) : installez le paquet fonts-dejavu-core")
-    image = Image.new("RGB", (WIDTH, HEIGHT), NAVY)
+    colour = card.palette
+    image = Image.new("RGB", (WIDTH, HEIGHT), colour.navy)
     pen = ImageDraw.Draw(image)
-    pen.rectangle((0, 0, WIDTH, 14), fill=AMBER)
-    pen.rectangle((0, HEIGHT - 110, WIDTH, HEIGHT), fill=NAVY_DEEP)
+    pen.rectangle((0, 0, WIDTH, 14), fill=colour.accent)
+    pen.rectangle((0, HEIGHT - 110, WIDTH, HEIGHT), fill=colour.navy_deep)
     brand = ImageFont.truetype(str(FONT_BOLD), 44)
     small = ImageFont.truetype(str(FONT_REGULAR), 30)
     kind = ImageFont.truetype(str(FONT_BOLD), 30)
-    pen.text((MARGIN, 60), "HALL 32", font=brand, fill=WHITE)
+    pen.text((MARGIN, 60), "HALL 32", font=brand, fill=colour.on_navy)
     label = card.kind.upper()
     box_w = pen.textlength(label, font=kind) + 36
-    pen.rectangle((MARGIN, 140, MARGIN + box_w, 190), fill=AMBER)
-    pen.text((MARGIN + 18, 146), label, font=kind, fill=NAVY_DEEP)
+    pen.rectangle((MARGIN, 140, MARGIN + box_w, 190), fill=colour.accent)
+    pen.text((MARGIN + 18, 146), label, font=kind, fill=colour.navy_deep)
     font, lines = fit_title(pen, french_typography(card.title), WIDTH - 2 * MARGIN)
     line_h = round(font.size * 1.18)
     top = 225 + max(0, (HEIGHT - 110 - 225 - line_h * len(lines)) // 2 - 10)
     for i, line in enumerate(lines):
-        pen.text((MARGIN, top + i * line_h), line, font=font, fill=WHITE)
+        pen.text((MARGIN, top + i * line_h), line, font=font, fill=colour.on_navy)
     pen.text((MARGIN, HEIGHT - 74), "L’école gratuite des métiers de l’industrie · Clermont-Ferrand",
-             font=small, fill=MUTED)
+             font=small, fill=colour.on_navy_muted)
     info = PngImagePlugin.PngInfo()
     info.add_text(KEY_TEXT, card.key)
     out = io.BytesIO()

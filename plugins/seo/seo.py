@@ -23,6 +23,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
+from buildkit import tokens
 from buildkit.files import publish_file
 from buildkit.workers import parallel_map
 from content_model import schema as s
@@ -79,19 +80,19 @@ def add_globals(generator) -> None:
     generator.env.filters["meta_description"] = meta_description
 
 
-def public_pages(context) -> dict[str, cards.Card]:
+def public_pages(context, palette: cards.Palette) -> dict[str, cards.Card]:
     """{url: the card that represents it} for every public page."""
     pages: dict[str, cards.Card] = {}
     for ctype in s.TYPES:
         if ctype.index_url and ctype.index_url not in pages:
-            pages[ctype.index_url] = cards.Card(ctype.label, "Hall 32")
+            pages[ctype.index_url] = cards.Card(ctype.label, "Hall 32", palette)
     for page in context.get("pages", []):
         kind = "École 100 % gratuite" if page.url == "" else "Hall 32"
-        pages[page.url] = cards.Card(page.title, kind)
+        pages[page.url] = cards.Card(page.title, kind, palette)
     items = [item for name in ("metiers", "formations", "articles", "evenements")
              for item in context.get(name, [])]
     for item in items:
-        pages[item.url] = cards.Card(item.title, s.BY_NAME[item.content_type].label_singular)
+        pages[item.url] = cards.Card(item.title, s.BY_NAME[item.content_type].label_singular, palette)
     return pages
 
 
@@ -106,7 +107,12 @@ class SeoGenerator(Generator):
                       for item in self.context.get(name, []) if getattr(item, "image_set", None)}
         files: dict[str, Path] = {}
         missing: dict[str, cards.Card] = {}  # by file: a card shared by two pages is drawn once
-        for url, card in public_pages(self.context).items():
+        try:
+            palette = cards.Palette.from_tokens(tokens.read(tokens.tokens_file(self.settings)))
+        except cards.CardError as exc:
+            logger.error("seo: %s", exc)
+            return
+        for url, card in public_pages(self.context, palette).items():
             if url in own_images:  # a page with its own image shares that image
                 social_cards[url] = own_images[url]
                 continue

@@ -1,16 +1,21 @@
 """Social cards: 1200×630, text that never overflows, drawn once then cached."""
 
 import io
+from pathlib import Path
 
 import pytest
 from damage import DAMAGES, damage
 from PIL import Image, ImageDraw, ImageFont
 
+from buildkit import tokens
 from seo import cards
+
+THEME_TOKENS = Path(__file__).resolve().parents[3] / "theme" / tokens.TOKENS_CSS
+PALETTE = cards.Palette.from_tokens(tokens.read(THEME_TOKENS))
 
 
 def test_card_size_and_format():
-    image = Image.open(io.BytesIO(cards.draw(cards.Card("Soudeur ou soudeuse", "Métier"))))
+    image = Image.open(io.BytesIO(cards.draw(cards.Card("Soudeur ou soudeuse", "Métier", PALETTE))))
     assert image.size == (1200, 630) and image.format == "PNG"
 
 
@@ -36,7 +41,7 @@ def test_french_typography_keeps_punctuation_with_its_word():
 
 
 def test_cache_draws_each_card_once(tmp_path, monkeypatch):
-    card = cards.Card("Usineur", "Métier")
+    card = cards.Card("Usineur", "Métier", PALETTE)
     first, drawn = cards.render(card, tmp_path)
     assert drawn and (tmp_path / f"{card.key}.png").is_file()
 
@@ -49,14 +54,14 @@ def test_cache_draws_each_card_once(tmp_path, monkeypatch):
 
 
 def test_key_changes_with_what_the_card_shows():
-    assert cards.Card("A", "Métier").key != cards.Card("A", "Formation").key
-    assert cards.Card("A", "Métier").key != cards.Card("B", "Métier").key
+    assert cards.Card("A", "Métier", PALETTE).key != cards.Card("A", "Formation", PALETTE).key
+    assert cards.Card("A", "Métier", PALETTE).key != cards.Card("B", "Métier", PALETTE).key
 
 
 def test_missing_font_is_a_clear_error(monkeypatch, tmp_path):
     monkeypatch.setattr(cards, "FONT_BOLD", tmp_path / "absent.ttf")
     with pytest.raises(cards.CardError, match="fonts-dejavu-core"):
-        cards.draw(cards.Card("A", "B"))
+        cards.draw(cards.Card("A", "B", PALETTE))
 
 
 def test_font_has_french_glyphs():
@@ -68,10 +73,29 @@ def test_font_has_french_glyphs():
 
 @pytest.mark.parametrize("how", DAMAGES)
 def test_damaged_or_foreign_card_is_drawn_again(tmp_path, how):
-    card, other = cards.Card("Usineur", "Métier"), cards.Card("Soudeur", "Métier")
+    card, other = cards.Card("Usineur", "Métier", PALETTE), cards.Card("Soudeur", "Métier", PALETTE)
     path, _ = cards.render(card, tmp_path)
     good = path.read_bytes()
     damage(path, how, foreign=cards.render(other, tmp_path)[0].read_bytes())  # a whole card of another title
     assert not cards.is_cached(card, path)
     assert cards.render(card, tmp_path) == (path, True)
     assert path.read_bytes() == good and cards.is_cached(card, path)
+
+
+def test_colours_come_from_the_theme_tokens(tmp_path):
+    """One home for the colours: a token changed in tokens.css changes the drawn card."""
+    css = THEME_TOKENS.read_text(encoding="utf-8")
+    assert "--h32-c-navy: #0f2a44;" in css
+    changed = tmp_path / "tokens.css"
+    changed.write_text(css.replace("--h32-c-navy: #0f2a44;", "--h32-c-navy: #123456;"), encoding="utf-8")
+    palette = cards.Palette.from_tokens(tokens.read(changed))
+    card = cards.Card("Soudeur", "Métier", palette)
+    image = Image.open(io.BytesIO(cards.draw(card))).convert("RGB")
+    assert image.getpixel((cards.WIDTH - 5, 100)) == (0x12, 0x34, 0x56)  # background
+    assert image.getpixel((5, 5)) == (0xF5, 0xA3, 0x00)  # accent bar: --h32-c-accent, unchanged
+    assert card.key != cards.Card("Soudeur", "Métier", PALETTE).key  # a new name: redrawn, not reused
+
+
+def test_a_missing_colour_token_is_a_clear_error():
+    with pytest.raises(cards.CardError, match="--h32-c-navy-deep"):
+        cards.Palette.from_tokens({"h32-c-navy": "#0f2a44"})
