@@ -28,7 +28,8 @@ LOCALE = ("C",)  # dates are formatted by the french_format plugin with Babel
 PLUGIN_PATHS = ["plugins"]
 # Set explicitly: otherwise every installed namespace plugin loads itself.
 PLUGINS = [
-    "content_model", "template_cache", "catalogue", "data_pages", "events", "french_format", "assets",
+    "content_model", "template_cache", "catalogue", "data_pages", "events", "orientation",
+    "french_format", "assets",
     "search_index", "cms_config", "health", "seo",
     # Last: its generator writes the image variants after every page, which leaves
     # the background process that makes new variants the whole rendering time.
@@ -133,6 +134,7 @@ CMS_LOCAL_BACKEND_URL = "http://127.0.0.1:8081/api/v1"
 MAIN_MENU = [
     ("Métiers", "metiers/"),
     ("Formations", "formations/"),
+    ("Quelle formation pour moi ?", "orientation/"),  # plugins/orientation
     ("Actualités", "actualites/"),
 ]
 

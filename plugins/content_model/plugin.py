@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 RESERVED_SLUGS = {
     "metiers", "formations", "actualites", "evenements", "partenaires", "chiffres-cles", "recherche",
     "admin", "theme", "images", "drafts", "feeds", "tag", "category", "author", "cartes",
+    "orientation",
 }
 
 

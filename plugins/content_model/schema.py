@@ -180,6 +180,19 @@ def audiences_field(hint: str) -> Field:
                  options=AUDIENCES, hint=hint)
 
 
+# Whom a programme is for, finer than AUDIENCES: the first question of the orientation
+# path (plugins/orientation), which lists the programmes declaring the visitor's profile.
+PROFILES = _options(
+    "college", "Collégiens et collégiennes de 3e",
+    "lycee", "Lycéens, lycéennes et bacheliers (vers un BTS)",
+    "jeunes-sans-solution", "Jeunes de 16 à 25 ans sans école ni emploi",
+    "salaries", "Salariés",
+    "demandeurs-emploi", "Demandeurs d'emploi",
+    "refugies", "Personnes réfugiées",
+    "entreprises", "Entreprises",
+)
+
+
 METIER = ContentType(
     name="metier",
     label="Métiers",
@@ -280,9 +293,24 @@ FORMATION = ContentType(
             ),
         ),
         Field("audience", TEXT, "Public"),
+        Field(
+            "audiences", CHOICES, "Publics (parcours « Quelle formation pour moi ? »)",
+            required=False, default=(), options=PROFILES,
+            hint="Les profils à qui la formation s'adresse : le parcours d'orientation la "
+            "propose à ces profils. Vide : elle n'y apparaît pas.",
+        ),
         Field("duration", STRING, "Durée"),
         Field("rhythm", STRING, "Rythme"),
         Field("admission", TEXT, "Admission"),
+        # « Comment candidater » on the programme's page: each part only when filled,
+        # and only from a source (never an invented date, document or contact).
+        Field("admission_steps", STRINGS, "Étapes pour candidater", required=False,
+              default=(), max_items=10, hint="Une étape par ligne, dans l'ordre."),
+        Field("admission_when", STRING, "Quand candidater", required=False, max_length=160),
+        Field("admission_contact", STRING, "Qui contacter pour candidater", required=False,
+              max_length=160),
+        Field("admission_documents", STRINGS, "Documents à fournir", required=False,
+              default=(), max_items=15),
         # No default: a cost is shown (and put in JSON-LD) only when written, from a
         # source ("école 100 % gratuite" covers the young people in work-study only).
         Field("cost", STRING, "Coût", required=False,
