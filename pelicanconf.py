@@ -1,5 +1,6 @@
 """Pelican settings for development. publishconf.py imports and tightens them."""
 
+import json
 import sys
 from pathlib import Path
 
@@ -138,14 +139,29 @@ MAIN_MENU = [
     ("Actualités", "actualites/"),
 ]
 
-# Generated images (social cards...) are cached here, outside the output.
-SEO_CARD_CACHE = str(ROOT / ".cache" / "cards")
-IMAGES_CACHE = str(ROOT / ".cache" / "images")
-SEARCH_CACHE = str(ROOT / ".cache" / "search")
-# Compiled Jinja templates (plugins/template_cache).
-TEMPLATE_CACHE = str(ROOT / ".cache" / "jinja")
-# Parsed front matter and HTML of unchanged Markdown files (validation still runs).
-CONTENT_MODEL_CACHE = str(ROOT / ".cache" / "content")
+# Caches, outside the output: one folder per cache under CACHE_ROOT. Each is the
+# setting of the plugin that owns it (CONTENT_MODEL_CACHE, TEMPLATE_CACHE, ...), set below.
+CACHE_ROOT = str(ROOT / ".cache")
+CACHE_FOLDERS = {
+    "CONTENT_MODEL_CACHE": "content",  # parsed front matter and HTML of unchanged Markdown files
+    "TEMPLATE_CACHE": "jinja",  # compiled Jinja templates (plugins/template_cache)
+    "IMAGES_CACHE": "images",  # responsive variants
+    "SEO_CARD_CACHE": "cards",  # social cards
+    "SEARCH_CACHE": "search",  # the serialised search index
+}
+
+
+def cache_settings(root=CACHE_ROOT) -> dict:
+    """{setting: its folder under ``root``} for every cache."""
+    return {name: str(Path(root) / folder) for name, folder in CACHE_FOLDERS.items()}
+
+
+def cache_overrides(root) -> list:
+    """`pelican -e` arguments that put every cache under ``root`` (tests, benchmarks)."""
+    return [f"{name}={json.dumps(path)}" for name, path in cache_settings(root).items()]
+
+
+globals().update(cache_settings())
 SEO_LOCAL_SITEURL = "http://127.0.0.1:8000"
 
 CACHE_CONTENT = False

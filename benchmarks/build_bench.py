@@ -27,6 +27,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 import tasks  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
+from pelicanconf import cache_overrides  # noqa: E402
 
 MEASURE = ("import json, resource, subprocess, sys, time\n"
            "t = time.perf_counter()\n"
@@ -70,9 +71,7 @@ def median(runs: list[dict]) -> dict:
 def ours(content: Path, output: Path, cache: Path) -> list[str]:
     return [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s",
             str(ROOT / "pelicanconf.py"), "--log-handler", "plain", "-v",
-            "-e", f'IMAGES_CACHE="{cache / "images"}"', f'SEO_CARD_CACHE="{cache / "cards"}"',
-            f'SEARCH_CACHE="{cache / "search"}"', f'CONTENT_MODEL_CACHE="{cache / "content"}"',
-            f'TEMPLATE_CACHE="{cache / "jinja"}"']
+            "-e", *cache_overrides(cache)]
 
 
 def plain(content: Path, output: Path, work: Path, cached: bool = False) -> list[str]:

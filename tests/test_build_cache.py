@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pelicanconf import cache_overrides
 from support import DEV_CONF, ROOT, build_site, snapshot
 
 METIER = "metiers/usineur.md"
@@ -75,8 +76,7 @@ def test_file_with_a_problem_is_never_cached(minimal_site, tmp_path):
 def test_real_site_is_the_same_from_every_cache(tmp_path):
     """Every cache (content, templates, images, cards, search index) cold, then warm:
     the same bytes in every output file."""
-    caches = [f'{name}="{tmp_path / "cache" / name.lower()}"' for name in
-              ("CONTENT_MODEL_CACHE", "TEMPLATE_CACHE", "IMAGES_CACHE", "SEO_CARD_CACHE", "SEARCH_CACHE")]
+    caches = cache_overrides(tmp_path / "cache")
     cold = build_site(ROOT / "content", tmp_path / "cold", DEV_CONF, "-v", "-e", *caches, cwd=ROOT)
     warm = build_site(ROOT / "content", tmp_path / "warm", DEV_CONF, "-v", "-e", *caches, cwd=ROOT)
     assert cold.returncode == 0 and warm.returncode == 0, cold.log + warm.log

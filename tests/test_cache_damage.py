@@ -15,15 +15,13 @@ from types import SimpleNamespace
 
 import pytest
 from damage import DAMAGES, copy_tree, damage
+from pelicanconf import CACHE_FOLDERS as CACHES
+from pelicanconf import cache_overrides
 from support import DEV_CONF, FIXTURES, build_site, snapshot
-
-CACHES = {"CONTENT_MODEL_CACHE": "content", "TEMPLATE_CACHE": "jinja", "IMAGES_CACHE": "images",
-          "SEO_CARD_CACHE": "cards", "SEARCH_CACHE": "search"}
 
 
 def build(content, output, cache):
-    return build_site(content, output, DEV_CONF, "-e",
-                      *(f'{name}="{cache / folder}"' for name, folder in CACHES.items()))
+    return build_site(content, output, DEV_CONF, "-e", *cache_overrides(cache))
 
 
 @pytest.fixture(scope="module")
