@@ -27,9 +27,11 @@ EXPECTED_TYPE = {"metiers": "Occupation", "formations": "EducationalOccupational
 
 
 def public_html(build):
-    """Pages meant for search engines: not the 404 page, the search page or the CMS (noindex)."""
+    """Pages meant for search engines: not the 404 page, the search page, the CMS, or a
+    page marked noindex (the orientation path's questions and results)."""
     return [p for p in build.html_files()
-            if p.name != "404.html" and p.parent.name != "recherche"]
+            if p.name != "404.html" and p.parent.name != "recherche"
+            and '<meta name="robots" content="noindex' not in p.read_text(encoding="utf-8")]
 
 
 def url_of(build, path) -> str:

@@ -181,3 +181,17 @@ def test_new_types_in_the_cms():
     assert organisation["file"] == "content/data/organisation.yaml"
     assert [f["name"] for f in organisation["fields"]] == list(s.ORGANISATION.field_names)
     assert all(f["required"] is False for f in organisation["fields"])
+
+
+def test_orientation_and_admission_fields_in_the_cms():
+    """Programmes: audiences is a multiple select of the schema's profiles (the
+    orientation path reads it); the admission fields are optional lists and lines."""
+    fields = {f["name"]: f for f in collections_by_type(config())["formation"]}
+    assert fields["audiences"]["widget"] == "select" and fields["audiences"]["multiple"] is True
+    assert [o["value"] for o in fields["audiences"]["options"]] == [v for v, _ in s.PROFILES]
+    assert fields["audiences"]["required"] is False
+    for name, widget_name in (("admission_steps", "list"), ("admission_documents", "list"),
+                              ("admission_when", "string"), ("admission_contact", "string")):
+        assert fields[name]["widget"] == widget_name and fields[name]["required"] is False, name
+    names = [f["name"] for f in collections_by_type(config())["formation"]]
+    assert names.index("admission") < names.index("admission_steps") < names.index("cost")
