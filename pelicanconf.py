@@ -135,7 +135,6 @@ CMS_LOCAL_BACKEND_URL = "http://127.0.0.1:8081/api/v1"
 MAIN_MENU = [
     ("Métiers", "metiers/"),
     ("Formations", "formations/"),
-    ("Quelle formation pour moi ?", "orientation/"),  # plugins/orientation
     ("Actualités", "actualites/"),
 ]
 

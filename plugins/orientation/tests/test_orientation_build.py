@@ -104,8 +104,11 @@ def test_path_pages_are_out_of_sitemap_and_search(real_site):
 
 
 def test_entry_points(real_site):
+    """Home page, programmes listing, every trade page (its programmes), 404 page."""
     out = real_site.output
-    for page in ("index.html", "formations/index.html", "404.html", "metiers/usineur/index.html"):
+    trades = [p.relative_to(out) for p in (out / "metiers").glob("*/index.html")]
+    assert trades
+    for page in ("index.html", "formations/index.html", "404.html", *map(str, trades)):
         assert f'href="/{q.ROOT}"' in (out / page).read_text(encoding="utf-8"), page
 
 
