@@ -36,8 +36,9 @@ PLUGINS = [
     # the background process that makes new variants the whole rendering time.
     "images",
 ]
-# npm packages (lunr, lunr-languages) copied into the output by search_index.
-SEARCH_NODE_MODULES = str(ROOT / "node_modules")
+# npm packages (npm ci) copied into the output: lunr and lunr-languages by search_index,
+# Decap by cms_config.
+SEARCH_NODE_MODULES = CMS_NODE_MODULES = str(ROOT / "node_modules")
 
 # Content folders: news are Pelican articles, pages are Pelican pages; trades,
 # programmes and data files are read by the catalogue and data_pages plugins.
@@ -58,15 +59,18 @@ PAGE_TRANSLATION_ID = None
 FORMATTED_FIELDS = []  # summaries are plain text, escaped by the templates
 SLUGIFY_SOURCE = "basename"
 
-# URLs (the content model sets url/save_as of every Markdown file from schema.py).
-ARTICLE_URL = "actualites/{date:%Y}/{slug}/"
-ARTICLE_SAVE_AS = "actualites/{date:%Y}/{slug}/index.html"
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
+# URLs: declared once in schema.py (the content model sets url/save_as of every
+# Markdown file from it); Pelican's own settings are derived from the same patterns.
+from content_model import schema as _schema  # noqa: E402
+
+ARTICLE_URL = _schema.NEWS.url.replace("{year}", "{date:%Y}")
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+PAGE_URL = _schema.PAGE.url
+PAGE_SAVE_AS = PAGE_URL + "index.html"
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
-INDEX_SAVE_AS = "actualites/index.html"
-INDEX_URL = "actualites/"
+INDEX_URL = _schema.NEWS.index_url
+INDEX_SAVE_AS = INDEX_URL + "index.html"
 DIRECT_TEMPLATES = ["index"]
 TEMPLATE_PAGES = {"404.html": "404.html", "_headers.txt": "_headers"}
 PAGINATED_TEMPLATES = {"index": 12}
@@ -129,12 +133,18 @@ CMS_REPO = ""
 CMS_BRANCH = "main"
 CMS_AUTH_URL = ""
 CMS_LOCAL_BACKEND = True
-CMS_LOCAL_BACKEND_URL = "http://127.0.0.1:8081/api/v1"
+# Development servers, on loopback: the site (tasks.py serve, livereload; HOST and PORT
+# override) and decap-server (tasks.py cms), which Decap reaches at CMS_LOCAL_BACKEND_URL.
+DEV_HOST = "127.0.0.1"
+DEV_PORT = 8000
+CMS_LOCAL_PORT = 8081
+CMS_LOCAL_BACKEND_URL = f"http://{DEV_HOST}:{CMS_LOCAL_PORT}/api/v1"
 
 # Layout pieces shared by templates.
 MAIN_MENU = [
     ("Métiers", "metiers/"),
     ("Formations", "formations/"),
+    ("Quelle formation pour moi ?", "orientation/"),  # plugins/orientation
     ("Actualités", "actualites/"),
 ]
 
@@ -161,7 +171,7 @@ def cache_overrides(root) -> list:
 
 
 globals().update(cache_settings())
-SEO_LOCAL_SITEURL = "http://127.0.0.1:8000"
+SEO_LOCAL_SITEURL = f"http://{DEV_HOST}:{DEV_PORT}"  # absolute URLs when SITEURL is empty
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

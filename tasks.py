@@ -27,12 +27,16 @@ from pathlib import Path
 from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+import pelicanconf  # noqa: E402  (the development servers' host and ports)
+
 OUTPUT = ROOT / "output"
 CONTENT = ROOT / "content"
 DEV_CONF = ROOT / "pelicanconf.py"
 PUBLISH_CONF = ROOT / "publishconf.py"
-HOST = os.environ.get("HOST", "127.0.0.1")
-PORT = int(os.environ.get("PORT", "8000"))
+HOST = os.environ.get("HOST", pelicanconf.DEV_HOST)
+PORT = int(os.environ.get("PORT", pelicanconf.DEV_PORT))
 PY = shlex.quote(sys.executable)
 mimetypes.add_type("text/yaml", ".yml")  # Decap reads /admin/config.yml
 
@@ -284,7 +288,7 @@ def regenerate(c):
 
 @task
 def serve(c):
-    """Serve output/ on http://127.0.0.1:8000 (HOST and PORT override)."""
+    """Serve output/ on http://DEV_HOST:DEV_PORT of pelicanconf.py (HOST and PORT override)."""
     from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
     if not OUTPUT.is_dir():
@@ -341,16 +345,16 @@ def report(c, format="text"):
 
 @task
 def cms(c):
-    """Edit the content locally in Decap CMS at http://127.0.0.1:8000/admin/.
+    """Edit the content locally in Decap CMS at /admin/ of the development server.
 
-    Runs decap-server (local backend, writes files into content/) on 127.0.0.1:8081
-    and the site with live reload on http://127.0.0.1:8000. Ctrl-C stops both."""
+    Runs decap-server (local backend, writes files into content/) on pelicanconf.py's
+    DEV_HOST:CMS_LOCAL_PORT and the site with live reload. Ctrl-C stops both."""
     import subprocess
 
     server = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
     if not server.is_file():
         raise Exit("decap-server manque : lancez ./scripts/bootstrap (npm ci).", code=2)
-    env = {**os.environ, "PORT": "8081", "BIND_HOST": "127.0.0.1", "MODE": "fs",
+    env = {**os.environ, "PORT": str(pelicanconf.CMS_LOCAL_PORT), "BIND_HOST": pelicanconf.DEV_HOST, "MODE": "fs",
            "GIT_REPO_DIRECTORY": str(ROOT)}
     proxy = subprocess.Popen(["node", str(server)], env=env)
     print(f"Espace de rédaction : http://{HOST}:{PORT}/admin/ (fichiers écrits dans content/)")

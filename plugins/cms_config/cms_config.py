@@ -68,8 +68,7 @@ class CmsGenerator(Generator):
             logger.warning("cms_config: CMS_REPO n'est pas défini : /admin/ ne pourra pas se connecter ; "
                            "indiquez le dépôt GitHub, par exemple CMS_REPO=proprietaire/depot "
                            "(publishconf.py le déduit de « git remote get-url origin » quand c'est GitHub)")
-        node_modules = Path(self.settings.get("CMS_NODE_MODULES") or self.settings.get(
-            "SEARCH_NODE_MODULES") or "node_modules")
+        node_modules = Path(self.settings.get("CMS_NODE_MODULES") or "node_modules")
         self.files = decap_files(node_modules / "decap-cms" / "dist")
         if not self.files or self.files[0].name != "decap-cms.js":
             logger.error("cms_config: %s introuvable : installez les paquets npm "

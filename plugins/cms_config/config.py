@@ -14,7 +14,6 @@ DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # no offset: the site's TIMEZONE applies
 # pattern accepts what content_model.validate accepts ("2022-12" or "2022").
 MONTH_PATTERN = ["^[0-9]{4}(-(0[1-9]|1[0-2]))?$", "Mois AAAA-MM (2022-12) ou année AAAA (2022)"]
 MEDIA_FOLDER = "content/images"
-LOCAL_BACKEND_URL = "http://127.0.0.1:8081/api/v1"  # decap-server, as `invoke cms` runs it
 PUBLIC_FOLDER = "/images"  # image fields store "images/x.jpg"-style paths, see below
 
 
@@ -136,7 +135,8 @@ def data_collection() -> dict:
 
 
 def local_backend_url(settings) -> str:
-    return settings.get("CMS_LOCAL_BACKEND_URL") or LOCAL_BACKEND_URL
+    """decap-server's API, as `invoke cms` runs it (pelicanconf.py); "": Decap's default."""
+    return settings.get("CMS_LOCAL_BACKEND_URL") or ""
 
 
 def build(settings: dict) -> dict:
@@ -158,6 +158,6 @@ def build(settings: dict) -> dict:
         "collections": [folder_collection(t) for t in s.MARKDOWN_TYPES] + [data_collection()],
     }
     if settings.get("CMS_LOCAL_BACKEND"):
-        config["local_backend"] = {"url": local_backend_url(settings),
-                                   "allowed_hosts": ["127.0.0.1", "localhost"]}
+        url = {"url": local_backend_url(settings)} if local_backend_url(settings) else {}
+        config["local_backend"] = {**url, "allowed_hosts": ["127.0.0.1", "localhost"]}
     return {k: v for k, v in config.items() if v is not None}

@@ -36,11 +36,9 @@ logger = logging.getLogger(__name__)
 CARD_DIR = "cartes"
 DESCRIPTION_MAX = 160
 
-LOCAL_SITEURL = "http://127.0.0.1:8000"
-
 
 def site_url(settings) -> str:
-    return settings.get("SITEURL") or settings.get("SEO_LOCAL_SITEURL", LOCAL_SITEURL)
+    return settings.get("SITEURL") or settings.get("SEO_LOCAL_SITEURL") or ""
 
 
 def structured_items(obj, siteurl: str, title=None, url=None, org=None) -> list[dict]:
