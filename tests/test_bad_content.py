@@ -75,7 +75,7 @@ CASES = {
     "misnamed data file": ("data/partenaires.yml", "partners: []\n", "partenaires.yml: emplacement: fichier de données inconnu"),
     "partner bad url": ("data/partners.yaml", ("https://www.michelin.com", "javascript:alert(1)"),
                         "partners.yaml: partners[1] (michelin): url:"),
-    "partner bad role": ("data/partners.yaml", ("role: fondateur", "role: ami"), "partners.yaml: partners[1] (michelin): role:"),
+    "partner bad role": ("data/partners.yaml", ("role: porteur", "role: ami"), "partners.yaml: partners[1] (michelin): role:"),
     "figure without source": ("data/figures.yaml", ("    source: Dossier de presse\n    featured", "    featured"),
                               "figures.yaml: figures[1] (eleves): source: champ obligatoire manquant"),
     "data yaml syntax": ("data/figures.yaml", ("figures:", "figures: ["), "figures.yaml: ligne"),

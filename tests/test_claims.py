@@ -61,3 +61,109 @@ def test_json_ld_price_only_with_a_cost(real_site):
             assert "offers" not in program, slug
         awarded = program.get("educationalCredentialAwarded")
         assert (awarded is not None) == (levels[slug] in ("bac-pro", "bts")), slug
+
+
+# 2. News dates: sourced, as precise as the source, never guessed.
+
+def news():
+    for path, meta, body in front_matter("actualites"):
+        if meta.get("status") != "draft":
+            yield path, meta, body
+
+
+def test_no_guessed_day_shared_by_several_news_items():
+    """Five items once shared a guessed 2022-11-21: a day is given only when a source
+    gives it, so two items on one day is the sign of a guess."""
+    days = [str(meta["date"])[:10] for _, meta, _ in news() if len(str(meta["date"])) >= 10]
+    assert sorted(d for d in set(days) if days.count(d) > 1) == []
+
+
+def test_a_dated_item_does_not_know_later_years():
+    """An item "published" on a day cannot cite a later year (30 June 2022 citing 2024,
+    31 March 2017 citing the 2019 opening): its real date is then unknown."""
+    for path, meta, body in news():
+        if len(str(meta["date"])) < 10:
+            continue  # month or year: when the facts were reported, said so on the page
+        year = int(str(meta["date"])[:4])
+        later = [y for y in re.findall(r"\b(?:19|20)\d\d\b", body + meta["summary"]) if int(y) > year]
+        assert later == [], f"{path.name}: daté de {year}, cite {later}"
+
+
+def test_partial_dates_are_shown_as_reported_not_published(real_site):
+    for path, meta, _ in news():
+        date = str(meta["date"])
+        page = (real_site.output / f"actualites/{date[:4]}/{meta['slug']}/index.html").read_text(
+            encoding="utf-8")
+        if len(date) < 10:
+            assert "Publié le" not in page and "Informations de" in page, path.name
+            assert f'<time datetime="{date}">' in page, path.name
+        else:
+            assert "Publié le" in page, path.name
+    page = (real_site.output / "actualites/2017/campus-entreprises-2017/index.html").read_text(
+        encoding="utf-8")
+    assert '<time datetime="2017-03">mars 2017</time>' in page
+
+
+# 4. Partners: one role model (today's role, founder in 2017, history).
+
+FOUNDERS_2017 = {"michelin", "opcalia", "banque-de-france", "limagrain", "viameca",
+                 "rectorat-clermont"}  # source 004 (facts.md, Partners)
+
+
+def partners() -> list[dict]:
+    from content_model import yaml12
+    return yaml12.load((CONTENT / "data" / "partners.yaml").read_text(encoding="utf-8"))["partners"]
+
+
+def test_founders_are_the_six_of_2017_and_successors_are_not_founders():
+    founders = {p["id"] for p in partners() if p.get("founder")}
+    assert founders == FOUNDERS_2017
+    for p in partners():
+        if not p.get("founder"):  # AKTO, CIMES: « a succédé à …, partenaire fondateur »
+            assert "membre fondateur" not in p["description"].lower(), p["id"]
+            assert "membres fondateurs" not in p["description"].lower(), p["id"]
+
+
+def test_replaced_partners_are_not_current(real_site):
+    roles = {p["id"]: p["role"] for p in partners()}
+    assert roles["opcalia"] == roles["viameca"] == "ancien"
+    assert {roles[i] for i in ("akto", "cimes", "region-auvergne-rhone-alpes")} == {"porteur"}
+    footer = (real_site.output / "index.html").read_text(encoding="utf-8").split(
+        '<footer class="h32-footer">')[1]
+    for name in ("ViaMéca", "Opcalia"):
+        assert name not in footer
+    for name in ("AKTO", "CIMES", "Région Auvergne-Rhône-Alpes", "Michelin", "2ARAMI"):
+        assert name in footer
+
+
+def test_partner_links_elide_de(real_site):
+    page = (real_site.output / "partenaires" / "index.html").read_text(encoding="utf-8")
+    assert "Site de AKTO" not in page and "Site d’AKTO" in page
+    assert "Site de la Banque de France" in page
+
+
+# 5. and 6. The 2017 plan as the sources give it.
+
+def all_text() -> str:
+    parts = [p.read_text(encoding="utf-8") for p in sorted(CONTENT.rglob("*.md"))]
+    parts += [p.read_text(encoding="utf-8") for p in sorted((CONTENT / "data").glob("*.yaml"))]
+    return " ".join(" ".join(parts).split())
+
+
+def test_thirty_million_is_not_the_sum_of_four_amounts():
+    """13,8 + 9,4 + 3,2 + 1,3 = 27,7 M€: « 30 M€, dont … », never « 30 M€ : … » nor
+    « apportés par Michelin, le PIA, la Région et Opcalia »."""
+    text = all_text()
+    assert not re.search(r"30 M€ sur cinq ans\s*:\s*13,8", text)
+    assert "apportés par Michelin, le Programme" not in text
+    assert "apportés par Michelin, le PIA" not in text
+
+
+def test_three_hundred_learners_are_young_or_adult():
+    """Source 004: « 300 apprenants jeunes ou adultes », not « en formation initiale »."""
+    assert "300 apprenants en formation initiale" not in all_text()
+
+
+def test_hall_32_takes_part_in_the_refugee_programme():
+    text = (CONTENT / "formations" / "parcours-refugies.md").read_text(encoding="utf-8")
+    assert "que Hall 32 mène" not in text and re.search(r"\b(prend|prenait) part\b", text)

@@ -56,6 +56,9 @@ class Field:
     minimum: float | None = None  # INTEGER, NUMBER: smallest value allowed
     maximum: float | None = None  # INTEGER, NUMBER: largest value allowed
     max_items: int | None = None  # STRINGS, REFS, OBJECTS: most items allowed
+    # DATETIME: a date known only to the month ("2022-11") or the year ("2022") is allowed;
+    # validation adds `<name>_precision` ("day", "month", "year") and pages show that much.
+    partial: bool = False
     # NUMBER: ((unit, largest value), ...) when the entry's `unit` field (or, for
     # the items of a list, the `unit` of the entry holding the list) is that unit.
     unit_maximum: tuple[tuple[str, float], ...] = ()
@@ -76,6 +79,8 @@ class Field:
             raise ValueError(f"{self.name}: ref goes with refs fields only")
         if (self.kind == OBJECTS) != bool(self.fields):
             raise ValueError(f"{self.name}: fields go with objects fields only")
+        if self.partial and self.kind != DATETIME:
+            raise ValueError(f"{self.name}: partial goes with datetime fields only")
 
     @property
     def option_values(self) -> tuple[str, ...]:
@@ -234,12 +239,16 @@ METIER = ContentType(
     ),
 )
 
+# A partner's role is its role today; what it was before (a founder in 2017, replaced by a
+# successor since) is in `founder` and `history`. The footer lists today's roles only.
 PARTNER_ROLES = _options(
     "operateur", "Association gestionnaire",
-    "fondateur", "Membres fondateurs",
+    "porteur", "Partenaires qui portent Hall 32",
     "financeur", "Financeurs",
     "programme", "Partenaires des programmes",
+    "ancien", "Partenaires d'origine, remplacés depuis",
 )
+CURRENT_PARTNER_ROLES = ("operateur", "porteur")  # the footer's « Ils portent Hall 32 »
 
 PARTNER = ContentType(
     name="partner",
@@ -251,12 +260,26 @@ PARTNER = ContentType(
     url="partenaires/",
     index_url="partenaires/",
     index_description=(
-        "Les partenaires de Hall 32 : l'association gestionnaire 2ARAMI, les membres fondateurs, les financeurs et les partenaires de ses programmes vers l'emploi."
+        "Les partenaires de Hall 32 : l'association gestionnaire 2ARAMI, les acteurs qui le portent, ses financeurs, les partenaires de ses programmes et ceux de 2017."
     ),
     fields=(
         Field("id", SLUG, "Identifiant", hint="Minuscules et tirets, par exemple banque-de-france."),
         Field("name", STRING, "Nom", max_length=90),
-        Field("role", SELECT, "Rôle", options=PARTNER_ROLES),
+        Field("role", SELECT, "Rôle aujourd'hui", options=PARTNER_ROLES,
+              hint="Le rôle actuel. Un partenaire remplacé (Opcalia par AKTO) est « Partenaires "
+              "d'origine, remplacés depuis » ; son successeur porte le rôle actuel."),
+        Field("founder", BOOLEAN, "Partenaire fondateur en 2017", required=False, default=False,
+              hint="Seulement pour les six partenaires fondateurs du projet en 2017 (source "
+              "de 2017) : Michelin, Opcalia, Banque de France, Limagrain, ViaMéca, rectorat. "
+              "Un successeur n'est pas un fondateur."),
+        Field(
+            "history", OBJECTS, "Historique", required=False, default=(), max_items=10,
+            hint="Les étapes datées par une source, de la plus ancienne à la plus récente.",
+            fields=(
+                Field("year", INTEGER, "Année", minimum=1900, maximum=2999),
+                Field("event", STRING, "Ce qui s'est passé", max_length=160),
+            ),
+        ),
         Field("description", TEXT, "Description", max_length=400),
         Field("url", URL, "Site web", required=False, hint="Adresse complète en https://"),
         Field("logo", IMAGE, "Logo", required=False),
@@ -354,8 +377,10 @@ NEWS = ContentType(
         TITLE,
         SLUG_FIELD,
         Field(
-            "date", DATETIME, "Date de publication",
-            hint="Format AAAA-MM-JJ HH:mm, heure de Paris.",
+            "date", DATETIME, "Date de publication", partial=True,
+            hint="Format AAAA-MM-JJ HH:mm, heure de Paris. Une date tirée d'une source, jamais "
+            "devinée : si seuls le mois ou l'année sont connus, écrivez AAAA-MM ou AAAA (dans "
+            "le fichier) ; la page affiche alors « Informations de novembre 2022 ».",
         ),
         SUMMARY,
         Field(

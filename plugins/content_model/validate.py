@@ -61,12 +61,28 @@ def _check_text(f: s.Field, value) -> tuple[object, str | None]:
     return value, None
 
 
-def _check_datetime(value) -> tuple[object, str | None]:
+def date_precision(value) -> str:
+    """"day", or "month" / "year" for a reduced date ("2022-11", "2022") of a partial field."""
+    text = str(value).strip()
+    return "year" if len(text) == 4 else "month" if len(text) == 7 else "day"
+
+
+def _check_datetime(value, partial: bool = False) -> tuple[object, str | None]:
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None), None
+    if partial and isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # a year typed unquoted
+    if partial and isinstance(value, str) and MONTH_RE.match(value.strip()):
+        month, error = _check_month(value)
+        if error:
+            return None, "date " + error
+        year, _, number = month.partition("-")
+        return dt.datetime(int(year), int(number or 1), 1), None
     match = DATETIME_RE.match(str(value).strip()) if isinstance(value, str) else None
     if not match:
-        return None, f"date « {value} » invalide : format attendu AAAA-MM-JJ HH:mm"
+        expected = ("AAAA-MM-JJ HH:mm, ou AAAA-MM (mois) ou AAAA (année) si le jour n'est "
+                    "pas connu") if partial else "AAAA-MM-JJ HH:mm"
+        return None, f"date « {value} » invalide : format attendu {expected}"
     parts = [int(p) if p else 0 for p in match.groups()]
     try:
         return dt.datetime(*parts), None
@@ -158,7 +174,7 @@ def check_value(f: s.Field, value, images_root: Path | None = None):
             return None, f"trop long ({len(value)} caractères, {paths.MAX_NAME} au plus)"
         return value, None
     if kind == s.DATETIME:
-        return _check_datetime(value)
+        return _check_datetime(value, f.partial)
     if kind == s.MONTH:
         return _check_month(value)
     if kind == s.BOOLEAN:
@@ -291,6 +307,8 @@ def validate(ctype: s.ContentType, record, images_root: Path | None = None):
             values[f.name + "_label"] = f.option_label(values[f.name])
         if f.kind == s.CHOICES and values.get(f.name) is not None:
             values[f.name + "_labels"] = [f.option_label(v) for v in values[f.name]]
+        if f.kind == s.DATETIME and f.partial and values.get(f.name) is not None:
+            values[f.name + "_precision"] = date_precision(record[f.name])  # news: date_precision
     if "image" in values and values.get("image") and not values.get("image_alt"):
         problems.append(Problem("image_alt", "texte alternatif obligatoire quand une image est donnée"))
     return values, problems

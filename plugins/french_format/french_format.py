@@ -4,7 +4,8 @@ Signal generator_init adds the filters to every generator's Jinja environment,
 so templates never depend on the machine's locale (none is installed on CI).
 
 Filters: date_fr, datetime_iso, number_fr, figure_fr, euros_fr, month_fr, tel_uri (a phone
-number of the content as a tel: link).
+number of the content as a tel: link), published_fr and published_iso (a news date, as
+precisely as it is known), de_fr and site_of (« d’AKTO », « de la Banque de France »).
 """
 
 from __future__ import annotations
@@ -61,7 +62,51 @@ def month_fr(value: str) -> str:
     return format_date(dt.date(int(year), int(month), 1), "MMMM y", locale=LOCALE) if month else year
 
 
+def published_fr(item) -> str:
+    """A news date shown as precisely as it is known: "13 septembre 2019", "novembre 2022",
+    "2022" (schema: the news date is partial; `date_precision` says how much is known)."""
+    precision = getattr(item, "date_precision", "day")
+    if precision == "year":
+        return f"{item.date:%Y}"
+    if precision == "month":
+        return format_date(item.date, "MMMM y", locale=LOCALE)
+    return date_fr(item.date)
+
+
+def published_iso(item) -> str:
+    """The same date for <time datetime> and JSON-LD: 2019-09-13T09:00:00, 2022-11, 2022."""
+    precision = getattr(item, "date_precision", "day")
+    if precision == "year":
+        return f"{item.date:%Y}"
+    if precision == "month":
+        return f"{item.date:%Y-%m}"
+    return item.date.isoformat()
+
+
+# Names that are feminine common nouns take their article: « de la Banque de France ».
+FEMININE_NAMES = ("Banque", "Région", "Mission", "Chambre")
+VOWELS = "AÂÀEÉÈÊËIÎÏOÔUÙÛYaâàeéèêëiîïoôuùûyHh"
+
+
+def de_fr(name: str) -> str:
+    """« de » before a name, elided or with its article: d’AKTO, de Michelin, de la Banque de
+    France, d’Humando (a mute h, as the partners' names have)."""
+    name = str(name)
+    if name.split(" ", 1)[0] in FEMININE_NAMES:
+        return f"de la {name}"
+    return f"d’{name}" if name[:1] in VOWELS else f"de {name}"
+
+
+def site_of(name: str) -> str:
+    """A partner's link text: « Site d’AKTO », « Site de la Région Auvergne-Rhône-Alpes »."""
+    return f"Site {de_fr(name)}"
+
+
 FILTERS = {
+    "de_fr": de_fr,
+    "site_of": site_of,
+    "published_fr": published_fr,
+    "published_iso": published_iso,
     "date_fr": date_fr,
     "datetime_iso": datetime_iso,
     "number_fr": number_fr,

@@ -8,6 +8,7 @@ import re
 from markupsafe import Markup
 
 from content_model.validate import tel_uri
+from french_format.french_format import published_iso
 
 ORGANIZATION_ID = "#organisation"
 
@@ -142,7 +143,8 @@ def news_article(article, siteurl: str, image: str | None = None) -> dict:
         "headline": article.title,
         "description": article.summary,
         "url": absolute(siteurl, article.url),
-        "datePublished": article.date.isoformat(),
+        # As precisely as the date is known: "2022-11" when only the month is sourced.
+        "datePublished": published_iso(article),
         "inLanguage": "fr",
         "publisher": provider(siteurl),
         "author": provider(siteurl),

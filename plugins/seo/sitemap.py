@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from content_model import schema as s
+from french_format.french_format import published_iso
 
 
 def entries(context) -> list[tuple[str, str | None]]:
@@ -18,8 +19,9 @@ def entries(context) -> list[tuple[str, str | None]]:
     for item in context.get("metiers", []) + context.get("formations", []) + context.get("evenements", []):
         urls[item.url] = None
     for article in context.get("articles", []):
-        date = getattr(article, "modified", None) or article.date
-        urls[article.url] = date.date().isoformat()
+        modified = getattr(article, "modified", None)
+        # A news date known to the month only stays "2022-11" (W3C datetime allows it).
+        urls[article.url] = modified.date().isoformat() if modified else published_iso(article)[:10]
     return sorted(urls.items(), key=lambda kv: (kv[0] != "", kv[0]))
 
 

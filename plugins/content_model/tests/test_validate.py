@@ -81,11 +81,29 @@ def test_dates(value):
     assert values["date"].date() == dt.date(2019, 9, 13)
 
 
-@pytest.mark.parametrize("value", ["13/09/2019", "2019-02-30 10:00", "demain", 2019])
+@pytest.mark.parametrize("value", ["13/09/2019", "2019-02-30 10:00", "demain", 19, "2022-13",
+                                   "2022-1", "22"])
 def test_bad_dates(value):
     record = {"title": "t", "slug": "t", "date": value, "summary": "s",
               "category": "orientation"}
     assert "date" in problems_of(s.NEWS, record)
+
+
+@pytest.mark.parametrize("value, day, precision", [
+    ("2022-11", dt.date(2022, 11, 1), "month"), ("2022", dt.date(2022, 1, 1), "year"),
+    (2022, dt.date(2022, 1, 1), "year"), ("2019-09-13 09:00", dt.date(2019, 9, 13), "day")])
+def test_news_dates_known_to_the_month_or_the_year(value, day, precision):
+    """A news date is a sourced date: only the month or the year may be known (issue 15)."""
+    record = {"title": "t", "slug": "t", "date": value, "summary": "s",
+              "category": "orientation"}
+    values, problems = validate(s.NEWS, record)
+    assert problems == []
+    assert values["date"].date() == day and values["date_precision"] == precision
+
+
+def test_event_dates_stay_whole_days():
+    record = {"title": "t", "slug": "t", "kind": "salon", "start": "2022-11", "summary": "s"}
+    assert "start" in problems_of(s.EVENT, record)
 
 
 @pytest.mark.parametrize(
@@ -94,7 +112,7 @@ def test_bad_dates(value):
      ("javascript:alert(1)", False), ("ftp://a.fr", False), ("www.a.fr", False)],
 )
 def test_urls(url, ok):
-    record = {"id": "a", "name": "A", "role": "fondateur", "description": "d", "url": url}
+    record = {"id": "a", "name": "A", "role": "porteur", "description": "d", "url": url}
     assert ("url" not in problems_of(s.PARTNER, record)) is ok
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import unescape
 import re
 
 import pytest
@@ -26,9 +27,11 @@ def test_real_pages_render_charts_tables_and_groups(real_site):
     assert len(charts) >= 2 and len(tables) == len(charts)
     assert "117" in html and "197" in html
     partners = (real_site.output / "partenaires" / "index.html").read_text(encoding="utf-8")
-    headings = re.findall(r'<h2 class="h32-group__title"[^>]*>([^<]+)</h2>', partners)
-    assert headings == ["Association gestionnaire", "Membres fondateurs", "Financeurs",
-                        "Partenaires des programmes"]
+    headings = [unescape(h) for h in
+                re.findall(r'<h2 class="h32-group__title"[^>]*>([^<]+)</h2>', partners)]
+    assert headings == ["Association gestionnaire", "Partenaires qui portent Hall 32",
+                        "Financeurs", "Partenaires des programmes",
+                        "Partenaires d'origine, remplacés depuis"]
     assert "13,8\u202fM€" in partners  # Michelin's funding, formatted in French
     assert 'href="https://www.michelin.com"' in partners
 
@@ -36,9 +39,9 @@ def test_real_pages_render_charts_tables_and_groups(real_site):
 def test_yaml_order_is_page_order(minimal_site, tmp_path):
     path = minimal_site / PARTNERS
     path.write_text(path.read_text(encoding="utf-8") + (
-        "  - id: limagrain\n    name: Limagrain\n    role: fondateur\n"
+        "  - id: limagrain\n    name: Limagrain\n    role: porteur\n"
         "    description: Membre fondateur.\n"
-        "  - id: akto\n    name: AKTO\n    role: fondateur\n    description: OPCO.\n"
+        "  - id: akto\n    name: AKTO\n    role: porteur\n    description: OPCO.\n"
     ), encoding="utf-8")
     result = build_site(minimal_site, tmp_path / "out")
     assert result.returncode == 0, result.log
@@ -64,7 +67,7 @@ def test_text_from_yaml_is_escaped(minimal_site, tmp_path):
         ("https://www.michelin.com", "ftp://michelin.com", "partners[1] (michelin): url:"),
         ("funding: 13800000", "funding: 13,8 M€", "partners[1] (michelin): funding: doit être un nombre entier"),
         ("name: Michelin", "name: [Michelin]", "partners[1] (michelin): name: doit être un texte"),
-        ("    role: fondateur\n", "", "partners[1] (michelin): role: champ obligatoire manquant"),
+        ("    role: porteur\n", "", "partners[1] (michelin): role: champ obligatoire manquant"),
     ],
 )
 def test_bad_partner_entries(minimal_site, tmp_path, old, new, expected):

@@ -23,7 +23,7 @@ PARTNERS = """\
 partners:
   - id: michelin
     name: Michelin
-    role: fondateur
+    role: porteur
     description: Membre fondateur.
 """
 

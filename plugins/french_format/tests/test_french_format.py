@@ -34,3 +34,26 @@ def test_validity_dates_in_french():
     assert month_fr("2022-12") == "décembre 2022"
     assert month_fr("2021-08") == "août 2021"
     assert month_fr("2022") == "2022"
+
+
+def test_news_dates_as_precise_as_they_are_known():
+    import datetime as _dt
+    from types import SimpleNamespace
+    from french_format.french_format import published_fr, published_iso
+    day = SimpleNamespace(date=_dt.datetime(2019, 9, 13, 9), date_precision="day")
+    month = SimpleNamespace(date=_dt.datetime(2022, 11, 1), date_precision="month")
+    year = SimpleNamespace(date=_dt.datetime(2022, 1, 1), date_precision="year")
+    assert (published_fr(day), published_iso(day)) == ("13 septembre 2019", "2019-09-13T09:00:00")
+    assert (published_fr(month), published_iso(month)) == ("novembre 2022", "2022-11")
+    assert (published_fr(year), published_iso(year)) == ("2022", "2022")
+
+
+def test_de_is_elided_before_a_vowel_and_takes_an_article_before_a_noun():
+    from french_format.french_format import site_of
+    assert site_of("AKTO") == "Site d’AKTO"
+    assert site_of("Adecco") == "Site d’Adecco"
+    assert site_of("Humando") == "Site d’Humando"
+    assert site_of("Michelin") == "Site de Michelin"
+    assert site_of("Banque de France") == "Site de la Banque de France"
+    assert site_of("Région Auvergne-Rhône-Alpes") == "Site de la Région Auvergne-Rhône-Alpes"
+    assert site_of("France Travail") == "Site de France Travail"
