@@ -17,7 +17,8 @@ from pelican.generators import Generator
 
 from content_model import schema as s
 from content_model.paths import MARKDOWN_EXTENSIONS
-from content_model.reader import ContentError, display_path
+from content_model.paths import display_path
+from content_model.reader import ContentError
 
 logger = logging.getLogger(__name__)
 

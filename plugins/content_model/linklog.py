@@ -21,7 +21,7 @@ import logging
 import sys
 from pathlib import Path
 
-from .reader import display_path
+from .paths import display_path
 
 PELICAN_MSG = "Unable to find '%s', skipping url replacement."
 MESSAGE = "%s: lien vers « %s » : fichier introuvable, lien laissé tel quel"

@@ -25,7 +25,8 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from . import linklog, links, paths, summary
 from . import schema as s
 from .cache import ReaderCache
-from .reader import CACHE, REPORTED, FrontMatterReader, display_path
+from .paths import display_path
+from .reader import CACHE, REPORTED, FrontMatterReader
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from content_model import schema as s
 from content_model import paths, summary, yaml12
 from content_model.frontmatter import SourceError, read_text
-from content_model.reader import display_path
+from content_model.paths import display_path
 from content_model.validate import validate
 
 logger = logging.getLogger(__name__)

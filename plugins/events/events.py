@@ -26,8 +26,8 @@ from pelican.generators import Generator
 
 from buildkit import clock
 from content_model import schema as s
-from content_model.paths import MARKDOWN_EXTENSIONS
-from content_model.reader import ContentError, display_path
+from content_model.paths import MARKDOWN_EXTENSIONS, display_path
+from content_model.reader import ContentError
 from seo.seo import site_url
 
 from .ics import IcsEvent, calendar

@@ -28,7 +28,7 @@ from pelican.generators import Generator
 
 from buildkit.files import publish_file
 from content_model import paths, summary
-from content_model.reader import display_path
+from content_model.paths import display_path
 
 from .pipeline import ImageError, ImageSet, Pipeline
 
