@@ -25,10 +25,10 @@ from pelican.contents import Page
 from pelican.generators import Generator
 
 from buildkit import clock
+from buildkit.site import site_url
 from content_model import schema as s
 from content_model.paths import MARKDOWN_EXTENSIONS, display_path
 from content_model.reader import ContentError
-from seo.seo import site_url
 
 from .ics import IcsEvent, calendar
 from .timing import Timing

@@ -25,6 +25,7 @@ from pelican.generators import Generator
 
 from buildkit import tokens
 from buildkit.files import publish_file
+from buildkit.site import site_url
 from buildkit.workers import parallel_map
 from content_model import schema as s
 
@@ -35,10 +36,6 @@ from .trail import breadcrumb_trail
 logger = logging.getLogger(__name__)
 CARD_DIR = "cartes"
 DESCRIPTION_MAX = 160
-
-
-def site_url(settings) -> str:
-    return settings.get("SITEURL") or settings.get("SEO_LOCAL_SITEURL") or ""
 
 
 def structured_items(obj, siteurl: str, title=None, url=None, org=None) -> list[dict]:
