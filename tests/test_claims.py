@@ -167,3 +167,12 @@ def test_three_hundred_learners_are_young_or_adult():
 def test_hall_32_takes_part_in_the_refugee_programme():
     text = (CONTENT / "formations" / "parcours-refugies.md").read_text(encoding="utf-8")
     assert "que Hall 32 mène" not in text and re.search(r"\b(prend|prenait) part\b", text)
+
+
+# 3. Programme titles name a field, not an official diploma title (none is sourced).
+
+def test_programme_titles_are_fields_not_official_names():
+    for path, meta, _ in front_matter("formations"):
+        if meta["level"] in ("bac-pro", "bts"):
+            assert re.fullmatch(r"(Bac Pro|BTS) — [a-zàâçéèêëîïôûù].*", meta["title"]), \
+                f"{path.name}: « {meta['title']} » se lit comme un intitulé officiel"

@@ -309,7 +309,7 @@ FORMATION = ContentType(
         Field(
             "level", SELECT, "Type de formation",
             options=_options(
-                "bac-pro", "Bac professionnel",
+                "bac-pro", "Bac Pro",
                 "bts", "BTS",
                 "formation-continue", "Formation continue",
                 "parcours", "Parcours vers l'emploi",

@@ -31,7 +31,7 @@ def test_keyboard_only_completion_and_back_button(browser, served_site, javascri
             assert page.url == f"{served_site}/{url}"
         assert page.inner_text("h1") == "Les formations pour vous"
         section = page.locator('section[aria-labelledby="orientation-formations"]')
-        assert section.get_by_role("link", name="Bac Pro Maintenance").count() == 1
+        assert section.get_by_role("link", name="Bac Pro — maintenance").count() == 1
         page.go_back()
         assert page.url == f"{served_site}/{STEPS[0]}"
         assert page.inner_text("h1") == "Quels métiers vous attirent ?"
