@@ -18,6 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 DEV_CONF = ROOT / "pelicanconf.py"
+TYPED = str.maketrans({"\u2019": "'", "\u202f": " ", "\u00a0": " "})
 
 
 @dataclass
@@ -120,6 +121,9 @@ class Page(HTMLParser):
             self._in.pop()
 
     def handle_data(self, data):
+        # Pages are typeset in French (french_format/typeset.py): tests compare with the
+        # content as typed, so the typographic characters read as the typed ones here.
+        data = data.translate(TYPED)
         self.text += data
         if "title" in self._in:
             self.title += data

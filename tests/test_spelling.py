@@ -27,7 +27,7 @@ FORBIDDEN = [
     (r"fiches actions", "« fiches-actions »"),
     (r"(?<!\w)[Dd]e (?=(?:AKTO|Adecco|Humando|Opcalia|Auversup|ALTERN)\b)", "l’élision « d’ »"),
 ]
-SKIP_KEYS = re.compile(r"^(keywords|tags|partners|metiers|formations|audiences|slug|id):")
+SKIP_KEYS = re.compile(r"^(keywords|partners|metiers|formations|audiences|slug|id):")
 
 
 def editable_text(path) -> str:

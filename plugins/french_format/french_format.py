@@ -11,6 +11,7 @@ precisely as it is known), de_fr and site_of (« d’AKTO », « de la Banque de
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -121,6 +122,14 @@ def add_filters(generator) -> None:
     generator.env.filters.update(FILTERS)
 
 
+def typeset_site(pelican) -> None:
+    """French typography of every written page (typeset.py), once all are written: the
+    search index was built from the raw text before."""
+    from .typeset import typeset_output
+    typeset_output(Path(pelican.output_path))
+
+
 def register():
     # Every generator's Jinja environment gets the French filters.
     signals.generator_init.connect(add_filters)
+    signals.finalized.connect(typeset_site)

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from content_model.validate import tel_uri
 from french_format.french_format import published_iso
+from french_format.typeset import typeset_text
 
 ORGANIZATION_ID = "#organisation"
 
@@ -166,9 +167,23 @@ def breadcrumb_list(trail, siteurl: str) -> dict:
     }
 
 
+# Texts a reader sees (names, titles, descriptions) get the pages' French typography
+# (french_format.typeset); URLs, dates, codes and identifiers are left as they are.
+TEXT_KEYS = frozenset({"name", "headline", "description", "alternateName", "skills",
+                       "occupationalCategory", "audienceType", "educationalCredentialAwarded"})
+
+
+def _typeset(value, key: str = ""):
+    if isinstance(value, dict):
+        return {k: _typeset(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typeset(v, key) for v in value]
+    return typeset_text(value) if isinstance(value, str) and key in TEXT_KEYS else value
+
+
 def script(*items: dict) -> Markup:
     """One <script type="application/ld+json"> block (data, not code: CSP-safe)."""
-    graph = {"@context": "https://schema.org", "@graph": list(items)}
+    graph = {"@context": "https://schema.org", "@graph": _typeset(list(items))}
     text = json.dumps(graph, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(f'<script type="application/ld+json">{text}</script>')

@@ -50,3 +50,9 @@ def test_credential_only_for_a_diploma():
     assert "educationalCredentialAwarded" not in jsonld.program(continuing, "https://x")
     bts = jsonld.program(_formation(level="bts", level_label="BTS"), "https://x")
     assert bts["educationalCredentialAwarded"] == "BTS"
+
+
+def test_names_are_typeset_like_the_pages_and_urls_are_not():
+    markup = str(jsonld.script({"@type": "Thing", "name": "L'école ? Oui", "url": "https://x/?q=l'a"}))
+    data = json.loads(re.search(r">(.*)</script>", markup).group(1))["@graph"][0]
+    assert data["name"] == "L’école\u202f? Oui" and data["url"] == "https://x/?q=l'a"
