@@ -144,7 +144,6 @@ CMS_LOCAL_BACKEND_URL = f"http://{DEV_HOST}:{CMS_LOCAL_PORT}/api/v1"
 MAIN_MENU = [
     ("Métiers", "metiers/"),
     ("Formations", "formations/"),
-    ("Quelle formation pour moi ?", "orientation/"),  # plugins/orientation
     ("Actualités", "actualites/"),
 ]
 
