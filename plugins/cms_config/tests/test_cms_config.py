@@ -75,6 +75,12 @@ def test_every_type_and_field_agrees_with_the_schema():
     assert set(by_type) == {t.name for t in s.TYPES}
     for ctype in s.TYPES:
         check_fields(ctype.fields, by_type[ctype.name], ctype.name)
+        # The body: required in Decap (its default) exactly where the build refuses an
+        # empty one (content_model.reader: every type with a body).
+        bodies = [f for f in by_type[ctype.name] if f["name"] == "body"]
+        assert len(bodies) == ctype.body, ctype.name
+        for body in bodies:
+            assert body["widget"] == "markdown" and body.get("required", True) is True, ctype.name
 
 
 MONTH_PATTERN = config_module.MONTH_PATTERN
