@@ -26,6 +26,7 @@ Figures, not assertions: nothing here fails on a slow machine.
 from __future__ import annotations
 
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -60,6 +61,9 @@ def build(size: int, output: Path) -> tuple[Path, float]:
         if not (work / "generated").exists():
             corpus.generate(work, size)
             (work / "generated").write_text("seed 32\n")
+        for folder in ("pages", "data"):  # as today's real content and schema want them
+            shutil.rmtree(content / folder)
+            shutil.copytree(ROOT / "content" / folder, content / folder)
     with tempfile.TemporaryDirectory() as search_cache:  # the index is always built
         proc = subprocess.run(
             [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s",
@@ -67,8 +71,10 @@ def build(size: int, output: Path) -> tuple[Path, float]:
              f'SEARCH_CACHE="{search_cache}"', "SEARCH_WHOLE_INDEX=true", f'IMAGES_CACHE="{cache / "images"}"',
              f'SEO_CARD_CACHE="{cache / "cards"}"', f'CONTENT_MODEL_CACHE="{cache / "content"}"',
              f'TEMPLATE_CACHE="{cache / "jinja"}"'],
-            cwd=ROOT, capture_output=True, text=True, check=True)
+            cwd=ROOT, capture_output=True, text=True)
     log = proc.stdout + proc.stderr
+    if proc.returncode:
+        sys.exit(f"The build of {size} documents failed:\n" + "\n".join(log.splitlines()[-15:]))
     ms = next((float(line.split("construit en ")[1].split(" ms")[0]) for line in log.splitlines()
                if "search_index:" in line and "construit en" in line), float("nan"))
     return content, ms
@@ -233,10 +239,13 @@ def main(argv: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             rows += bench_size(size, Path(tmp))
-            print(f"[{size} done]", flush=True)
-    show(rows)
+            show(rows[-2:])
+            if out:  # after each size: a later failure keeps the rows measured
+                out.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if len(sizes) > 1:
+        print("\nAll sizes:")
+        show(rows)
     if out:
-        out.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"\n{len(rows)} rows written to {out}")
 
 
