@@ -191,7 +191,7 @@ def bench_size(size: int, tmp: Path) -> list[dict]:
         for key, path in (("lighthouse", f"/recherche/?q={FIRST}"), ("lighthouse_home", "/")):
             lh = search_lighthouse.run(site, path)
             rows[0].update({key: lh["score"], f"{key}_tbt_ms": lh["tbt_ms"], f"{key}_cls": lh["cls"],
-                            f"{key}_runs": [r["score"] for r in lh["runs"]]})
+                            f"{key}_runs": [r["score"] for r in lh["runs"]], f"{key}_errors": lh["errors"]})
     if size != 44:
         docs = corpus.documents(WORK / str(size))
         rows[0].update(build_time_ratio(docs))
@@ -222,6 +222,7 @@ def show(rows: list[dict]) -> None:
                          f"{ours['lighthouse_runs']} (TBT {ours['lighthouse_tbt_ms']:.0f} ms, CLS "
                          f"{ours['lighthouse_cls']:.3f}), home page {ours['lighthouse_home']:.0f} "
                          f"{ours['lighthouse_home_runs']}")
+            notes += [f"Lighthouse error: {e}" for e in ours["lighthouse_errors"] + ours["lighthouse_home_errors"]]
         else:
             notes.append("Lighthouse not installed (npm ci)")
         if "top3_exact" in ours:

@@ -61,22 +61,29 @@ def available() -> bool:
 
 
 def run(site: Path, path: str) -> dict:
-    """{score, tbt_ms, cls, runs: [...]} of RUNS Lighthouse runs on ``path``."""
-    results = []
+    """{score, tbt_ms, cls, runs: [...], errors: [...]} of RUNS Lighthouse runs on ``path``
+    (a run that fails is left out, its last line of error kept)."""
+    results, errors = [], []
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     with gzip_server(site) as base, tempfile.TemporaryDirectory() as tmp:
         for i in range(RUNS):
             out = Path(tmp) / f"lh{i}.json"
-            subprocess.run([str(LIGHTHOUSE), base + path, "--only-categories=performance", "--quiet",
-                            "--output=json", f"--output-path={out}",
-                            "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-                           env=env, check=True, capture_output=True, timeout=300)
+            proc = subprocess.run([str(LIGHTHOUSE), base + path, "--only-categories=performance", "--quiet",
+                                   "--output=json", f"--output-path={out}",
+                                   "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                                  env=env, capture_output=True, text=True, timeout=300)
+            if proc.returncode or not out.exists():
+                errors.append((proc.stderr.strip().splitlines() or ["?"])[-1][:200])
+                continue
             report = json.loads(out.read_text(encoding="utf-8"))
             audits = report["audits"]
             results.append({"score": round(report["categories"]["performance"]["score"] * 100),
                             "tbt_ms": audits["total-blocking-time"]["numericValue"],
                             "cls": audits["cumulative-layout-shift"]["numericValue"],
                             "lcp_ms": audits["largest-contentful-paint"]["numericValue"]})
-    return {"score": statistics.median(r["score"] for r in results),
+    if not results:
+        return {"score": float("nan"), "tbt_ms": float("nan"), "cls": float("nan"), "runs": [],
+                "errors": errors}
+    return {"score": statistics.median(r["score"] for r in results), "errors": errors,
             "tbt_ms": statistics.median(r["tbt_ms"] for r in results),
             "cls": statistics.median(r["cls"] for r in results), "runs": results}
