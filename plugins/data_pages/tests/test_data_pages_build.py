@@ -8,7 +8,7 @@ import re
 import pytest
 from PIL import Image
 
-from support import build_site
+from support import TYPED, build_site
 
 PARTNERS = "data/partners.yaml"
 
@@ -27,7 +27,7 @@ def test_real_pages_render_charts_tables_and_groups(real_site):
     assert len(charts) >= 2 and len(tables) == len(charts)
     assert "117" in html and "197" in html
     partners = (real_site.output / "partenaires" / "index.html").read_text(encoding="utf-8")
-    headings = [unescape(h) for h in
+    headings = [unescape(h).translate(TYPED) for h in
                 re.findall(r'<h2 class="h32-group__title"[^>]*>([^<]+)</h2>', partners)]
     assert headings == ["Association gestionnaire", "Partenaires qui portent Hall 32",
                         "Financeurs", "Partenaires des programmes",
@@ -56,7 +56,7 @@ def test_text_from_yaml_is_escaped(minimal_site, tmp_path):
     result = build_site(minimal_site, tmp_path / "out")
     assert result.returncode == 0, result.log
     html = (tmp_path / "out" / "partenaires" / "index.html").read_text(encoding="utf-8")
-    assert "Pneus &amp; mobilité : 1 &lt; 2 &gt; 0" in html
+    assert "Pneus &amp; mobilité : 1 &lt; 2 &gt; 0" in html.translate(TYPED)  # typeset: « : »
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from invoke import Context, Exit
 
 import tasks
 from content_model.schema import MAX_POINTS
-from support import DEV_CONF, FIXTURES, build_site, snapshot
+from support import DEV_CONF, FIXTURES, TYPED, build_site, snapshot
 
 FIGURES = "data/figures.yaml"
 SERIES = "content/data/figures.yaml: series[1] (evolution-eleves): "
@@ -91,6 +91,6 @@ def test_longest_series_builds_a_readable_chart_and_full_table(minimal_site, tmp
     assert "h32-chart__value" not in svg and svg.count('class="h32-chart__tick"') >= 2  # a scale
     rows = re.findall(r'<th scope="row">([^<]+)</th>', html)
     assert rows == [str(2001 + i) for i in range(MAX_POINTS)]  # the table gives every value
-    desc = re.search(r"<desc[^>]*>([^<]+)</desc>", svg).group(1)
+    desc = re.search(r"<desc[^>]*>([^<]+)</desc>", svg).group(1).translate(TYPED)
     assert desc.startswith(f"Élèves en formation initiale : {MAX_POINTS} valeurs, de 100 élèves en 2001")
     assert "Le tableau donne chaque valeur." in desc
