@@ -387,7 +387,7 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
         wait_for(lambda: _quietly(lambda: "Le contenu de la formation." in read_text(programme)),
                  what="the programme's file")
     assert front_matter(programme)["metiers"] == ["metier-du-guide"]
-    assert front_matter(programme)["cost"] == "Gratuit"
+    assert not front_matter(programme).get("cost")  # no default: a cost is written from a source
 
     news = content / "actualites" / "actualite-du-guide.md"
     image = photo(tmp_path)
@@ -497,7 +497,7 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
         walk.fill("Identifiant", "partenaire-du-guide")
         walk.fill("Nom", "Partenaire du guide")
         walk.fill("Description", "Un partenaire ajouté en suivant le guide.")
-        walk.choose("Rôle", "Partenaires des programmes")
+        walk.choose("Rôle aujourd'hui", "Partenaires des programmes")
         walk.publish()
         wait_for(lambda: _quietly(lambda: partners()[-1]["id"] == "partenaire-du-guide"),
                  what="the new partner, last of the file")
