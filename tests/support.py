@@ -63,6 +63,34 @@ def minimal_site(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def good_output(tmp_path_factory) -> Path:
+    """The small valid site, built once: the "last good output" a refused build keeps."""
+    output = tmp_path_factory.mktemp("good") / "output"
+    result = build_site(FIXTURES / "minimal", output)
+    assert result.returncode == 0, result.log
+    return output
+
+
+def refused_build(content: Path, good_output: Path, tmp_path: Path, capfd) -> str:
+    """Build ``content`` as the tasks do over a copy of the last good output; check
+    that it stops with exit 1, no traceback, and the output byte-identical. Returns
+    the log, for the test to look for its message."""
+    import tasks
+    from invoke import Context, Exit
+
+    output = tmp_path / "output"
+    shutil.copytree(good_output, output)
+    before = snapshot(output)
+    with pytest.raises(Exit) as failure:
+        tasks.safe_build(Context(), DEV_CONF, output=output, content=content)
+    log = "".join(capfd.readouterr())
+    assert failure.value.code == 1, log
+    assert "Traceback" not in log, log
+    assert snapshot(output) == before  # the last good site is untouched
+    return log
+
+
+@pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Build:
     """The real content built once with the development settings."""
     output = tmp_path_factory.mktemp("real") / "output"

@@ -19,7 +19,7 @@ import sys
 
 import pytest
 
-from support import DEV_CONF, FIXTURES, ROOT, build_site, snapshot
+from support import DEV_CONF, ROOT, snapshot
 from yaml_attacks import ATTACKS, REFUSALS
 
 pytestmark = pytest.mark.slow
@@ -92,14 +92,6 @@ def break_file(content, target, attack, field) -> str:
                     encoding="utf-8")
     where = f"ligne {1 + len(kept) + line}: " if line else ""  # after "---" and the kept fields
     return f"ouverture.md: en-tête : {where}{message}"
-
-
-@pytest.fixture(scope="module")
-def good_output(tmp_path_factory):
-    output = tmp_path_factory.mktemp("good") / "output"
-    result = build_site(FIXTURES / "minimal", output)
-    assert result.returncode == 0, result.log
-    return output
 
 
 def assert_build_stops_cleanly(content, tmp_path, good_output, expected, label):
