@@ -47,6 +47,8 @@ TARGET_SHARD = 4096  # bytes of JSON, before compression
 MAX_SHARD = 4 * TARGET_SHARD
 STORE_CHUNK = 8  # documents per excerpt chunk: a result costs about one small chunk
 TYPE_CODES = "0123456789abcdefghijklmnopqrstuvwxyz"
+# The order of the type filters on the search page; other types follow, sorted.
+TYPE_ORDER = ["Métier", "Formation", "Actualité", "Événement", "Page", "Partenaire", "Chiffre clé"]
 
 
 def _dumps(data) -> bytes:
@@ -124,6 +126,3 @@ def build_split(builder, store: dict[str, list[str]], pipeline: list[str]) -> tu
     files[name] = entry
     return name, files
 
-
-# The order of the type filters on the search page; other types follow, sorted.
-TYPE_ORDER = ["Métier", "Formation", "Actualité", "Événement", "Page", "Partenaire", "Chiffre clé"]
