@@ -104,12 +104,17 @@ def test_path_pages_are_out_of_sitemap_and_search(real_site):
 
 
 def test_entry_points(real_site):
-    """Home page, programmes listing, every trade page (its programmes), 404 page."""
+    """Home page, programmes listing, every trade page (its programmes), 404 page, and
+    the header of every page."""
     out = real_site.output
     trades = [p.relative_to(out) for p in (out / "metiers").glob("*/index.html")]
     assert trades
     for page in ("index.html", "formations/index.html", "404.html", *map(str, trades)):
         assert f'href="/{q.ROOT}"' in (out / page).read_text(encoding="utf-8"), page
+    for page in out.rglob("*.html"):
+        if page.relative_to(out).parts[0] != "admin":
+            header = page.read_text(encoding="utf-8").split("</header>")[0]
+            assert f'class="h32-header__orientation" href="/{q.ROOT}"' in header, page
 
 
 def test_how_to_apply_shows_only_what_is_filled(tmp_path):
