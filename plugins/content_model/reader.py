@@ -55,13 +55,13 @@ class FrontMatterReader(BaseReader):
     """Markdown files of every content type: front matter checked, body rendered."""
 
     enabled = True
-    file_extensions = ["md"]
+    file_extensions = [e.lstrip(".") for e in paths.MARKDOWN_EXTENSIONS]
 
     def read(self, source_path):
         started = time.perf_counter()
         ctype = content_type_for(source_path, self.settings["PATH"])
         try:
-            html, meta = self._read(source_path)
+            html, meta = self._read(source_path, ctype)
         finally:
             if ctype is not None:
                 summary.record(ctype.name, time.perf_counter() - started)
@@ -69,9 +69,8 @@ class FrontMatterReader(BaseReader):
             summary.record(ctype.name, 0.0, draft=True)
         return html, meta
 
-    def _read(self, source_path):
+    def _read(self, source_path, ctype: s.ContentType | None):
         root = self.settings["PATH"]
-        ctype = content_type_for(source_path, root)
         problem = paths.problem(Path(source_path), Path(root))
         if problem or ctype is None:
             report(source_path, [problem or "fichier hors des dossiers de contenu ("

@@ -205,8 +205,8 @@ def _line_of(snippet: str, source: str, first_line: int) -> str:
 def clean(html: str, policy: Policy, source: str = "", first_line: int = 1) -> tuple[str, list[str]]:
     """Return (HTML to publish, problems). ``source`` is the Markdown the HTML came
     from (its lines start at ``first_line``): problems say where."""
-    strict = policy.strict(html)
-    if strict == reference(html):
+    strict, ref = policy.strict(html), reference(html)
+    if strict == ref:
         return strict, []
     explainer = _Explainer(policy)
     explainer.feed(html)
@@ -218,7 +218,6 @@ def clean(html: str, policy: Policy, source: str = "", first_line: int = 1) -> t
             seen.add(message)
             problems.append(message)
     if not problems:  # markup the browser reads differently from how it looks
-        ref = reference(html)
         at = next((i for i, (a, b) in enumerate(zip(ref, strict)) if a != b), min(len(ref), len(strict)))
         problems.append("HTML ambigu ou mal formé, il serait modifié à la publication : "
                         f"« {ref[max(0, at - 30):at + 50]} »")
