@@ -8,6 +8,6 @@ import os
 # what is upcoming, past, stale or scheduled never depends on the day the tests run,
 # and two builds compare byte for byte (admin/build.json carries the build time).
 # Tests that move time pass their own value. 1796292000: 2026-12-03 11:00, Paris.
-os.environ.setdefault("SOURCE_DATE_EPOCH", "1796292000")
+os.environ["SOURCE_DATE_EPOCH"] = "1796292000"  # not setdefault: CI may export its own
 
 pytest_plugins = ["support", "browser_support", "lanes"]

@@ -14,7 +14,7 @@ import pytest
 from invoke import Context, Exit
 
 import tasks
-from support import DEV_CONF, build_site, refused_build, snapshot
+from support import DEV_CONF, FIXTURES, build_site, refused_build, snapshot
 
 FORMATION = "formations/bac-pro-test.md"
 METIER = "metiers/soudeur.md"
@@ -216,3 +216,12 @@ def test_image_that_breaks_while_being_encoded(minimal_site, tmp_path, good_outp
     assert "metiers/soudeur.md: image: image illisible ou corrompue" in log, log
     assert "Traceback" not in log
     assert snapshot(output) == before
+
+
+def test_wrong_source_date_epoch_stops_the_build_once(tmp_path):
+    """The build's "today" (buildkit.clock) is checked once, before any plugin uses it."""
+    result = build_site(FIXTURES / "minimal", tmp_path / "out", env={"SOURCE_DATE_EPOCH": "demain"})
+    assert result.returncode != 0
+    assert "SOURCE_DATE_EPOCH « demain » n'est pas un nombre de secondes" in result.log
+    assert "Traceback" not in result.log
+    assert not (tmp_path / "out" / "index.html").exists()

@@ -16,7 +16,6 @@ from pelican.contents import Page
 from pelican.generators import Generator
 
 from content_model import schema as s
-from content_model.paths import MARKDOWN_EXTENSIONS
 from content_model.paths import display_path
 from content_model.reader import ContentError
 
@@ -57,8 +56,7 @@ class CatalogueGenerator(Generator):
 
     def _read(self, ctype: s.ContentType) -> list:
         items = []
-        extensions = tuple(e.lstrip(".") for e in MARKDOWN_EXTENSIONS)
-        for path in sorted(self.get_files(ctype.folder, extensions=extensions)):
+        for path in sorted(self.get_files(ctype.folder)):
             try:
                 item = self.readers.read_file(
                     base_path=self.path, path=path, content_class=CLASSES[ctype.name],

@@ -35,6 +35,8 @@ import markdown
 import pelican
 from buildkit.cachefiles import read_sealed, write_sealed
 
+from .sanitize import theme_ids
+
 KEEP = 8  # cache files kept in the folder (one per content folder built lately)
 FORMAT = "content-reader-2"  # the layout of the file; the salt covers the code that fills it
 
@@ -46,6 +48,7 @@ def salt(settings: dict) -> str:
         h.update(path.read_bytes())
     h.update(repr((markdown.__version__, pelican.__version__, settings.get("MARKDOWN"),
                    sorted(settings.get("CONTENT_MODEL_IFRAME_HOSTS", ())),
+                   sorted(theme_ids(Path(settings["THEME"]) / "templates")),  # the HTML policy
                    os.path.realpath(settings["PATH"]))).encode())
     return h.hexdigest()[:20]
 

@@ -88,6 +88,9 @@ def check_strays(site: Site, content_root, display) -> None:
                     site.error(display(path), "emplacement",
                                "lien symbolique vers un dossier hors du dossier du contenu : refusé")
                 continue
+            rel = path.relative_to(root)
+            if len(rel.parts) == 2 and s.type_for_folder(rel.parts[0]) and path.suffix in paths.MARKDOWN_EXTENSIONS:
+                continue  # read, and reported if need be, by FrontMatterReader
             problem = paths.problem(path, root)
             if problem:
                 site.error(display(path), "emplacement", problem)

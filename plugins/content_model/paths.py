@@ -39,9 +39,9 @@ def inside(path: str | os.PathLike, root: str | os.PathLike) -> bool:
 def accepted() -> str:
     """French list of what content/ accepts, for error messages."""
     folders = ", ".join(f"{t.folder}/*.md" for t in s.MARKDOWN_TYPES)
-    data = ", ".join(t.data_file for t in s.DATA_TYPES if t.data_file)
+    data = ", ".join(sorted({t.data_file for t in s.DATA_TYPES}))
     images = ", ".join(e.lstrip(".") for e in IMAGE_EXTENSIONS)
-    return f"{folders} ; {', '.join(sorted(set(data.split(', '))))} ; {IMAGES_FOLDER}/ ({images})"
+    return f"{folders} ; {data} ; {IMAGES_FOLDER}/ ({images})"
 
 
 def ignored(rel: Path) -> bool:
@@ -54,7 +54,7 @@ def problem(path: Path, root: Path) -> str | None:
     rel = path.relative_to(root)
     if not inside(path, root):
         return "lien symbolique vers un fichier hors du dossier du contenu : refusé"
-    if len(rel.as_posix()) > MAX_PATH or any(len(p) > MAX_NAME + 10 for p in rel.parts):
+    if len(rel.as_posix()) > MAX_PATH or any(len(Path(p).stem) > MAX_NAME for p in rel.parts):
         return f"nom de fichier trop long ({MAX_NAME} caractères au plus par nom)"
     folders = {t.folder for t in s.MARKDOWN_TYPES}
     data_files = {t.data_file for t in s.DATA_TYPES}

@@ -18,7 +18,7 @@ import logging
 import os
 from pathlib import Path
 
-from buildkit import workers
+from buildkit import clock, workers
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
@@ -123,6 +123,10 @@ def start_build(pelican) -> None:
     for handler in root.handlers:
         if _no_traceback not in handler.filters:
             handler.addFilter(_no_traceback)
+    try:  # every plugin asks buildkit.clock for "today": a wrong value stops here, once
+        clock.now()
+    except clock.ClockError as exc:
+        raise ContentModelError(str(exc)) from None
 
 
 def _where(obj) -> str:

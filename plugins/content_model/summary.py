@@ -41,7 +41,7 @@ def line(text: str) -> None:
     _extra.append(text)
 
 
-def _seconds_fr(value: float) -> str:
+def seconds_fr(value: float) -> str:
     return f"{value:.2f}".replace(".", ",") + " s"
 
 
@@ -54,5 +54,5 @@ def lines() -> list[str]:
         drafts = _drafts[ctype.name]
         if drafts:
             text += f", {drafts} brouillon" + ("s" if drafts > 1 else "")
-        out.append(text + f" (lus en {_seconds_fr(_seconds[ctype.name])})")
+        out.append(text + f" (lus en {seconds_fr(_seconds[ctype.name])})")
     return out + _extra

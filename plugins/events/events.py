@@ -27,7 +27,7 @@ from pelican.generators import Generator
 from buildkit import clock
 from buildkit.site import site_url
 from content_model import schema as s
-from content_model.paths import MARKDOWN_EXTENSIONS, display_path
+from content_model.paths import display_path
 from content_model.reader import ContentError
 
 from .ics import IcsEvent, calendar
@@ -48,15 +48,6 @@ def for_audiences(events, audiences) -> list:
     return [e for e in events if not e.audiences or wanted & set(e.audiences)]
 
 
-def today():
-    """The build's "today"; a wrong SOURCE_DATE_EPOCH is an error, not a traceback."""
-    try:
-        return clock.now()
-    except clock.ClockError as exc:
-        logger.error("events: %s", exc)
-        return clock.now({})
-
-
 def address_line(organisation: dict) -> str:
     """32 rue du Clos Four, 63100 Clermont-Ferrand (the parts that are known)."""
     town = " ".join(p for p in (organisation.get("postal_code"), organisation.get("city")) if p)
@@ -65,7 +56,7 @@ def address_line(organisation: dict) -> str:
 
 class EventsGenerator(Generator):
     def generate_context(self) -> None:
-        self.now = today()
+        self.now = clock.now()  # SOURCE_DATE_EPOCH checked by content_model at the start
         self.events = [e for e in self._read() if self._dates_agree(e)]
         for event in self.events:
             event.timing = Timing.of(event.start, event.end)
@@ -82,8 +73,7 @@ class EventsGenerator(Generator):
 
     def _read(self) -> list:
         events = []
-        extensions = tuple(e.lstrip(".") for e in MARKDOWN_EXTENSIONS)
-        for path in sorted(self.get_files(s.EVENT.folder, extensions=extensions)):
+        for path in sorted(self.get_files(s.EVENT.folder)):
             try:
                 event = self.readers.read_file(base_path=self.path, path=path,
                                                content_class=Evenement, context=self.context)

@@ -28,8 +28,6 @@ from pathlib import Path
 NNBSP = "\u202f"
 NBSP = "\u00a0"
 RAW_ELEMENTS = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea"})
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                  "source", "track", "wbr"})
 UNITS = r"(?:%|M€|Md€|k€|€|m²|m2|km|kg|cm|mm)"
 
 RULES = (
@@ -74,7 +72,7 @@ class _Typesetter(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.flush()
         self.out.append(self.get_starttag_text())
-        if tag in RAW_ELEMENTS and tag not in VOID:
+        if tag in RAW_ELEMENTS:
             self.raw_depth += 1
 
     def handle_startendtag(self, tag, attrs):

@@ -158,9 +158,8 @@ class ImagesGenerator(Generator):
             if cached.is_file():  # not an image that failed above
                 publish_file(cached, Path(self.output_path) / url)
         _state["seconds"] += time.perf_counter() - started
-        seconds = f"{_state['seconds']:.2f}".replace(".", ",")
         summary.line(f"Images : {len(images.done)} ({images.work} traitée(s), "
-                     f"{len(images.done) - images.work} depuis le cache, {seconds} s)")
+                     f"{len(images.done) - images.work} depuis le cache, {summary.seconds_fr(_state['seconds'])})")
 
 
 def get_generators(pelican):

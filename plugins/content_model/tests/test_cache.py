@@ -12,7 +12,8 @@ from content_model.cache import KEEP, ReaderCache, salt, stamp
 
 
 def settings(tmp_path, **extra):
-    return {"PATH": str(tmp_path / "content"), "MARKDOWN": {"output_format": "html5"}, **extra}
+    return {"PATH": str(tmp_path / "content"), "THEME": str(tmp_path / "theme"),
+            "MARKDOWN": {"output_format": "html5"}, **extra}
 
 
 def source(tmp_path, name="a.md", text="---\ntitle: A\n---\n"):
@@ -51,6 +52,10 @@ def test_settings_and_content_folder_select_the_file(tmp_path):
     assert base != salt(settings(tmp_path, MARKDOWN={"output_format": "xhtml"}))
     assert base != salt(settings(tmp_path, CONTENT_MODEL_IFRAME_HOSTS=["www.youtube-nocookie.com"]))
     assert base != salt({**settings(tmp_path), "PATH": str(tmp_path / "other")})
+    templates = tmp_path / "theme" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "base.html").write_text('<main id="contenu"></main>', encoding="utf-8")
+    assert base != salt(settings(tmp_path))  # the HTML policy refuses the theme's ids
 
 
 @pytest.mark.parametrize("how", DAMAGES)

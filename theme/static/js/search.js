@@ -24,7 +24,6 @@
   "use strict";
 
   var CONFIG_ID = "h32-search-config";
-  var loaded = {};
 
   function plural(n, one, many) { return n + " " + (n > 1 ? many : one); }
 
@@ -270,8 +269,8 @@
         return response.ok ? response.text() : "";
       }).then(function (html) {
         var config = readConfig(new DOMParser().parseFromString(html, "text/html"));
-        if (config && config.index && !loaded[config.index]) {
-          loaded[config.index] = fetch(config.index, { credentials: "same-origin" });
+        if (config && config.index) {  // into the HTTP cache for the search page
+          fetch(config.index, { credentials: "same-origin" });
         }
       }).catch(function () {});
     }, { once: true });
