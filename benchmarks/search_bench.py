@@ -129,10 +129,9 @@ def build_time_ratio(docs) -> dict:
             "index_build_ratio": statistics.median(after) / statistics.median(before)}
 
 
-def rewritten(docs, edited) -> dict:
-    """Files of the split index that a change from ``docs`` to ``edited`` rewrites."""
-    _, old = unpack(serialised_index(docs))
-    entry, new = unpack(serialised_index(edited))
+def rewritten(old, edited) -> dict:
+    """Files of the split index (``old``: the files before the change) that ``edited`` rewrites."""
+    _, new = unpack(serialised_index(edited))
     changed = [n for n in new if n not in old]
     count = lambda kind, names: sum(1 for n in names if f"/{kind}." in n)  # noqa: E731
     return {kind: f"{count(kind, changed)} of {count(kind, new)}" for kind in ("index", "terms", "docs")}
@@ -145,7 +144,8 @@ def edits(docs) -> dict:
     other = next(w for d in docs[i + 1:] for w in d.body.split() if w.isalpha() and w not in words)
     replaced = [*docs[:i], corpus_doc(docs[i], " ".join([other] + words[1:])), *docs[i + 1:]]
     added = [*docs[:i], corpus_doc(docs[i], docs[i].body + " Une phrase ajoutée pour voir."), *docs[i + 1:]]
-    return {"one word replaced": rewritten(docs, replaced), "one sentence added": rewritten(docs, added)}
+    _, old = unpack(serialised_index(docs))  # the unedited index, built once
+    return {"one word replaced": rewritten(old, replaced), "one sentence added": rewritten(old, added)}
 
 
 def corpus_doc(doc, body):
