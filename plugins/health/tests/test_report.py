@@ -209,7 +209,7 @@ def test_in_a_build_the_reader_s_parsed_front_matter_gives_the_same_report(conte
     from health.health import parsed_front_matter
 
     edit(content / "pages" / "alternance.md", "\nTexte.", "\nTexte.\n\nHall 32 propose depuis 2019 des formations.")
-    cache = ReaderCache(tmp_path / "cache", {"PATH": str(content)})
+    cache = ReaderCache(tmp_path / "cache", {"PATH": str(content), "THEME": str(ROOT / "theme")})
     for path in sorted(content.rglob("*.md")):
         cache.put(str(path), stamp(str(path)), (split(read_text(path))[0], "<p>HTML</p>"))
     monkeypatch.setitem(CACHE, "reader", cache)
