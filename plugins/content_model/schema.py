@@ -1,6 +1,8 @@
 """The content model of the Hall 32 site, declared once.
 
-Every content type and every field lives here. Validation at build time
+Every content type and every field is declared here or, for the YAML data files
+(figures, series, contact record), in ``schema_data.py``; ``model.py`` holds the kinds
+and the ``Field`` and ``ContentType`` classes. Validation at build time
 (``validate.py``), the CMS configuration and the fields that templates and
 search use are all derived from these declarations: a field that exists only
 in a template or only in the CMS is a bug that the tests catch.
@@ -11,123 +13,13 @@ error messages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
-# Field kinds understood by validate.py (and, later, by the CMS config).
-STRING = "string"  # one line of text
-TEXT = "text"  # several lines of plain text
-SLUG = "slug"  # lowercase ascii words joined by hyphens
-DATETIME = "datetime"  # "YYYY-MM-DD HH:mm" (or "YYYY-MM-DD")
-INTEGER = "integer"
-NUMBER = "number"
-BOOLEAN = "boolean"
-SELECT = "select"  # one value of ``options``
-URL = "url"  # absolute http(s) URL
-IMAGE = "image"  # path of an image under content/images/
-STRINGS = "strings"  # list of one-line strings
-REFS = "refs"  # list of ids of another type (``ref``)
-OBJECTS = "objects"  # list of mappings described by ``fields``
-CHOICES = "choices"  # list of values of ``options`` (several, none twice)
-EMAIL = "email"  # e-mail address (shown as a mailto: link)
-PHONE = "phone"  # French or international phone number (shown as a tel: link)
-MONTH = "month"  # "YYYY-MM" or "YYYY": when information was true (month or year precision)
-
-KINDS = frozenset(
-    {STRING, TEXT, SLUG, DATETIME, INTEGER, NUMBER, BOOLEAN, SELECT, URL, IMAGE,
-     STRINGS, REFS, OBJECTS, CHOICES, EMAIL, PHONE, MONTH}
+from .model import (  # noqa: F401  (re-exported: schema is the one import)
+    BOOLEAN, CHOICES, DATETIME, EMAIL, IMAGE, INTEGER, KINDS, MONTH, NUMBER, OBJECTS, PHONE,
+    REFS, SELECT, SLUG, STRING, STRINGS, TEXT, URL, ContentType, Field, options as _options,
 )
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    kind: str
-    label: str
-    required: bool = True
-    hint: str = ""
-    options: tuple[tuple[str, str], ...] = ()  # (value, French label)
-    ref: str | None = None  # target type for REFS
-    max_length: int | None = None
-    default: Any = None
-    fields: tuple["Field", ...] = ()  # item fields for OBJECTS
-    min_items: int = 0
-    reverse: str | None = None  # attribute set on the targets of REFS (derived)
-    minimum: float | None = None  # INTEGER, NUMBER: smallest value allowed
-    maximum: float | None = None  # INTEGER, NUMBER: largest value allowed
-    max_items: int | None = None  # STRINGS, REFS, OBJECTS: most items allowed
-    # DATETIME: a date known only to the month ("2022-11") or the year ("2022") is allowed;
-    # validation adds `<name>_precision` ("day", "month", "year") and pages show that much.
-    partial: bool = False
-    # NUMBER: ((unit, largest value), ...) when the entry's `unit` field (or, for
-    # the items of a list, the `unit` of the entry holding the list) is that unit.
-    unit_maximum: tuple[tuple[str, float], ...] = ()
-
-    def __post_init__(self):
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown field kind {self.kind!r} for {self.name}")
-        numeric = self.kind in (INTEGER, NUMBER)
-        if not numeric and (self.minimum is not None or self.maximum is not None
-                            or self.unit_maximum):
-            raise ValueError(f"{self.name}: minimum and maximum go with numbers only")
-        if self.max_items is not None and (self.kind not in (STRINGS, REFS, OBJECTS, CHOICES)
-                                           or self.max_items < max(self.min_items, 1)):
-            raise ValueError(f"{self.name}: max_items goes with lists, at least min_items")
-        if (self.kind in (SELECT, CHOICES)) != bool(self.options):
-            raise ValueError(f"{self.name}: options go with select and choices fields only")
-        if (self.kind == REFS) != bool(self.ref):
-            raise ValueError(f"{self.name}: ref goes with refs fields only")
-        if (self.kind == OBJECTS) != bool(self.fields):
-            raise ValueError(f"{self.name}: fields go with objects fields only")
-        if self.partial and self.kind != DATETIME:
-            raise ValueError(f"{self.name}: partial goes with datetime fields only")
-
-    @property
-    def option_values(self) -> tuple[str, ...]:
-        return tuple(value for value, _label in self.options)
-
-    def option_label(self, value: str) -> str:
-        return dict(self.options).get(value, value)
-
-
-@dataclass(frozen=True)
-class ContentType:
-    """A type of content: a folder of Markdown files or a list in a YAML file."""
-
-    name: str  # internal name, also the template name
-    label: str  # French plural label
-    label_singular: str
-    fields: tuple[Field, ...]
-    folder: str | None = None  # Markdown files under content/<folder>/
-    data_file: str | None = None  # YAML file under content/
-    data_key: str | None = None  # top-level key of the list in data_file (None: the
-    # file is one mapping of the type's fields, a single record such as organisation.yaml)
-    id_field: str = "slug"
-    body: bool = False  # whether a Markdown body follows the front matter
-    url: str = ""  # URL pattern, "{slug}" is replaced
-    index_url: str | None = None  # URL of the listing page, if any
-    index_description: str = ""  # the listing page's meta description (and search excerpt)
-
-    def field(self, name: str) -> Field:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        raise KeyError(name)
-
-    @property
-    def field_names(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields)
-
-    @property
-    def single(self) -> bool:
-        """A data file holding one record (its fields at the top), not named lists."""
-        return bool(self.data_file) and not self.data_key
-
-
-def _options(*pairs: str) -> tuple[tuple[str, str], ...]:
-    it = iter(pairs)
-    return tuple(zip(it, it))
-
+from .schema_data import (  # noqa: F401
+    FIGURE, MAX_POINTS, ORGANISATION, PERCENT, SERIES, VALID_AS_OF, VALUE_HINT,
+)
 
 STATUS = Field(
     "status", SELECT, "Statut", required=False, default="published",
@@ -157,12 +49,6 @@ ORDER = Field(
 # When the facts of a programme, a page or a key figure were true or last checked:
 # pages show it ("Informations de décembre 2022") and the health report lists the
 # entries older than 12 months, and those without it (plugins/health).
-VALID_AS_OF = Field(
-    "valid_as_of", MONTH, "Informations valables en", required=False,
-    hint="Mois (AAAA-MM, par exemple 2022-12) ou année (AAAA) où ces informations "
-    "étaient exactes ou ont été vérifiées : celle du document source. Laissez vide si "
-    "vous ne savez pas : le rapport d'état du site le signale.",
-)
 KEYWORDS = Field(
     "keywords", STRINGS, "Mots-clés de recherche", min_items=1,
     hint="Synonymes que les visiteurs tapent : fraiseur, usineur, soudure…",
@@ -502,115 +388,6 @@ PAGE = ContentType(
         audiences_field("Pour une page écrite pour ces publics : elle annonce leurs "
                         "prochains événements."),
         STATUS,
-    ),
-)
-
-# Key figures and series are counts, amounts and shares: never negative, and a
-# share (unit "%") is a part of a whole, from 0 to 100. A growth rate is not typed
-# in: the page computes the change of a series itself (data_pages/charts.py).
-PERCENT = "%"
-VALUE_HINT = "Nombre positif ou nul, sans espace ni unité ; avec l'unité %, de 0 à 100."
-# The most points of a series. Real series have 2 (2019 and 2022: the school opened
-# in 2019); 24 is a yearly series over 24 years or a monthly one over two years, far
-# above that, and the most the 640-unit-wide chart draws readably: bars about 15
-# units wide (6 px on a phone), a period and value written every few bars.
-MAX_POINTS = 24
-
-FIGURE = ContentType(
-    name="figure",
-    label="Chiffres clés",
-    label_singular="Chiffre clé",
-    data_file="data/figures.yaml",
-    data_key="figures",
-    id_field="id",
-    url="chiffres-cles/",
-    index_url="chiffres-cles/",
-    index_description=(
-        "Hall 32 en chiffres : élèves, entreprises partenaires, jeunes formés, Pôle Industrie, financement, avec la source et la période de chaque chiffre."
-    ),
-    fields=(
-        Field("id", SLUG, "Identifiant"),
-        Field("label", STRING, "Libellé", max_length=120, hint="Ce que mesure le chiffre."),
-        Field("value", NUMBER, "Valeur", minimum=0, unit_maximum=((PERCENT, 100),),
-              hint=VALUE_HINT),
-        Field("unit", STRING, "Unité", required=False,
-              hint="% (une part, de 0 à 100), M€, élèves…"),
-        Field("approx", BOOLEAN, "Valeur approchée (« environ »)", required=False, default=False),
-        Field("detail", STRING, "Précision", required=False),
-        Field("period", STRING, "Année ou période", hint="2022, 2019-2022, depuis 2019…"),
-        Field("source", STRING, "Source"),
-        VALID_AS_OF,
-        Field(
-            "featured", BOOLEAN, "Afficher sur la page d'accueil", required=False,
-            default=False,
-        ),
-    ),
-)
-
-SERIES = ContentType(
-    name="series",
-    label="Séries de chiffres",
-    label_singular="Série",
-    data_file="data/figures.yaml",
-    data_key="series",
-    id_field="id",
-    url="chiffres-cles/",
-    fields=(
-        Field("id", SLUG, "Identifiant"),
-        Field("label", STRING, "Titre de la série", max_length=120),
-        Field("unit", STRING, "Unité", hint="élèves, entreprises, % (une part, de 0 à 100)…"),
-        Field("source", STRING, "Source"),
-        Field(
-            "points", OBJECTS, "Valeurs", min_items=2, max_items=MAX_POINTS,
-            hint=f"De 2 à {MAX_POINTS} valeurs, de la plus ancienne à la plus récente.",
-            fields=(
-                Field("period", STRING, "Année ou période", max_length=20,
-                      hint="2019, 2019-2020, 1er semestre 2022…"),
-                Field("value", NUMBER, "Valeur", minimum=0, unit_maximum=((PERCENT, 100),),
-                      hint=VALUE_HINT),
-            ),
-        ),
-    ),
-)
-
-# Hall 32's own contact data, one record (a mapping, not a list): everything is
-# optional, since only the address is known; a page leaves out what is empty.
-ORGANISATION = ContentType(
-    name="organisation",
-    label="Coordonnées de Hall 32",
-    label_singular="Coordonnées",
-    data_file="data/organisation.yaml",
-    id_field="",
-    url="contact/",
-    fields=(
-        Field("name", STRING, "Nom", required=False, max_length=90,
-              hint="Par défaut, le nom du site (Hall 32)."),
-        Field("street", STRING, "Adresse : numéro et rue", required=False, max_length=120),
-        Field("postal_code", STRING, "Code postal", required=False, max_length=10),
-        Field("city", STRING, "Ville", required=False, max_length=60),
-        Field("phone", PHONE, "Téléphone", required=False, hint="Par exemple 04 73 00 00 00."),
-        Field("email", EMAIL, "Adresse électronique", required=False),
-        Field("opening_hours", TEXT, "Horaires d'accueil", required=False, max_length=300,
-              hint="Une ligne par jour ou par période."),
-        Field("companies_email", EMAIL, "Entreprises : adresse électronique", required=False),
-        Field("companies_phone", PHONE, "Entreprises : téléphone", required=False),
-        Field("disability_email", EMAIL, "Handicap et accessibilité : adresse électronique",
-              required=False, hint="Contact des personnes en situation de handicap "
-              "(accueil, formation, accessibilité du site)."),
-        Field("disability_phone", PHONE, "Handicap et accessibilité : téléphone", required=False),
-        Field(
-            "social", OBJECTS, "Réseaux sociaux", required=False, default=(), max_items=10,
-            fields=(
-                Field("name", STRING, "Réseau", max_length=40, hint="LinkedIn, Instagram…"),
-                Field("url", URL, "Adresse de la page", hint="Adresse complète en https://"),
-            ),
-        ),
-        Field("publication_director", STRING, "Directeur ou directrice de la publication",
-              required=False, max_length=90),
-        Field("host_name", STRING, "Hébergeur du site : nom", required=False, max_length=90),
-        Field("host_address", STRING, "Hébergeur du site : adresse", required=False,
-              max_length=160),
-        Field("host_phone", PHONE, "Hébergeur du site : téléphone", required=False),
     ),
 )
 

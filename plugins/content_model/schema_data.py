@@ -1,0 +1,127 @@
+"""Declarations of the types kept in YAML data files: key figures, series, contact record.
+
+Part of the content model declared in ``schema.py`` (which re-exports these names).
+"""
+
+from __future__ import annotations
+
+from .model import (
+    BOOLEAN, EMAIL, MONTH, NUMBER, OBJECTS, PHONE, SLUG, STRING, TEXT, URL, ContentType, Field,
+)
+
+# When a page's dated facts were true (shared with the page types of schema.py).
+VALID_AS_OF = Field(
+    "valid_as_of", MONTH, "Informations valables en", required=False,
+    hint="Mois (AAAA-MM, par exemple 2022-12) ou année (AAAA) où ces informations "
+    "étaient exactes ou ont été vérifiées : celle du document source. Laissez vide si "
+    "vous ne savez pas : le rapport d'état du site le signale.",
+)
+
+# Key figures and series are counts, amounts and shares: never negative, and a
+# share (unit "%") is a part of a whole, from 0 to 100. A growth rate is not typed
+# in: the page computes the change of a series itself (data_pages/charts.py).
+PERCENT = "%"
+VALUE_HINT = "Nombre positif ou nul, sans espace ni unité ; avec l'unité %, de 0 à 100."
+# The most points of a series. Real series have 2 (2019 and 2022: the school opened
+# in 2019); 24 is a yearly series over 24 years or a monthly one over two years, far
+# above that, and the most the 640-unit-wide chart draws readably: bars about 15
+# units wide (6 px on a phone), a period and value written every few bars.
+MAX_POINTS = 24
+
+FIGURE = ContentType(
+    name="figure",
+    label="Chiffres clés",
+    label_singular="Chiffre clé",
+    data_file="data/figures.yaml",
+    data_key="figures",
+    id_field="id",
+    url="chiffres-cles/",
+    index_url="chiffres-cles/",
+    index_description=(
+        "Hall 32 en chiffres : élèves, entreprises partenaires, jeunes formés, Pôle Industrie, financement, avec la source et la période de chaque chiffre."
+    ),
+    fields=(
+        Field("id", SLUG, "Identifiant"),
+        Field("label", STRING, "Libellé", max_length=120, hint="Ce que mesure le chiffre."),
+        Field("value", NUMBER, "Valeur", minimum=0, unit_maximum=((PERCENT, 100),),
+              hint=VALUE_HINT),
+        Field("unit", STRING, "Unité", required=False,
+              hint="% (une part, de 0 à 100), M€, élèves…"),
+        Field("approx", BOOLEAN, "Valeur approchée (« environ »)", required=False, default=False),
+        Field("detail", STRING, "Précision", required=False),
+        Field("period", STRING, "Année ou période", hint="2022, 2019-2022, depuis 2019…"),
+        Field("source", STRING, "Source"),
+        VALID_AS_OF,
+        Field(
+            "featured", BOOLEAN, "Afficher sur la page d'accueil", required=False,
+            default=False,
+        ),
+    ),
+)
+
+SERIES = ContentType(
+    name="series",
+    label="Séries de chiffres",
+    label_singular="Série",
+    data_file="data/figures.yaml",
+    data_key="series",
+    id_field="id",
+    url="chiffres-cles/",
+    fields=(
+        Field("id", SLUG, "Identifiant"),
+        Field("label", STRING, "Titre de la série", max_length=120),
+        Field("unit", STRING, "Unité", hint="élèves, entreprises, % (une part, de 0 à 100)…"),
+        Field("source", STRING, "Source"),
+        Field(
+            "points", OBJECTS, "Valeurs", min_items=2, max_items=MAX_POINTS,
+            hint=f"De 2 à {MAX_POINTS} valeurs, de la plus ancienne à la plus récente.",
+            fields=(
+                Field("period", STRING, "Année ou période", max_length=20,
+                      hint="2019, 2019-2020, 1er semestre 2022…"),
+                Field("value", NUMBER, "Valeur", minimum=0, unit_maximum=((PERCENT, 100),),
+                      hint=VALUE_HINT),
+            ),
+        ),
+    ),
+)
+
+# Hall 32's own contact data, one record (a mapping, not a list): everything is
+# optional, since only the address is known; a page leaves out what is empty.
+ORGANISATION = ContentType(
+    name="organisation",
+    label="Coordonnées de Hall 32",
+    label_singular="Coordonnées",
+    data_file="data/organisation.yaml",
+    id_field="",
+    url="contact/",
+    fields=(
+        Field("name", STRING, "Nom", required=False, max_length=90,
+              hint="Par défaut, le nom du site (Hall 32)."),
+        Field("street", STRING, "Adresse : numéro et rue", required=False, max_length=120),
+        Field("postal_code", STRING, "Code postal", required=False, max_length=10),
+        Field("city", STRING, "Ville", required=False, max_length=60),
+        Field("phone", PHONE, "Téléphone", required=False, hint="Par exemple 04 73 00 00 00."),
+        Field("email", EMAIL, "Adresse électronique", required=False),
+        Field("opening_hours", TEXT, "Horaires d'accueil", required=False, max_length=300,
+              hint="Une ligne par jour ou par période."),
+        Field("companies_email", EMAIL, "Entreprises : adresse électronique", required=False),
+        Field("companies_phone", PHONE, "Entreprises : téléphone", required=False),
+        Field("disability_email", EMAIL, "Handicap et accessibilité : adresse électronique",
+              required=False, hint="Contact des personnes en situation de handicap "
+              "(accueil, formation, accessibilité du site)."),
+        Field("disability_phone", PHONE, "Handicap et accessibilité : téléphone", required=False),
+        Field(
+            "social", OBJECTS, "Réseaux sociaux", required=False, default=(), max_items=10,
+            fields=(
+                Field("name", STRING, "Réseau", max_length=40, hint="LinkedIn, Instagram…"),
+                Field("url", URL, "Adresse de la page", hint="Adresse complète en https://"),
+            ),
+        ),
+        Field("publication_director", STRING, "Directeur ou directrice de la publication",
+              required=False, max_length=90),
+        Field("host_name", STRING, "Hébergeur du site : nom", required=False, max_length=90),
+        Field("host_address", STRING, "Hébergeur du site : adresse", required=False,
+              max_length=160),
+        Field("host_phone", PHONE, "Hébergeur du site : téléphone", required=False),
+    ),
+)
