@@ -17,12 +17,7 @@ SHARED = {"content_model", "buildkit"}
 # The test fails when one of them is gone, so that the list only shrinks.
 PENDING = {
     ("data_pages/data_pages.py", "images"),  # the build's image pipeline, through a registry
-    ("data_pages/charts.py", "french_format"),  # French number formatting, for buildkit
-    ("health/dates.py", "french_format"),
     ("health/report.py", "events"),  # events.timing: upcoming or past, for content_model
-    ("seo/jsonld.py", "french_format"),
-    ("seo/sitemap.py", "french_format"),
-    ("search_index/search_index.py", "french_format"),
 }
 
 

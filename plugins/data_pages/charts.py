@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from content_model.schema import PERCENT
-from french_format.french_format import figure_fr, number_fr
+from buildkit.french import figure_fr, number_fr
 
 WIDTH = 640
 HEIGHT = 320

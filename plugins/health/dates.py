@@ -1,10 +1,10 @@
-"""Dates in the report: French labels (Babel, through french_format) and ages in months."""
+"""Dates in the report: French labels (buildkit.french, Babel) and ages in months."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from french_format.french_format import date_fr, month_fr
+from buildkit.french import date_fr, hour_fr, month_fr
 
 
 def month_index(value) -> int:
@@ -33,7 +33,7 @@ def day(value: dt.date) -> str:
 
 def moment(value: dt.datetime) -> str:
     """3 janvier 2027 à 9 h 30 (Paris time, as typed)."""
-    return f"{date_fr(value)} à {value.hour}\u00a0h" + (f"\u00a0{value.minute:02d}" if value.minute else "")
+    return f"{date_fr(value)} à {hour_fr(value)}"
 
 
 def month_label(value: str) -> str:

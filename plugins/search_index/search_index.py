@@ -30,7 +30,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from buildkit.files import hashed_name, write_files
-from french_format.french_format import figure_fr
+from buildkit.french import figure_fr
 
 from .documents import collect
 from .index import build_index, dumps

@@ -8,8 +8,8 @@ import re
 from markupsafe import Markup
 
 from content_model.validate import tel_uri
-from french_format.french_format import published_iso
-from french_format.typeset import typeset_text
+from buildkit.french import published_iso
+from buildkit.french_typeset import typeset_text
 
 ORGANIZATION_ID = "#organisation"
 
@@ -168,7 +168,7 @@ def breadcrumb_list(trail, siteurl: str) -> dict:
 
 
 # Texts a reader sees (names, titles, descriptions) get the pages' French typography
-# (french_format.typeset); URLs, dates, codes and identifiers are left as they are.
+# (buildkit.french_typeset); URLs, dates, codes and identifiers are left as they are.
 TEXT_KEYS = frozenset({"name", "headline", "description", "alternateName", "skills",
                        "occupationalCategory", "audienceType", "educationalCredentialAwarded"})
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from content_model import schema as s
-from french_format.french_format import published_iso
+from buildkit.french import published_iso
 
 
 def entries(context) -> list[tuple[str, str | None]]:

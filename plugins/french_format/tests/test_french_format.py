@@ -1,59 +1,35 @@
-"""French formatting does not depend on the machine's locale."""
+"""The plugin wires buildkit's French formatting and typesetting into the build."""
+
+from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
-from french_format.french_format import NNBSP, date_fr, euros_fr, figure_fr, month_fr, number_fr
+from jinja2 import Environment
 
-
-def test_dates_in_french():
-    assert date_fr(dt.datetime(2019, 9, 13, 9, 0)) == "13 septembre 2019"
-    assert date_fr(dt.date(2022, 12, 7)) == "7 décembre 2022"
-    assert date_fr(dt.date(2019, 9, 1)) == "1er septembre 2019"
-    assert date_fr(dt.date(2022, 8, 1), "MMMM y") == "août 2022"
+from buildkit import french
+from french_format.french_format import FILTERS, add_filters
+from french_format.typeset import typeset_output
 
 
-def test_numbers_in_french():
-    assert number_fr(1800) == f"1{NNBSP}800"
-    assert number_fr(13.8) == "13,8"
-    assert number_fr(220000) == f"220{NNBSP}000"
+def test_templates_get_the_french_filters():
+    generator = SimpleNamespace(env=Environment())
+    add_filters(generator)
+    template = generator.env.from_string("{{ d | date_fr }} à {{ d | hour_fr }}, {{ n | number_fr }}")
+    assert template.render(d=dt.datetime(2026, 3, 1, 10, 30), n=1800) == (
+        "1er mars 2026 à 10\u00a0h\u00a030, 1\u202f800")
+    assert FILTERS["date_fr"] is french.date_fr  # one implementation, in buildkit
 
 
-def test_money():
-    assert euros_fr(13_800_000) == f"13,8{NNBSP}M€"
-    assert euros_fr(30_000_000) == f"30{NNBSP}M€"
-    assert euros_fr(950_000) == f"950{NNBSP}000{NNBSP}€"
-
-
-def test_figures_with_units():
-    assert figure_fr({"value": 54, "unit": "%"}) == f"54{NNBSP}%"
-    assert figure_fr({"value": 197, "unit": None}) == "197"
-    assert figure_fr({"value": 680, "unit": "jeunes"}) == "680 jeunes"
-
-
-def test_validity_dates_in_french():
-    assert month_fr("2022-12") == "décembre 2022"
-    assert month_fr("2021-08") == "août 2021"
-    assert month_fr("2022") == "2022"
-
-
-def test_news_dates_as_precise_as_they_are_known():
-    import datetime as _dt
-    from types import SimpleNamespace
-    from french_format.french_format import published_fr, published_iso
-    day = SimpleNamespace(date=_dt.datetime(2019, 9, 13, 9), date_precision="day")
-    month = SimpleNamespace(date=_dt.datetime(2022, 11, 1), date_precision="month")
-    year = SimpleNamespace(date=_dt.datetime(2022, 1, 1), date_precision="year")
-    assert (published_fr(day), published_iso(day)) == ("13 septembre 2019", "2019-09-13T09:00:00")
-    assert (published_fr(month), published_iso(month)) == ("novembre 2022", "2022-11")
-    assert (published_fr(year), published_iso(year)) == ("2022", "2022")
-
-
-def test_de_is_elided_before_a_vowel_and_takes_an_article_before_a_noun():
-    from french_format.french_format import site_of
-    assert site_of("AKTO") == "Site d’AKTO"
-    assert site_of("Adecco") == "Site d’Adecco"
-    assert site_of("Humando") == "Site d’Humando"
-    assert site_of("Michelin") == "Site de Michelin"
-    assert site_of("Banque de France") == "Site de la Banque de France"
-    assert site_of("Région Auvergne-Rhône-Alpes") == "Site de la Région Auvergne-Rhône-Alpes"
-    assert site_of("France Travail") == "Site de France Travail"
+def test_every_page_is_typeset_but_not_the_cms(tmp_path):
+    page, admin, plain = tmp_path / "a" / "index.html", tmp_path / "admin" / "index.html", tmp_path / "b.html"
+    for path in (page, admin, plain):
+        path.parent.mkdir(exist_ok=True)
+    page.write_text("<p>l'école ?</p>", encoding="utf-8")
+    admin.write_text("<p>l'école ?</p>", encoding="utf-8")
+    plain.write_text("<p>rien</p>", encoding="utf-8")
+    before = plain.stat().st_ino
+    assert typeset_output(tmp_path) == 1
+    assert page.read_text(encoding="utf-8") == "<p>l’école\u202f?</p>"
+    assert admin.read_text(encoding="utf-8") == "<p>l'école ?</p>"
+    assert plain.stat().st_ino == before  # nothing to change: not rewritten

@@ -1,6 +1,6 @@
 """French typesetting of rendered HTML: text nodes only, tricky input."""
 
-from french_format.typeset import NBSP, NNBSP, typeset_html, typeset_text
+from buildkit.french_typeset import NBSP, NNBSP, typeset_html, typeset_text
 
 
 def test_text_rules():
@@ -37,3 +37,28 @@ def test_only_text_nodes():
 def test_a_page_without_anything_to_change_is_byte_identical():
     page = '<!DOCTYPE html>\n<p class="x">Texte&nbsp;&amp; suite<br/>fin</p>\n'
     assert typeset_html(page) == page
+
+
+def test_ordinals_are_raised_in_running_text():
+    page = "<p>le 1er juillet 1901, les classes de 3e, la 2nde et les 1res, le XXIe</p>"
+    assert typeset_html(page) == ("<p>le 1<sup>er</sup> juillet 1901, les classes de 3<sup>e</sup>, "
+                                  "la 2<sup>nde</sup> et les 1<sup>res</sup>, le XXIe</p>")
+    assert typeset_html("<li><a href=\"/x/\">2e trimestre</a></li>") == (
+        "<li><a href=\"/x/\">2<sup>e</sup> trimestre</a></li>")
+
+
+def test_ordinals_are_left_where_markup_cannot_go_or_is_not_wanted():
+    page = ('<head><title>Le 1er mai</title></head><h1>Le 1er mai</h1><h2>3e</h2>'
+            '<select><option>1er</option></select><svg><text>1er semestre</text></svg>'
+            '<p title="le 1er"><code>1er</code> <a href="/2e/">1e6, 2,5e, https://x.fr/2e, a3e, 2e-3</a></p>')
+    assert typeset_html(page) == page
+
+
+def test_ordinals_after_the_elements_that_hold_them_back():
+    out = typeset_html("<h1>1er</h1><p>1er</p><svg><text>2e</text></svg><p>2e</p>")
+    assert out == "<h1>1er</h1><p>1<sup>er</sup></p><svg><text>2e</text></svg><p>2<sup>e</sup></p>"
+
+
+def test_typesetting_twice_changes_nothing_more():
+    page = "<p>Le 1er mai : l'école ? 100 % gratuite</p>"
+    assert typeset_html(typeset_html(page)) == typeset_html(page)
