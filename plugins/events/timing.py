@@ -11,11 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from babel.dates import format_date
-
 from buildkit.clock import local
+from buildkit.french import date_fr, hour_fr
 
-LOCALE = "fr_FR"
 MIDNIGHT = dt.time(0, 0)
 
 
@@ -53,10 +51,10 @@ class Timing:
                 return day(first)
             return f"du {day(first)} au {day(last)}"
         if self.end is None:
-            return f"{day(first)} à {hour(self.start)}"
+            return f"{day(first)} à {hour_fr(self.start)}"
         if first == last:
-            return f"{day(first)} de {hour(self.start)} à {hour(self.end)}"
-        return f"du {day(first)} à {hour(self.start)} au {day(last)} à {hour(self.end)}"
+            return f"{day(first)} de {hour_fr(self.start)} à {hour_fr(self.end)}"
+        return f"du {day(first)} à {hour_fr(self.start)} au {day(last)} à {hour_fr(self.end)}"
 
     def iso(self) -> tuple[str, str | None]:
         """(start, end) for <time datetime> and JSON-LD: dates alone for all-day events."""
@@ -66,13 +64,5 @@ class Timing:
 
 
 def day(date: dt.date) -> str:
-    """samedi 1er mars 2026 (Babel, not the machine's locale)."""
-    text = format_date(date, "EEEE d MMMM y", locale=LOCALE)
-    weekday, number, rest = text.split(" ", 2)
-    return f"{weekday} {'1er' if number == '1' else number} {rest}"
-
-
-def hour(moment: dt.datetime) -> str:
-    """9 h, 12 h 30 (French typography; no-break spaces keep the hour on one line)."""
-    text = f"{moment.hour}\u00a0h"
-    return text + (f"\u00a0{moment.minute:02d}" if moment.minute else "")
+    """samedi 1er mars 2026."""
+    return date_fr(date, "EEEE d MMMM y")
