@@ -62,6 +62,10 @@ def admin_csp(settings) -> str:
 
 
 class CmsGenerator(Generator):
+    def output_folders(self):
+        """Folders of the output this plugin writes (a page slug must not take one)."""
+        return (ADMIN,)
+
     def generate_context(self) -> None:
         self.config = build(self.settings)
         if not self.config["backend"]["repo"] and not self.config.get("local_backend"):

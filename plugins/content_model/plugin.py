@@ -6,9 +6,9 @@ Signals:
 - initialized: start counting errors logged during this build; load the reader's
   cache (CONTENT_MODEL_CACHE: parsed front matter and HTML of unchanged files).
 - all_generators_finalized: cross-file checks (duplicate ids, references,
-  reserved slugs), derived links (trade -> programmes...), then stop the
-  build before any output is written if anything was wrong. The reader's cache
-  is saved first (it only holds files that had no problem).
+  page slugs that take an output folder: outputs.py), derived links (trade ->
+  programmes...), then stop the build before any output is written if anything
+  was wrong. The reader's cache is saved first (it only holds files that had no problem).
 - finalized: stop with a non-zero exit if an error was logged while writing.
 """
 
@@ -22,20 +22,13 @@ from buildkit import clock, workers
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from . import linklog, links, paths, summary
+from . import linklog, links, outputs, paths, summary
 from . import schema as s
 from .cache import ReaderCache
 from .paths import display_path
 from .reader import CACHE, REPORTED, FrontMatterReader
 
 logger = logging.getLogger(__name__)
-
-# First path segments that belong to generated sections, not to pages.
-RESERVED_SLUGS = {
-    "metiers", "formations", "actualites", "evenements", "partenaires", "chiffres-cles", "recherche",
-    "admin", "theme", "images", "drafts", "feeds", "tag", "category", "author", "cartes",
-    "orientation",
-}
 
 
 class ContentModelError(Exception):
@@ -158,7 +151,7 @@ def check_site(generators) -> None:
     save_cache()
     site = collect(generators)
     links.check_duplicates(site)
-    links.check_reserved(site, RESERVED_SLUGS)
+    links.check_reserved(site, set(outputs.reserved_folders(generators[0].settings, generators)))
     content_root = Path(generators[0].path)
     links.check_strays(site, content_root, display_path)
     homes = [i for i in site.of_type(s.PAGE.name) if links.get(i.obj, "layout") == "accueil"]

@@ -147,6 +147,10 @@ def _prepare(content) -> None:
 
 
 class ImagesGenerator(Generator):
+    def output_folders(self):
+        """Folders of the output this plugin writes (a page slug must not take one)."""
+        return (pipeline().url_dir,)
+
     def generate_output(self, writer) -> None:
         """Last of the generators (images is last in PLUGINS): the images made in the
         background had the whole page rendering to finish."""

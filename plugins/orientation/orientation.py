@@ -27,6 +27,10 @@ logger = logging.getLogger(__name__)
 
 
 class OrientationGenerator(Generator):
+    def output_folders(self):
+        """Folders of the output this plugin writes (a page slug must not take one)."""
+        return (ROOT.strip("/"),)
+
     def generate_context(self) -> None:
         self.steps = plan(self.context.get("formations", []), self.context.get("metiers", []),
                           self.context.get("pages", []))

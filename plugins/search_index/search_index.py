@@ -52,6 +52,10 @@ def hashed(name: str, data: bytes) -> str:
 
 
 class SearchIndexGenerator(Generator):
+    def output_folders(self):
+        """Folders of the output this plugin writes (a page slug must not take one)."""
+        return ("recherche", OUTPUT_DIR)
+
     def generate_context(self) -> None:
         self.files: dict[str, bytes] = {}
         self.job = None

@@ -92,6 +92,10 @@ def public_pages(context, palette: cards.Palette) -> dict[str, cards.Card]:
 
 
 class SeoGenerator(Generator):
+    def output_folders(self):
+        """Folders of the output this plugin writes (a page slug must not take one)."""
+        return (CARD_DIR,)
+
     def generate_context(self) -> None:
         siteurl = site_url(self.settings)
         cache = Path(self.settings.get("SEO_CARD_CACHE") or Path(self.settings["CACHE_PATH"]) / "cards")
