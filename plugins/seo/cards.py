@@ -1,8 +1,9 @@
 """Social card images (1200×630) drawn with Pillow for pages that have no image.
 
-The card shows the site's identity, the kind of page and its title in French
-typography (no-break space before : ; ! ? and inside « »), wrapped and shrunk
-until it fits. Cards are cached by a hash of what they show: a build where no
+The card shows the site's identity, the kind of page and its title in the pages'
+French typography (buildkit.french_typeset.typeset_text: ’, narrow no-break space before
+; ! ? » and after «, no-break space before :, inside numbers and before units), wrapped
+at plain spaces only and shrunk until it fits. Cards are cached by a hash of what they show: a build where no
 title changed draws nothing. Its colours are the theme's tokens (tokens.css, read
 with buildkit.tokens): a colour changed there redraws every card under a new name.
 
@@ -18,18 +19,18 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import re
 import struct
 import zlib
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from buildkit.cachefiles import write_atomic
+from buildkit.french_typeset import typeset_text
 from PIL import Image, ImageColor, ImageDraw, ImageFont, PngImagePlugin
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
-VERSION = "1"  # change to redraw every card after a design change
+VERSION = "2"  # change to redraw every card after a design change
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
@@ -79,13 +80,6 @@ class Card:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def french_typography(text: str) -> str:
-    """No-break spaces where French typography wants them, so lines never break there."""
-    text = re.sub(r"\s+([:;!?»])", "\u00a0\\1", text)
-    text = re.sub(r"«\s+", "«\u00a0", text)
-    return text
-
-
 def wrap(draw, text: str, font, width: int) -> list[str]:
     lines: list[str] = []
     for word in text.split(" "):
@@ -124,11 +118,11 @@ def draw(card: Card) -> bytes:
     small = ImageFont.truetype(str(FONT_REGULAR), 30)
     kind = ImageFont.truetype(str(FONT_BOLD), 30)
     pen.text((MARGIN, 60), "HALL 32", font=brand, fill=colour.on_navy)
-    label = card.kind.upper()
+    label = typeset_text(card.kind).upper()
     box_w = pen.textlength(label, font=kind) + 36
     pen.rectangle((MARGIN, 140, MARGIN + box_w, 190), fill=colour.accent)
     pen.text((MARGIN + 18, 146), label, font=kind, fill=colour.navy_deep)
-    font, lines = fit_title(pen, french_typography(card.title), WIDTH - 2 * MARGIN)
+    font, lines = fit_title(pen, typeset_text(card.title), WIDTH - 2 * MARGIN)
     line_h = round(font.size * 1.18)
     top = 225 + max(0, (HEIGHT - 110 - 225 - line_h * len(lines)) // 2 - 10)
     for i, line in enumerate(lines):

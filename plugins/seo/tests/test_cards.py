@@ -23,7 +23,7 @@ def test_long_titles_wrap_within_the_card():
     pen = ImageDraw.Draw(Image.new("RGB", (10, 10)))
     width = cards.WIDTH - 2 * cards.MARGIN
     title = "Une actualité au titre très long " * 8
-    font, lines = cards.fit_title(pen, cards.french_typography(title), width)
+    font, lines = cards.fit_title(pen, title, width)
     assert len(lines) <= cards.MAX_LINES
     assert all(pen.textlength(line, font=font) <= width for line in lines)
     assert lines[-1].endswith("…")
@@ -35,9 +35,25 @@ def test_short_titles_use_the_largest_size():
     assert font.size == cards.TITLE_SIZES[0] and lines == ["Soudeur"]
 
 
-def test_french_typography_keeps_punctuation_with_its_word():
-    assert cards.french_typography("Pôle Industrie : innover !") == "Pôle Industrie\u00a0: innover\u00a0!"
-    assert cards.french_typography("« Campus »") == "«\u00a0Campus\u00a0»"
+def pixels(card: cards.Card) -> bytes:
+    return Image.open(io.BytesIO(cards.draw(card))).convert("RGB").tobytes()
+
+
+def test_titles_are_drawn_in_the_pages_typography():
+    typed = cards.Card("L'école ? 100 % gratuite : « oui »", "École 100 % gratuite", PALETTE)
+    typeset = cards.Card("L’école\u202f? 100\u202f% gratuite\u00a0: «\u202foui\u202f»",
+                         "École 100\u202f% gratuite", PALETTE)
+    assert pixels(typed) == pixels(typeset)
+    assert pixels(typed) != pixels(cards.Card("L'école", "Hall 32", PALETTE))  # the comparison sees text
+
+
+def test_punctuation_stays_with_its_word_when_the_title_wraps():
+    pen = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    title = cards.typeset_text("Pourquoi choisir l'industrie quand on a seize ans ?")
+    font = ImageFont.truetype(str(cards.FONT_BOLD), cards.TITLE_SIZES[0])
+    width = pen.textlength(title[:-1], font=font)  # room for all but the "?"
+    lines = cards.wrap(pen, title, font, width)
+    assert not any(line.startswith(("?", "\u202f?")) for line in lines) and lines[-1].endswith("ans\u202f?")
 
 
 def test_cache_draws_each_card_once(tmp_path, monkeypatch):
