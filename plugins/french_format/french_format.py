@@ -9,7 +9,8 @@ Signal generator_init adds the filters to every generator's Jinja environment: d
 hour_fr, datetime_iso, number_fr, figure_fr, euros_fr, month_fr, tel_uri (a phone number of
 the content as a tel: link), published_fr and published_iso (a news date, as precisely as it
 is known), de_fr and site_of (« d’AKTO », « de la Banque de France »).
-Signal finalized typesets the written pages (typeset.py).
+Signal feed_generated typesets the feeds Pelican writes (titles as text, entries as HTML);
+signal finalized typesets the written pages (typeset.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from pelican import signals
 
 from buildkit import french
+from buildkit.french_typeset import typeset_html, typeset_text
 from content_model.validate import tel_uri
 
 FILTERS = {
@@ -41,6 +43,19 @@ def add_filters(generator) -> None:
     generator.env.filters.update(FILTERS)
 
 
+def typeset_feed(context, feed) -> None:
+    """The feed's title and its entries' titles (text) and summaries and contents (HTML) in
+    the pages' typography, before Pelican writes the feed."""
+    for key in ("title", "subtitle", "description"):
+        if feed.feed.get(key):
+            feed.feed[key] = typeset_text(feed.feed[key])
+    for item in feed.items:
+        item["title"] = typeset_text(item["title"])
+        for key in ("description", "content"):
+            if item.get(key):
+                item[key] = typeset_html(item[key])
+
+
 def typeset_site(pelican) -> None:
     """French typography of every written page (typeset.py), once all are written: the
     search index was built from the raw text before."""
@@ -51,4 +66,7 @@ def typeset_site(pelican) -> None:
 def register():
     # Every generator's Jinja environment gets the French filters.
     signals.generator_init.connect(add_filters)
+    # Atom and RSS feeds, before they are written.
+    signals.feed_generated.connect(typeset_feed)
+    # Every written page, at the end.
     signals.finalized.connect(typeset_site)

@@ -33,3 +33,16 @@ def test_every_page_is_typeset_but_not_the_cms(tmp_path):
     assert page.read_text(encoding="utf-8") == "<p>l’école\u202f?</p>"
     assert admin.read_text(encoding="utf-8") == "<p>l'école ?</p>"
     assert plain.stat().st_ino == before  # nothing to change: not rewritten
+
+
+def test_feeds_are_typeset_before_they_are_written():
+    from feedgenerator import Atom1Feed
+    from french_format.french_format import typeset_feed
+    feed = Atom1Feed(title="Hall 32 - L'actualité", link="https://x/", description="")
+    feed.add_item(title="L'école ouvre ?", link="https://x/a/", description="<p>l'école : <code>a ? b</code></p>",
+                  content="<p>le 1er mai</p>")
+    typeset_feed({}, feed)
+    item = feed.items[0]
+    assert feed.feed["title"] == "Hall 32 - L’actualité" and item["title"] == "L’école ouvre\u202f?"
+    assert item["description"] == "<p>l’école\u00a0: <code>a ? b</code></p>"
+    assert item["content"] == "<p>le 1<sup>er</sup> mai</p>" and item["link"] == "https://x/a/"
