@@ -18,10 +18,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from buildkit import imaging
 from content_model import schema as s
-
-from images.images import pipeline
-from images.pipeline import ImageError
 
 from . import logos
 from .charts import bar_chart, describe
@@ -67,9 +65,9 @@ class DataPagesGenerator(Generator):
         if not partner.get("logo"):
             return
         try:
-            partner["logo_image"] = pipeline().process(Path(self.path) / partner["logo"], logos.LOGO_WIDTHS,
-                                                       user=f"{partner['_where']}: logo:")
-        except ImageError as exc:
+            partner["logo_image"] = imaging.pipeline().process(Path(self.path) / partner["logo"], logos.LOGO_WIDTHS,
+                                                               user=f"{partner['_where']}: logo:")
+        except imaging.ImageError as exc:
             logger.error("%s: logo: %s", partner["_where"], exc)
 
     def content_model_items(self):

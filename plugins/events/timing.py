@@ -1,9 +1,7 @@
-"""When an event takes place: Paris times, all-day events, upcoming or past, in French.
+"""When an event takes place, in French and in ISO 8601.
 
-The content gives naive "YYYY-MM-DD HH:mm" values, Paris time (the schema's
-DATETIME). An event typed without a time (start at 00:00, end at 00:00 or none)
-lasts whole days. An event is upcoming until it ends: at its end, else at the
-end of the day it starts (an open day with a start time only is still on at noon).
+Paris times, all-day events and upcoming or past: buildkit.event_time.EventTime, the
+rule the health report applies too.
 """
 
 from __future__ import annotations
@@ -11,38 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from buildkit.clock import local
+from buildkit.event_time import EventTime
 from buildkit.french import date_fr, hour_fr
-
-MIDNIGHT = dt.time(0, 0)
 
 
 @dataclass(frozen=True)
-class Timing:
-    start: dt.datetime  # aware, Europe/Paris
-    end: dt.datetime | None  # aware, Europe/Paris; None when the content gives none
-    all_day: bool
-
-    @classmethod
-    def of(cls, start: dt.datetime, end: dt.datetime | None = None) -> "Timing":
-        all_day = start.time() == MIDNIGHT and (end is None or end.time() == MIDNIGHT)
-        return cls(local(start), local(end) if end else None, all_day)
-
-    @property
-    def finishes(self) -> dt.datetime:
-        """The moment the event is over (past from then on)."""
-        if self.end and not self.all_day:
-            return self.end
-        last_day = (self.end or self.start).date()
-        return local(dt.datetime.combine(last_day + dt.timedelta(days=1), MIDNIGHT))
-
-    def upcoming(self, now: dt.datetime) -> bool:
-        return now < self.finishes
-
-    @property
-    def last_day(self) -> dt.date:
-        return (self.end or self.start).date()
-
+class Timing(EventTime):
     def text(self) -> str:
         """« samedi 14 mars 2026 de 9 h à 12 h 30 », « du … au … », « … à 14 h »."""
         first, last = self.start.date(), self.last_day

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from buildkit.clock import local
+from buildkit.event_time import EventTime
 from content_model import schema as s
 from content_model import yaml12
 from content_model.frontmatter import FENCE_RE, SourceError, read_text, split
@@ -176,13 +177,9 @@ def organisation_sections(root: Path) -> list[Section]:
 def events_sections(entries, today: dt.datetime, root: Path) -> list[Section]:
     """No upcoming event; events over whose text still announces them."""
     ctype = s.BY_NAME.get("evenement")
-    try:
-        from events.timing import Timing
-    except ImportError:
-        Timing = None
-    if ctype is None or Timing is None:
+    if ctype is None:
         return []
-    events = [(e, Timing.of(e.values["start"], e.values.get("end"))) for e in of_type(entries, ctype.name)]
+    events = [(e, EventTime.of(e.values["start"], e.values.get("end"))) for e in of_type(entries, ctype.name)]
     upcoming = Section(URGENT, "Aucun événement à venir")
     if not any(t.upcoming(today) for _, t in events):
         last = max((t.start for _, t in events), default=None)

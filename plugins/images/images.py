@@ -26,6 +26,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
+from buildkit import imaging
 from buildkit.files import publish_file
 from content_model import paths, summary
 from content_model.paths import display_path
@@ -49,6 +50,7 @@ def start(pelican) -> None:
     cache = Path(settings.get("IMAGES_CACHE") or Path(settings["CACHE_PATH"]) / "images")
     _state["pipeline"] = Pipeline(cache, url_dir=settings.get("IMAGES_URL_DIR", "images"),
                                   background=settings.get("IMAGES_BACKGROUND", True))
+    imaging.register(_state["pipeline"])  # for other plugins (data_pages' partner logos)
     _state["root"] = Path(settings["PATH"])
     _state["seconds"] = 0.0  # time the build spent on images (planning, waiting, publishing)
     _state["prefix"] = settings.get("SITE_PATH", "") + "/"

@@ -30,6 +30,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from buildkit.cachefiles import read_sealed, write_atomic, write_sealed
+from buildkit.imaging import ImageError  # noqa: F401  (raised here; defined in buildkit for other plugins)
 from buildkit.workers import can_fork, fork_pool
 from images import svg
 
@@ -38,10 +39,6 @@ MANIFEST = "images-manifest"  # the kind of sealed manifest files
 MAX_PIXELS = 40_000_000  # a 40 MP photo is already more than any phone sends
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS * 2  # Pillow's own bomb guard stays above ours
 ORIENTATION = 0x0112  # EXIF tag
-
-
-class ImageError(ValueError):
-    """An image that cannot be used, with a French message for editors."""
 
 
 @dataclass
