@@ -25,6 +25,7 @@ FORBIDDEN = [
     (r"\b2 ARAMI\b|\b2Arami\b|\b2-ARAMI\b", "« 2ARAMI »"),
     (r"Semaine de l['’]Industrie", "« Semaine de l’industrie »"),
     (r"fiches actions", "« fiches-actions »"),
+    (r"\b(?:[Ll]es|[Dd]es|[Aa]ux|[Cc]es) start-up\b(?!s)|\b[Ss]tartups?\b", "« start-up », au pluriel « start-ups »"),
     (r"(?<!\w)[Dd]e (?=(?:AKTO|Adecco|Humando|Opcalia|Auversup|ALTERN)\b)", "l’élision « d’ »"),
 ]
 SKIP_KEYS = re.compile(r"^(keywords|partners|metiers|formations|audiences|slug|id):")
@@ -65,6 +66,8 @@ def test_one_spelling_per_name(path):
 
 def test_the_check_finds_each_variant():
     for sample in ("du Bac Professionnel au BTS", "un bac pro", "Pôle Emploi", "2 ARAMI",
-                   "la Semaine de l'Industrie", "10 fiches actions", "Site de AKTO"):
+                   "la Semaine de l'Industrie", "10 fiches actions", "Site de AKTO",
+                   "des start-up aux PME", "les startups"):
         assert variants(sample), sample
-    assert variants("du Bac Pro au BTS, Pôle emploi, 2ARAMI, site d’AKTO") == []
+    assert variants("du Bac Pro au BTS, Pôle emploi, 2ARAMI, site d’AKTO, une start-up, "
+                    "des start-ups") == []
