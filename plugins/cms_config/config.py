@@ -13,6 +13,15 @@ DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # no offset: the site's TIMEZONE applies
 # MONTH: a text field, since Decap's datetime widget cannot leave the month out; the
 # pattern accepts what content_model.validate accepts ("2022-12" or "2022").
 MONTH_PATTERN = ["^[0-9]{4}(-(0[1-9]|1[0-2]))?$", "Mois AAAA-MM (2022-12) ou année AAAA (2022)"]
+# A partial DATETIME (the news date: known to the day, or only to the month or the year)
+# is a text field too: the datetime widget always writes a whole date and time. The
+# pattern accepts the forms the hint names (content_model.validate accepts them all;
+# it also refuses an impossible day such as 2022-02-30, which a pattern cannot see).
+PARTIAL_DATE_PATTERN = [
+    "^(19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])"
+    "( ([01][0-9]|2[0-3]):[0-5][0-9])?)?)?$",
+    "AAAA-MM-JJ HH:mm (2022-11-20 10:30), AAAA-MM-JJ, mois AAAA-MM (2022-11) ou année AAAA (2022)",
+]
 MEDIA_FOLDER = "content/images"
 PUBLIC_FOLDER = "/images"  # image fields store "images/x.jpg"-style paths, see below
 
@@ -28,6 +37,8 @@ def widget(f: s.Field) -> dict:
                               "Minuscules sans accents, chiffres et tirets uniquement"]
     elif kind == s.TEXT:
         out["widget"] = "text"
+    elif kind == s.DATETIME and f.partial:
+        out.update(widget="string", pattern=PARTIAL_DATE_PATTERN)
     elif kind == s.DATETIME:
         out.update(widget="datetime", format=DATETIME_FORMAT, date_format="DD/MM/YYYY",
                    time_format="HH:mm", picker_utc=False)

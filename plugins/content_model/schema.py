@@ -264,9 +264,10 @@ NEWS = ContentType(
         SLUG_FIELD,
         Field(
             "date", DATETIME, "Date de publication", partial=True,
-            hint="Format AAAA-MM-JJ HH:mm, heure de Paris. Une date tirée d'une source, jamais "
-            "devinée : si seuls le mois ou l'année sont connus, écrivez AAAA-MM ou AAAA (dans "
-            "le fichier) ; la page affiche alors « Informations de novembre 2022 ».",
+            hint="AAAA-MM-JJ HH:mm (heure de Paris) ou AAAA-MM-JJ, par exemple 2026-11-20 10:30. "
+            "Une date tirée d'une source, jamais devinée : si seuls le mois ou l'année sont "
+            "connus, écrivez AAAA-MM (2022-11) ou AAAA (2022) ; la page affiche alors "
+            "« Informations de novembre 2022 ».",
         ),
         SUMMARY,
         Field(

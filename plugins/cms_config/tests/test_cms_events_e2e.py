@@ -1,7 +1,7 @@
 """End to end in real Chromium: an editor announces an event in Decap CMS (local
 backend), and the next build shows it on the home page, with its page and .ics.
 
-Uses the decap-server fixture of test_cms_e2e.py (the real content, copied)."""
+Uses the `cms` fixture of conftest.py (the real content, copied, and decap-server)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from cms_config.tests.test_cms_e2e import _quietly, cms, front_matter, new_page, wait_for  # noqa: F401
+from cms_config.tests.cms_support import front_matter, new_page, quietly, wait_for
 from content_model.frontmatter import read_text
 from support import ROOT, build_site
 
@@ -35,7 +35,7 @@ def test_editor_creates_an_event_seen_on_the_home_page(cms, browser, tmp_path):
     page.get_by_role("button", name="Publier").first.click()
     page.get_by_text("Publier maintenant").click()
     event = cms.repo / "content" / "evenements" / "portes-ouvertes-decembre.md"
-    wait_for(lambda: _quietly(lambda: "visite des ateliers." in read_text(event)),
+    wait_for(lambda: quietly(lambda: "visite des ateliers." in read_text(event)),
              what="the event file, written completely")
     context.close()
     meta = front_matter(event)

@@ -1,0 +1,173 @@
+"""Drives Decap CMS by the texts on screen, as docs/guide-redaction.md tells editors to,
+and records which of the guide's bold texts (screen texts) were seen, section by
+section (test_cms_guide_e2e.py)."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from cms_config.tests import guide
+from content_model import yaml12
+from content_model.frontmatter import read_text
+
+# Which of the wanted texts are shown: an element whose whole text (a field label
+# without Decap's " (optionnel)"), title (toolbar buttons) or placeholder is one of
+# them, and that has a box on the page.
+SHOWN = """([wanted, prefix]) => {
+  const norm = s => (s || '').replace(/\\s+/g, ' ').trim();
+  const found = new Set();
+  for (const el of document.body.querySelectorAll('*')) {
+    const own = norm(el.textContent);
+    const texts = [el.tagName === 'LABEL' ? own.replace(/ \\(optionnel\\)$/, '') : own,
+                   norm(el.getAttribute('title')), norm(el.getAttribute('placeholder'))];
+    for (const w of wanted) {
+      if (found.has(w) || !texts.some(t => t && (prefix ? t.startsWith(w) : t === w))) continue;
+      if (el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden') found.add(w);
+    }
+  }
+  return [...found];
+}"""
+
+# The id a shown field label points to (the last one: a new list item opens at the bottom).
+FIELD_ID = """(label) => {
+  const norm = s => (s || '').replace(/\\s+/g, ' ').trim();
+  const hits = [...document.querySelectorAll('label[for]')].filter(el =>
+    el.getClientRects().length && norm(el.textContent).replace(/ \\(optionnel\\)$/, '') === label);
+  return hits.length ? hits[hits.length - 1].htmlFor : null;
+}"""
+
+
+class GuideWalk:
+    """Drives Decap by the texts on screen and records, for the guide sections being
+    walked, which of their bold texts were seen. A section is done when all were."""
+
+    def __init__(self, page):
+        self.page = page
+        self.labels = {title: guide.labels(body) for title, body in guide.sections().items()}
+        self.active: list[str] = []
+        self.seen: dict[str, set[str]] = {title: set() for title in self.labels}
+        self.walked: set[str] = set()
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog):
+        self._mark(" ".join(dialog.message.split()))
+        dialog.accept()
+
+    def _mark(self, text: str) -> None:
+        for title in self.active:
+            if text in self.labels[title]:
+                self.seen[title].add(text)
+
+    @contextmanager
+    def section(self, *titles: str):
+        for title in titles:
+            assert title in self.labels, f"docs/guide-redaction.md has no section « {title} »"
+        self.active = list(titles)
+        yield self
+        self.screen()
+        for title in titles:
+            missing = [t for t in self.labels[title] if t not in self.seen[title]]
+            assert not missing, (f"docs/guide-redaction.md, section « {title} »: not on the "
+                                 f"screens this section describes: {missing}")
+            self.walked.add(title)
+        self.active = []
+
+    def pending(self) -> list[str]:
+        return sorted({t for title in self.active for t in self.labels[title]
+                       if t not in self.seen[title]})
+
+    def screen(self) -> None:
+        """Marks every pending text shown now."""
+        for text in self.page.evaluate(SHOWN, [self.pending(), False]):
+            self._mark(text)
+
+    def see(self, text: str, prefix: bool = False, timeout: float = 20_000) -> None:
+        try:
+            self.page.wait_for_function(f"w => ({SHOWN})(w).length", arg=[[text], prefix],
+                                        timeout=timeout)
+        except PlaywrightTimeout:
+            messages = self.page.locator(".Toastify__toast").all_inner_texts()
+            raise AssertionError(f"« {text} » not on screen at {self.page.url}; "
+                                 f"Decap's messages: {messages}") from None
+        self._mark(text)
+
+    def click(self, text: str) -> None:
+        self.page.get_by_text(text, exact=True).locator("visible=true").first.click()
+        self._mark(text)
+
+    def field(self, label: str):
+        """The input (or list, or select) of the field labelled ``label``."""
+        self.page.wait_for_function(f"l => ({FIELD_ID})(l)", arg=label, timeout=10_000)
+        self._mark(label)
+        return self.page.locator(f"[id='{self.page.evaluate(FIELD_ID, label)}']")
+
+    def fill(self, label: str, value: str) -> None:
+        field = self.field(label)
+        field.fill("")  # after a refused publication, fill alone appends to the old value
+        field.fill(value)
+        assert field.input_value() == value, (label, field.input_value())
+
+    def choose(self, label: str, option: str, search: str = "") -> None:
+        """A select or relation field: open it, note what it offers, pick ``option``."""
+        self.field(label).click()
+        if search:
+            self.page.keyboard.type(search)
+        self.page.get_by_role("option", name=option, exact=True).wait_for()
+        self.screen()
+        self.page.get_by_role("option", name=option, exact=True).click()
+        self._mark(option)
+
+    def add_line(self, button: str, label: str, value: str) -> None:
+        """A list of one-line texts: add a line and type it."""
+        self.click(button)
+        field = self.field(label)  # the new line's own label (the list's when it has none)
+        if field.evaluate("e => e.tagName") != "INPUT":
+            field = field.locator("input").last
+        field.fill(value)
+
+    def type_body(self, text: str) -> None:
+        self.page.locator("[data-slate-editor]").first.click()
+        self.page.keyboard.type(text)
+
+    NEW_MESSAGE = ".Toastify__toast:not([data-seen])"
+
+    def mark_messages_seen(self) -> None:
+        """Decap's messages (toasts) on screen now are old: the next one is new."""
+        self.page.evaluate("""() => document.querySelectorAll('.Toastify__toast')
+                                     .forEach(e => { e.dataset.seen = '1'; })""")
+
+    def new_messages(self) -> list[str]:
+        self.page.locator(self.NEW_MESSAGE).first.wait_for()
+        return self.page.locator(self.NEW_MESSAGE).all_inner_texts()
+
+    def publish(self) -> None:
+        self.mark_messages_seen()
+        self.click("Publier")
+        self.page.get_by_text("Publier maintenant", exact=True).wait_for()
+        self.screen()  # the menu's other choices
+        self.click("Publier maintenant")
+        assert self.new_messages() == ["Entrée enregistrée"], self.new_messages()
+        self._mark("Entrée enregistrée")
+        self.see("Publiée")  # the entry, reloaded: ready for the next change
+
+    def block_button(self, label: str, which: str, last: bool = False):
+        """The arrow (which="arrow") or the cross ("cross") of the first or last block of
+        the list field labelled ``label``: the buttons either side of its drag handle."""
+        handles = self.field(label).locator("[aria-roledescription='sortable']")
+        handle = handles.last if last else handles.first
+        side = "preceding" if which == "arrow" else "following"
+        return handle.locator(f"xpath={side}-sibling::button[1]")
+
+    def open_collection(self, name: str) -> None:
+        self.page.goto(self.page.url.split("#")[0] + "#/")
+        self.click(name)
+
+
+def github_login_config(cms) -> str:
+    """The site's config.yml as published: GitHub backend, no local backend."""
+    site_config = yaml12.load(read_text(cms.repo.parent / "site" / "admin" / "config.yml"))
+    site_config.pop("local_backend", None)
+    site_config["backend"] = {"name": "github", "repo": "owner/site", "branch": "main"}
+    return yaml12.dump(site_config)
