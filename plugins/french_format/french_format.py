@@ -9,19 +9,20 @@ Signal generator_init adds the filters to every generator's Jinja environment: d
 hour_fr, datetime_iso, number_fr, figure_fr, euros_fr, month_fr, tel_uri (a phone number of
 the content as a tel: link), published_fr and published_iso (a news date, as precisely as it
 is known), de_fr and site_of (« d’AKTO », « de la Banque de France »).
-Signal feed_generated typesets the feeds Pelican writes (titles as text, entries as HTML);
-signal finalized typesets the written pages (typeset.py).
+Signal get_writer supplies the writer that typesets each page before it is written
+(typeset.py); signal feed_generated typesets the feeds Pelican writes (titles as text,
+entries as HTML).
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from pelican import signals
 
 from buildkit import french
 from buildkit.french_typeset import typeset_html, typeset_text
 from content_model.validate import tel_uri
+
+from .typeset import TypesettingWriter
 
 FILTERS = {
     "de_fr": french.de_fr,
@@ -56,11 +57,8 @@ def typeset_feed(context, feed) -> None:
                 item[key] = typeset_html(item[key])
 
 
-def typeset_site(pelican) -> None:
-    """French typography of every written page (typeset.py), once all are written: the
-    search index was built from the raw text before."""
-    from .typeset import typeset_output
-    typeset_output(Path(pelican.output_path))
+def get_writer(pelican):
+    return TypesettingWriter
 
 
 def register():
@@ -68,5 +66,5 @@ def register():
     signals.generator_init.connect(add_filters)
     # Atom and RSS feeds, before they are written.
     signals.feed_generated.connect(typeset_feed)
-    # Every written page, at the end.
-    signals.finalized.connect(typeset_site)
+    # Pages are typeset as they are written.
+    signals.get_writer.connect(get_writer)

@@ -1,29 +1,39 @@
-"""French typesetting of the written pages (issue 15, item 8), at the end of the build.
+"""French typesetting of the written pages (issue 15, item 8), as Pelican writes them.
 
-The rules are in buildkit/french_typeset.py. They are applied at signal ``finalized``,
-after the search index was built from the raw text (plugins/search_index reads the
-content, not the pages), so search keeps matching what visitors type.
+french_format supplies Pelican's writer (signal ``get_writer``): ``TypesettingWriter`` is
+Pelican's Writer, except that a page of the site is typeset (buildkit/french_typeset.py)
+between its rendering and its writing, so each page is written once, already typeset. The
+search index is built from the content, not from the pages (plugins/search_index), so search
+keeps matching what visitors type. The CMS application (/admin/) is written as rendered.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import PurePosixPath
+
+from pelican.writers import Writer
 
 from buildkit.french_typeset import typeset_html
 
 
-def typeset_output(output: Path) -> int:
-    """Typeset every page of the site (not /admin/, the CMS application); files whose
-    text needs nothing are not rewritten. Returns the number of files rewritten."""
-    changed = 0
-    for path in sorted(Path(output).rglob("*.html")):
-        if path.relative_to(output).parts[0] == "admin":
-            continue
-        source = path.read_text(encoding="utf-8")
-        result = typeset_html(source)
-        if result != source:
-            tmp = path.with_name(path.name + ".typeset")
-            tmp.write_text(result, encoding="utf-8")
-            tmp.replace(path)  # a new file: a hard-linked cache file is never changed
-            changed += 1
-    return changed
+def is_typeset(name: str) -> bool:
+    """Pages of the site are typeset; the CMS application (/admin/) and non-HTML files are not."""
+    path = PurePosixPath(str(name).replace("\\", "/"))
+    return path.suffix == ".html" and path.parts[0] != "admin"
+
+
+class TypesetTemplate:
+    """A Jinja template whose rendered page is typeset (Pelican's writer only calls render)."""
+
+    def __init__(self, template):
+        self.template = template
+
+    def render(self, *args, **kwargs) -> str:
+        return typeset_html(self.template.render(*args, **kwargs))
+
+
+class TypesettingWriter(Writer):
+    def write_file(self, name, template, context, *args, **kwargs):
+        if name and is_typeset(name):  # paginated pages are written in the folder of ``name``
+            template = TypesetTemplate(template)
+        return super().write_file(name, template, context, *args, **kwargs)

@@ -9,7 +9,9 @@ from jinja2 import Environment
 
 from buildkit import french
 from french_format.french_format import FILTERS, add_filters
-from french_format.typeset import typeset_output
+from french_format.typeset import TypesettingWriter, is_typeset
+from pelican.settings import DEFAULT_CONFIG, read_settings
+from pelican.writers import Writer
 
 
 def test_templates_get_the_french_filters():
@@ -21,18 +23,41 @@ def test_templates_get_the_french_filters():
     assert FILTERS["date_fr"] is french.date_fr  # one implementation, in buildkit
 
 
-def test_every_page_is_typeset_but_not_the_cms(tmp_path):
-    page, admin, plain = tmp_path / "a" / "index.html", tmp_path / "admin" / "index.html", tmp_path / "b.html"
-    for path in (page, admin, plain):
-        path.parent.mkdir(exist_ok=True)
-    page.write_text("<p>l'école ?</p>", encoding="utf-8")
-    admin.write_text("<p>l'école ?</p>", encoding="utf-8")
-    plain.write_text("<p>rien</p>", encoding="utf-8")
-    before = plain.stat().st_ino
-    assert typeset_output(tmp_path) == 1
-    assert page.read_text(encoding="utf-8") == "<p>l’école\u202f?</p>"
-    assert admin.read_text(encoding="utf-8") == "<p>l'école ?</p>"
-    assert plain.stat().st_ino == before  # nothing to change: not rewritten
+def write(tmp_path, name: str, source: str, **kwargs) -> str:
+    writer = TypesettingWriter(str(tmp_path), settings=dict(DEFAULT_CONFIG))
+    writer.write_file(name, Environment().from_string(source), {}, **kwargs)
+    return (tmp_path / name).read_text(encoding="utf-8")
+
+
+def test_pages_are_typeset_as_they_are_written(tmp_path):
+    page = "<title>L'école ?</title><p>l'école : le 1er mai</p><code>a ? b</code>"
+    assert write(tmp_path, "a/index.html", page) == (
+        "<title>L’école\u202f?</title><p>l’école\u00a0: le 1<sup>er</sup> mai</p><code>a ? b</code>")
+    assert write(tmp_path, "404.html", "<p>Perdu ?</p>") == "<p>Perdu\u202f?</p>"
+
+
+def test_the_cms_and_other_files_are_written_as_rendered(tmp_path):
+    assert write(tmp_path, "admin/index.html", "<p>l'école ?</p>") == "<p>l'école ?</p>"
+    assert write(tmp_path, "admin/etat/index.html", "<p>l'école ?</p>") == "<p>l'école ?</p>"
+    assert write(tmp_path, "x.txt", "l'école ?") == "l'école ?"
+    assert write(tmp_path, "admin.html", "<p>l'a</p>") == "<p>l’a</p>"  # only the folder is the CMS
+
+
+def test_paginated_pages_are_typeset(tmp_path):
+    items = [SimpleNamespace(title=f"L'actualité {i}") for i in range(3)]
+    settings = read_settings(override={"PAGINATED_TEMPLATES": {"index": 2}})
+    writer = TypesettingWriter(str(tmp_path), settings=settings)
+    template = Environment().from_string("{% for a in articles_page.object_list %}<p>{{ a.title }}</p>{% endfor %}")
+    writer.write_file("index.html", template, {}, template_name="index", url="", articles=items)
+    pages = [tmp_path / "index.html", tmp_path / "index2.html"]
+    assert [p.read_text(encoding="utf-8") for p in pages] == [
+        "<p>L’actualité 0</p><p>L’actualité 1</p>", "<p>L’actualité 2</p>"]
+
+
+def test_french_format_supplies_the_writer():
+    from french_format.french_format import get_writer
+    assert issubclass(get_writer(None), Writer)
+    assert is_typeset("metiers/soudeur/index.html") and not is_typeset("admin/index.html")
 
 
 def test_feeds_are_typeset_before_they_are_written():
