@@ -2,7 +2,7 @@
 
 The build is served as a static host would serve it: the headers of its
 _headers file (strict CSP, immutable caching) and gzip for text files
-(GzipHandler: checks.server's handler, compressing on the fly). Lighthouse runs
+(checks.server.SiteServer with compress=True, compressing on the fly). Lighthouse runs
 its default mobile profile (simulated slow 4G and CPU) against /usr/bin/chromium
 (CHROME_PATH), performance category only; the median of RUNS runs is reported
 with the median TBT and CLS.
@@ -10,10 +10,7 @@ with the median TBT and CLS.
 
 from __future__ import annotations
 
-import functools
-import gzip
 import json
-import mimetypes
 import os
 import statistics
 import subprocess
@@ -26,34 +23,6 @@ from checks.server import SiteServer
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 RUNS = 3
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics")
-
-
-def gzip_server(site: Path) -> SiteServer:
-    """A SiteServer whose text files are sent gzip-compressed to clients that accept it."""
-    server = SiteServer(site)
-    partial = server.server.RequestHandlerClass  # functools.partial(handler, directory=site)
-
-    class GzipHandler(partial.func):
-        def do_GET(self):
-            path = Path(self.translate_path(self.path))
-            if path.is_dir():
-                path = path / "index.html"
-            if (not path.is_file() or path.suffix not in COMPRESSIBLE
-                    or "gzip" not in self.headers.get("Accept-Encoding", "")):
-                return super().do_GET()
-            data = gzip.compress(path.read_bytes(), 6)
-            self.send_response(200)
-            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/")
-                                                     or kind.endswith(("json", "javascript")) else ""))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-    server.server.RequestHandlerClass = functools.partial(GzipHandler, *partial.args, **partial.keywords)
-    return server
 
 
 def available() -> bool:
@@ -65,7 +34,7 @@ def run(site: Path, path: str) -> dict:
     (a run that fails is left out, its last line of error kept)."""
     results, errors = [], []
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    with gzip_server(site) as base, tempfile.TemporaryDirectory() as tmp:
+    with SiteServer(site, compress=True) as base, tempfile.TemporaryDirectory() as tmp:
         for i in range(RUNS):
             out = Path(tmp) / f"lh{i}.json"
             proc = subprocess.run([str(LIGHTHOUSE), base + path, "--only-categories=performance", "--quiet",
