@@ -126,10 +126,12 @@ def broken_copy(tmp_path: Path, slug: str, old: str, new: str, count: int = 1) -
     # the title with the masculine only
     ("soudeur", "title: Soudeur ou soudeuse", "title: Soudeur", "title: « soudeur » 1 fois"),
     # the summary with the masculine only
-    ("usineur", "L’usineur ou l’usineuse fabrique", "L’usineur fabrique", "summary: « usineur »"),
+    ("usineur", "L’usineur ou l’usineuse fabrique", "L’usineur fabrique",
+     "summary: « usineur »"),
     # the first paragraph with the feminine dropped
     ("technicien-methodes", "Le technicien ou la technicienne méthodes répond",
-     "Le technicien méthodes répond", "premier paragraphe: « technicien » 1 fois, « technicienne » 0"),
+     "Le technicien méthodes répond",
+     "premier paragraphe: « technicien » 1 fois, « technicienne » 0"),
     # a contracted form
     ("soudeur", "title: Soudeur ou soudeuse", "title: Soudeur·se", "title: forme contractée"),
     # an epicene trade named with one article
