@@ -140,17 +140,17 @@ def rewritten(old, edited) -> dict:
 def edits(docs) -> dict:
     """One news item edited two ways: a word replaced by another, and a sentence added."""
     i = next(k for k, d in enumerate(docs) if d.url.startswith("actualites/"))
-    words = docs[i].body.split()
-    other = next(w for d in docs[i + 1:] for w in d.body.split() if w.isalpha() and w not in words)
+    words = docs[i].text["body"].split()
+    other = next(w for d in docs[i + 1:] for w in d.text["body"].split() if w.isalpha() and w not in words)
     replaced = [*docs[:i], corpus_doc(docs[i], " ".join([other] + words[1:])), *docs[i + 1:]]
-    added = [*docs[:i], corpus_doc(docs[i], docs[i].body + " Une phrase ajoutée pour voir."), *docs[i + 1:]]
+    added = [*docs[:i], corpus_doc(docs[i], docs[i].text["body"] + " Une phrase ajoutée pour voir."), *docs[i + 1:]]
     _, old = unpack(serialised_index(docs))  # the unedited index, built once
     return {"one word replaced": rewritten(old, replaced), "one sentence added": rewritten(old, added)}
 
 
 def corpus_doc(doc, body):
-    from dataclasses import replace
-    return replace(doc, body=body)
+    from search_index.documents import Document
+    return Document(doc.url, doc.type, doc.title, doc.excerpt, {**doc.text, "body": body})
 
 
 def found_share(rows, page_only: bool) -> float:

@@ -123,8 +123,8 @@ def test_python_and_browser_pipelines_agree_on_every_word_of_the_site():
             words.update(french.normalize(path.read_text(encoding="utf-8")).lower().split())
     words.update(["l'école", "qu'est", "aujourd'hui", "«", "2019", "œuvre", "ÉLÈVES"])
     words = sorted(w for word in words for w in re.split(r"-+", word) if w)
-    proc = subprocess.run(["node", str(STEMMER)], input=json.dumps(words), capture_output=True,
-                          text=True, check=True, timeout=120)
+    proc = subprocess.run(["node", str(STEMMER), french.ELISION.pattern], input=json.dumps(words),
+                          capture_output=True, text=True, check=True, timeout=120)
     browser = json.loads(proc.stdout)
     mismatches = []
     for word, (trimmed, folded, stem, kept) in zip(words, browser):
@@ -135,6 +135,14 @@ def test_python_and_browser_pipelines_agree_on_every_word_of_the_site():
             mismatches.append((word, ours, (trimmed, folded, stem, kept)))
     assert len(words) > 2000
     assert mismatches == []
+
+
+def test_the_elision_rule_has_one_home(real_site):
+    """french.py's rule reaches the browser in the entry; search-core.js holds no copy."""
+    index = json.loads(index_path(real_site).read_text(encoding="utf-8"))
+    assert index["elision"] == french.ELISION.pattern
+    core = (ROOT / "theme/static/js/search-core.js").read_text(encoding="utf-8")
+    assert "jusqu" not in core and "lorsqu" not in core
 
 
 def test_word_characters_and_stop_words_are_lunr_fr_ones():

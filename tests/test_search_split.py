@@ -11,6 +11,7 @@ counts are equal. Exact comparison, nothing timed.
 from __future__ import annotations
 
 import json
+import math
 import random
 import re
 import subprocess
@@ -22,18 +23,27 @@ import pytest
 from benchmarks import corpus
 from search_index.documents import Document
 from search_index.index import build_index, build_store, dumps, fed_builder, search_pipeline
-from search_index.split import build_split
+from search_index import split
+from search_index.split import build_split, fragile
 from support import ROOT, build_site
 from test_search import QUERIES, SYNTAX_ONLY
 from test_search_hostile import HOSTILE, MARKUP
 
 COMPARE = ROOT / "tests" / "search" / "compare-split.js"
+WEIGHTS = ROOT / "tests" / "search" / "compare-weights.js"
 TOLERANCE = 1e-9
 
 
 def compare(whole: Path, site: Path, entry: str, queries: list[str]) -> list[dict]:
     proc = subprocess.run(["node", str(COMPARE), str(whole), str(site), entry], input=json.dumps(queries),
                           capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def compare_weights(whole: Path, site: Path, entry: str) -> dict:
+    proc = subprocess.run(["node", str(WEIGHTS), str(whole), str(site), entry], capture_output=True,
+                          text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -125,9 +135,18 @@ def test_generated_queries_on_the_synthetic_corpus_rank_the_same(synthetic):
     assert differences(results) == []
 
 
-def test_the_comparison_sees_one_changed_weight(synthetic):
-    """The test above can fail: the weight of a term in its first result's field vector,
-    changed by 0.001 in the shard, changes that result's score in the split index."""
+def test_every_weight_is_lunr_pys(synthetic):
+    """Every weight the browser computes from a shard's term frequencies and the entry's
+    lengths equals the weight lunr.py put in the whole index's field vectors."""
+    _, site, entry = synthetic
+    result = compare_weights(site / "whole.json", site, entry)
+    assert result["checked"] > 50_000
+    assert (result["missing"], result["extra"], result["different"]) == (0, 0, [])
+
+
+def test_the_comparison_sees_one_changed_frequency(synthetic):
+    """The tests above can fail: a term frequency of its first result, raised by one in the
+    shard, changes that result's weight and score in the split index."""
     docs, site, entry = synthetic
     meta = json.loads((site / entry).read_text(encoding="utf-8"))
     refs = [doc[0] for h in meta["store"] for doc in json.loads((site / f"search/docs.{h}.json").read_text("utf-8"))]
@@ -139,17 +158,38 @@ def test_the_comparison_sees_one_changed_weight(synthetic):
     original = path.read_bytes()
     data = json.loads(original)
     changed = 0
-    for postings in data[position - shard[0]]:  # one flat list per field: [difference, weight, ...]
+    for postings in data[position - shard[0]]:  # one flat list per field: [difference, tf, ...]
         number = -1
         for k in range(0, len(postings), 2):
             number += postings[k]
-            if number == refs.index(top):
-                postings[k + 1] = round(postings[k + 1] + 0.001, 3)
+            if number == refs.index(top) and postings[k + 1] > 0:
+                postings[k + 1] += 1
                 changed += 1
     assert changed >= 1
     try:
         path.write_text(json.dumps(data), encoding="utf-8")
         results = compare(site / "whole.json", site, entry, [term])
+        weights = compare_weights(site / "whole.json", site, entry)
     finally:
         path.write_bytes(original)
     assert differences(results) == results
+    assert len(weights["different"]) == changed
+
+
+def test_a_fragile_score_ships_its_weight():
+    """A score whose rounding to 0.001 one ulp could change is shipped as its weight."""
+    assert fragile(0.0625) == 0.062  # an exact midpoint: lunr.py rounds half to even
+    assert fragile(math.nextafter(1.2345, 2)) == round(math.nextafter(1.2345, 2), 3)
+    assert fragile(1.2344) is None and fragile(7.0) is None
+
+
+def test_shipped_weights_are_read_as_weights(synthetic, tmp_path, monkeypatch):
+    """Every score shipped as its weight (as if all were fragile): the same weights."""
+    docs, _, _ = synthetic
+    monkeypatch.setattr(split, "fragile", lambda score: round(score, 3))
+    site = tmp_path / "site"
+    entry = write_split(docs[:120], site)
+    sample = json.loads(next((site / "search").glob("terms.*.json")).read_text(encoding="utf-8"))
+    assert all(v <= 0 for term in sample for field in term for v in field[1::2])
+    result = compare_weights(site / "whole.json", site, entry)
+    assert result["checked"] > 10_000 and result["different"] == [] and result["missing"] == 0

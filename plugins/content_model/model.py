@@ -58,6 +58,11 @@ class Field:
     # NUMBER: ((unit, largest value), ...) when the entry's `unit` field (or, for
     # the items of a list, the `unit` of the entry holding the list) is that unit.
     unit_maximum: tuple[tuple[str, float], ...] = ()
+    # The site search (schema.SEARCH_FIELDS): the index fields this field's text feeds, in
+    # the type's field order; a select gives its label, a list its items. ``search_text``:
+    # the read item's attribute that words the value for visitors, indexed instead of it.
+    search: tuple[str, ...] = ()
+    search_text: str | None = None
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -77,6 +82,8 @@ class Field:
             raise ValueError(f"{self.name}: fields go with objects fields only")
         if self.partial and self.kind != DATETIME:
             raise ValueError(f"{self.name}: partial goes with datetime fields only")
+        if isinstance(self.search, str) or (self.search_text and not self.search):
+            raise ValueError(f"{self.name}: search is a tuple of index fields")
 
     @property
     def option_values(self) -> tuple[str, ...]:

@@ -21,19 +21,25 @@ from .schema_data import (  # noqa: F401
     FIGURE, MAX_POINTS, ORGANISATION, PERCENT, SERIES, VALID_AS_OF, VALUE_HINT,
 )
 
+# The site search (plugins/search_index): the fields of its index and their boosts. A word
+# in the title counts most, then keywords (synonyms people type), the summary, headings
+# and the body. Each Field names the index fields it feeds (``search``); the Markdown
+# body of a type feeds ``headings`` (its headings) and ``body`` (the rest of its text).
+SEARCH_FIELDS = (("title", 10), ("keywords", 6), ("summary", 3), ("headings", 2), ("body", 1))
+
 STATUS = Field(
     "status", SELECT, "Statut", required=False, default="published",
     options=_options("published", "Publié", "draft", "Brouillon"),
     hint="Un brouillon n'apparaît pas sur le site.",
 )
-TITLE = Field("title", STRING, "Titre", max_length=90)
+TITLE = Field("title", STRING, "Titre", max_length=90, search=("title",))
 SLUG_FIELD = Field(
     "slug", SLUG, "Identifiant d'adresse (slug)",
     hint="Minuscules sans accents et tirets, par exemple technicien-maintenance. "
     "Il forme l'adresse de la page : ne le changez plus après publication.",
 )
 SUMMARY = Field(
-    "summary", TEXT, "Résumé", max_length=220,
+    "summary", TEXT, "Résumé", max_length=220, search=("summary",),
     hint="Une ou deux phrases : elles apparaissent dans les listes, la recherche "
     "et les moteurs de recherche.",
 )
@@ -50,7 +56,7 @@ ORDER = Field(
 # pages show it ("Informations de décembre 2022") and the health report lists the
 # entries older than 12 months, and those without it (plugins/health).
 KEYWORDS = Field(
-    "keywords", STRINGS, "Mots-clés de recherche", min_items=1,
+    "keywords", STRINGS, "Mots-clés de recherche", min_items=1, search=("keywords",),
     hint="Synonymes que les visiteurs tapent : fraiseur, usineur, soudure…",
 )
 
@@ -66,9 +72,9 @@ AUDIENCES = _options(
 )
 
 
-def audiences_field(hint: str) -> Field:
+def audiences_field(hint: str, search: tuple[str, ...] = ()) -> Field:
     return Field("audiences", CHOICES, "Publics", required=False, default=(),
-                 options=AUDIENCES, hint=hint)
+                 options=AUDIENCES, hint=hint, search=search)
 
 
 # Whom a programme is for, finer than AUDIENCES: the first question of the orientation
@@ -100,7 +106,7 @@ METIER = ContentType(
         SLUG_FIELD,
         SUMMARY,
         Field(
-            "family", SELECT, "Famille de métiers",
+            "family", SELECT, "Famille de métiers", search=("body",),
             options=_options(
                 "maintenance", "Maintenance",
                 "production", "Production",
@@ -111,8 +117,8 @@ METIER = ContentType(
                 "industrie-du-futur", "Industrie du futur",
             ),
         ),
-        Field("skills", STRINGS, "Compétences", min_items=1),
-        Field("workplaces", STRINGS, "Où s'exerce le métier", min_items=1),
+        Field("skills", STRINGS, "Compétences", min_items=1, search=("body",)),
+        Field("workplaces", STRINGS, "Où s'exerce le métier", min_items=1, search=("body",)),
         Field(
             "in_demand", BOOLEAN, "Métier qui recrute", required=False, default=False,
             hint="Cochez seulement si une source le dit (métier en tension).",
@@ -150,8 +156,8 @@ PARTNER = ContentType(
     ),
     fields=(
         Field("id", SLUG, "Identifiant", hint="Minuscules et tirets, par exemple banque-de-france."),
-        Field("name", STRING, "Nom", max_length=90),
-        Field("role", SELECT, "Rôle aujourd'hui", options=PARTNER_ROLES,
+        Field("name", STRING, "Nom", max_length=90, search=("title",)),
+        Field("role", SELECT, "Rôle aujourd'hui", options=PARTNER_ROLES, search=("keywords",),
               hint="Le rôle actuel. Un partenaire remplacé (Opcalia par AKTO) est « Partenaires "
               "d'origine, remplacés depuis » ; son successeur porte le rôle actuel."),
         Field("founder", BOOLEAN, "Partenaire fondateur en 2017", required=False, default=False,
@@ -166,7 +172,7 @@ PARTNER = ContentType(
                 Field("event", STRING, "Ce qui s'est passé", max_length=160),
             ),
         ),
-        Field("description", TEXT, "Description", max_length=400),
+        Field("description", TEXT, "Description", max_length=400, search=("summary",)),
         Field("url", URL, "Site web", required=False, hint="Adresse complète en https://"),
         Field("logo", IMAGE, "Logo", required=False),
         Field("since", INTEGER, "Partenaire depuis (année)", required=False),
@@ -193,7 +199,7 @@ FORMATION = ContentType(
         SLUG_FIELD,
         SUMMARY,
         Field(
-            "level", SELECT, "Type de formation",
+            "level", SELECT, "Type de formation", search=("body",),
             options=_options(
                 "bac-pro", "Bac Pro",
                 "bts", "BTS",
@@ -201,16 +207,16 @@ FORMATION = ContentType(
                 "parcours", "Parcours vers l'emploi",
             ),
         ),
-        Field("audience", TEXT, "Public"),
+        Field("audience", TEXT, "Public", search=("body",)),
         Field(
             "audiences", CHOICES, "Publics (parcours « Quelle formation pour moi ? »)",
             required=False, default=(), options=PROFILES,
             hint="Les profils à qui la formation s'adresse : le parcours d'orientation la "
             "propose à ces profils. Vide : elle n'y apparaît pas.",
         ),
-        Field("duration", STRING, "Durée"),
-        Field("rhythm", STRING, "Rythme"),
-        Field("admission", TEXT, "Admission"),
+        Field("duration", STRING, "Durée", search=("body",)),
+        Field("rhythm", STRING, "Rythme", search=("body",)),
+        Field("admission", TEXT, "Admission", search=("body",)),
         # « Comment candidater » on the programme's page: each part only when filled,
         # and only from a source (never an invented date, document or contact).
         Field("admission_steps", STRINGS, "Étapes pour candidater", required=False,
@@ -240,7 +246,8 @@ FORMATION = ContentType(
             "partners", REFS, "Partenaires", ref="partner", required=False, default=(),
             reverse="formations",
         ),
-        Field("keywords", STRINGS, "Mots-clés de recherche", required=False, default=()),
+        Field("keywords", STRINGS, "Mots-clés de recherche", required=False, default=(),
+              search=("keywords",)),
         IMAGE_FIELD,
         IMAGE_ALT,
         ORDER,
@@ -306,7 +313,7 @@ EVENT = ContentType(
         TITLE,
         SLUG_FIELD,
         Field(
-            "kind", SELECT, "Type d'événement",
+            "kind", SELECT, "Type d'événement", search=("body",),
             options=_options(
                 "portes-ouvertes", "Journée portes ouvertes",
                 "salon", "Salon",
@@ -316,7 +323,7 @@ EVENT = ContentType(
             ),
         ),
         Field(
-            "start", DATETIME, "Début",
+            "start", DATETIME, "Début", search=("body",), search_text="when",  # events.py's words
             hint="Format AAAA-MM-JJ HH:mm, heure de Paris ; sans heure (AAAA-MM-JJ) : "
             "toute la journée.",
         ),
@@ -327,14 +334,14 @@ EVENT = ContentType(
         ),
         SUMMARY,
         Field(
-            "place", STRING, "Lieu", required=False, max_length=120,
+            "place", STRING, "Lieu", required=False, max_length=120, search=("body",),
             hint="Laissez vide si l'événement a lieu à Hall 32 (son adresse est reprise).",
         ),
         Field(
-            "address", STRING, "Adresse du lieu", required=False, max_length=160,
+            "address", STRING, "Adresse du lieu", required=False, max_length=160, search=("body",),
             hint="Pour un autre lieu que Hall 32 : numéro, rue, code postal, ville.",
         ),
-        audiences_field("À qui s'adresse l'événement ; vide : tout public."),
+        audiences_field("À qui s'adresse l'événement ; vide : tout public.", search=("body",)),
         Field(
             "formations", REFS, "Formations concernées", ref="formation", required=False,
             default=(), reverse="evenements",
@@ -384,7 +391,8 @@ PAGE = ContentType(
             "footer", BOOLEAN, "Lien en pied de page", required=False, default=False,
         ),
         Field("keywords", STRINGS, "Mots-clés de recherche", required=False, default=(),
-              hint="Synonymes que les visiteurs tapent pour trouver cette page."),
+              hint="Synonymes que les visiteurs tapent pour trouver cette page.",
+              search=("keywords",)),
         VALID_AS_OF,  # for a page that states dated facts (figures, plans)
         audiences_field("Pour une page écrite pour ces publics : elle annonce leurs "
                         "prochains événements."),

@@ -42,15 +42,18 @@ FIGURE = ContentType(
     ),
     fields=(
         Field("id", SLUG, "Identifiant"),
-        Field("label", STRING, "Libellé", max_length=120, hint="Ce que mesure le chiffre."),
+        # Searched as the page shows it: its title is the number and the label.
+        Field("label", STRING, "Libellé", max_length=120, hint="Ce que mesure le chiffre.",
+              search=("title",)),
         Field("value", NUMBER, "Valeur", minimum=0, unit_maximum=((PERCENT, 100),),
               hint=VALUE_HINT),
         Field("unit", STRING, "Unité", required=False,
               hint="% (une part, de 0 à 100), M€, élèves…"),
         Field("approx", BOOLEAN, "Valeur approchée (« environ »)", required=False, default=False),
-        Field("detail", STRING, "Précision", required=False),
-        Field("period", STRING, "Année ou période", hint="2022, 2019-2022, depuis 2019…"),
-        Field("source", STRING, "Source"),
+        Field("detail", STRING, "Précision", required=False, search=("summary",)),
+        Field("period", STRING, "Année ou période", hint="2022, 2019-2022, depuis 2019…",
+              search=("summary", "keywords")),
+        Field("source", STRING, "Source", search=("body",)),
         VALID_AS_OF,
         Field(
             "featured", BOOLEAN, "Afficher sur la page d'accueil", required=False,

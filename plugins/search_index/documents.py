@@ -1,9 +1,11 @@
-"""What the search index holds: one document per page, event, partner and key figure."""
+"""What the search index holds: one document per page, event, partner and key figure.
+
+Which fields of each content type are searched, and in which index field, is declared in
+the schema (``Field.search``, ``schema.SEARCH_FIELDS``); this module only reads them."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from content_model import schema as s
@@ -11,20 +13,43 @@ from content_model import schema as s
 SKIPPED_LAYOUTS = {"plan-du-site"}  # a list of links: it would match every query
 
 
-@dataclass
 class Document:
-    url: str
-    type: str  # French label, also the filter value
-    title: str
-    summary: str = ""
-    keywords: str = ""
-    headings: str = ""
-    body: str = ""
+    """One result: its URL, type (French label, also the filter value), title and excerpt as
+    the results show them, and ``text``: {index field (schema.SEARCH_FIELDS): its text}, or
+    the index fields as keywords. Unless said, the title is searched as ``title`` and the
+    excerpt is the ``summary``."""
+
+    def __init__(self, url: str, type: str, title: str, excerpt: str | None = None,
+                 text: dict[str, str] | None = None, **fields: str):
+        self.url, self.type, self.title = url, type, title
+        self.text = {"title": title, **fields, **(text or {})}
+        self.excerpt = self.text.get("summary", "") if excerpt is None else excerpt
 
     def fields(self) -> dict:
-        return {"url": self.url, "title": self.title, "keywords": self.keywords,
-                "summary": self.summary, "headings": self.headings, "body": self.body,
-                "type": self.type}
+        """Every index field's text (empty when the document has none), URL and type."""
+        return {"url": self.url, "type": self.type, "excerpt": self.excerpt,
+                **{name: self.text.get(name, "") for name, _ in s.SEARCH_FIELDS}}
+
+
+def searched(ctype, value_of, **extra: list[str]) -> dict[str, str]:
+    """{index field: text} of one entry of ``ctype``: the fields whose declaration names an
+    index field (``Field.search``), in the type's order, then ``extra`` (index field:
+    texts). ``value_of(name)``: the entry's value of a field or attribute."""
+    parts: dict[str, list[str]] = {}
+    for f in ctype.fields:
+        if not f.search:
+            continue
+        value = value_of(f.search_text or f.name)
+        if value is None or value == "":
+            continue
+        if f.search_text is None and f.kind in (s.SELECT, s.CHOICES):
+            value = f.option_label(value) if f.kind == s.SELECT else [f.option_label(v) for v in value]
+        texts = [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+        for name in f.search:
+            parts.setdefault(name, []).extend(texts)
+    for name, texts in extra.items():
+        parts.setdefault(name, []).extend(texts)
+    return {name: " ; ".join(t for t in texts if t) for name, texts in parts.items()}
 
 
 class _TextSplitter(HTMLParser):
@@ -59,40 +84,33 @@ def split_html(html: str) -> tuple[str, str]:
 
 
 def from_content(item) -> Document:
+    ctype = s.BY_NAME[item.content_type]
     headings, body = split_html(getattr(item, "content", ""))
-    keywords = " ; ".join(getattr(item, "keywords", None) or [])
-    extra = []
-    if item.content_type == s.METIER.name:
-        extra = list(item.skills) + list(item.workplaces) + [item.family_label]
-    elif item.content_type == s.FORMATION.name:
-        extra = [item.level_label, item.audience, item.duration, item.rhythm, item.admission]
-    elif item.content_type == s.EVENT.name:
-        extra = [item.kind_label, item.when, item.place or "", item.address or ""]
-        extra += item.audiences_labels or []
-    return Document(
-        url=item.url, type=s.BY_NAME[item.content_type].label_singular, title=item.title,
-        summary=item.summary, keywords=keywords, headings=headings,
-        body=" ".join(extra + [body]),
-    )
+    text = searched(ctype, lambda name: getattr(item, name, None), headings=[headings], body=[body])
+    return Document(item.url, ctype.label_singular, item.title, item.summary, text)
 
 
 def from_partner(partner: dict) -> Document:
-    return Document(url=f"partenaires/#{partner['id']}", type=s.PARTNER.label_singular,
-                    title=partner["name"], summary=partner["description"],
-                    keywords=partner["role_label"])
+    return Document(f"partenaires/#{partner['id']}", s.PARTNER.label_singular, partner["name"],
+                    partner["description"], searched(s.PARTNER, partner.get))
 
 
 def from_figure(figure: dict, number: str) -> Document:
+    """A key figure's title is its number and label, as the page shows them."""
     title = f"{'environ ' if figure['approx'] else ''}{number} {figure['label']}"
-    summary = " ".join(p for p in (figure.get("detail"), f"({figure['period']})") if p)
-    return Document(url=f"chiffres-cles/#{figure['id']}", type=s.FIGURE.label_singular,
-                    title=title, summary=summary, keywords=figure["period"],
-                    body=figure["source"])
+    text = searched(s.FIGURE, figure.get)
+    for name in s.FIGURE.field("label").search:
+        text[name] = title
+    excerpt = " ".join(p for p in (figure.get("detail"), f"({figure['period']})") if p)
+    return Document(f"chiffres-cles/#{figure['id']}", s.FIGURE.label_singular, title, excerpt, text)
 
 
 def from_section(section: dict) -> Document:
-    return Document(url=section["url"], type=s.PAGE.label_singular, title=section["title"],
-                    summary=section["description"])
+    """A listing page (SECTIONS): its title and description, searched as a page's."""
+    text = {name: section[key] for key, f in (("title", s.TITLE), ("description", s.SUMMARY))
+            for name in f.search}
+    return Document(section["url"], s.PAGE.label_singular, section["title"], section["description"],
+                    text)
 
 
 def collect(context, format_figure) -> list[Document]:

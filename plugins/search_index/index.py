@@ -8,15 +8,13 @@ from collections import defaultdict
 from lunr.builder import Builder
 from lunr.field_ref import FieldRef
 from lunr.idf import idf as Idf
-from lunr.index import Index
 from lunr.vector import Vector
+
+from content_model import schema
 
 from . import french
 from .documents import Document
 
-# Field boosts: a word in the title counts most, then keywords (synonyms
-# people type), the summary, headings and the body.
-FIELDS = (("title", 10), ("keywords", 6), ("summary", 3), ("headings", 2), ("body", 1))
 # Whole words (for prefix and typo matching) are kept beside the stems in every
 # field but the body, where they would double the index for little gain.
 STEMS_ONLY = ("body",)
@@ -94,32 +92,27 @@ def new_builder(builder_class=TermsBuilder) -> Builder:
     builder = builder_class()
     builder.search_pipeline.add(*french.SEARCH_PIPELINE)
     builder.ref("url")
-    for name, boost in FIELDS:
+    for name, boost in schema.SEARCH_FIELDS:  # read when called: tests may change them
         builder.field(name, boost=boost)
     return builder
 
 
 def fed_builder(docs: list[Document]) -> TermsBuilder:
-    """A builder holding every document, its field vectors made: what ``build()`` does
-    but lunr.py's token set, which only a whole index needs (split.py does not)."""
+    """A builder holding every document's terms and each field's average length: all that
+    split.py needs (it ships term frequencies and lengths, not lunr.py's weights)."""
     builder = new_builder()
     for doc in docs:
         fields = doc.fields()
         builder.add_terms(str(fields["url"]), {name: field_terms(name, fields[name])
-                                               for name, _ in FIELDS})
+                                               for name in builder._fields})
     builder._calculate_average_field_lengths()
-    builder._create_field_vectors()
     return builder
 
 
 def build_index(docs: list[Document]) -> dict:
-    """The whole serialised lunr index (what the browser loaded before the split: kept as
-    the reference of tests/test_search_split.py and test_index.py)."""
-    builder = fed_builder(docs)
-    builder._create_token_set()
-    return Index(inverted_index=builder.inverted_index, field_vectors=builder.field_vectors,
-                 token_set=builder.token_set, fields=list(builder._fields.keys()),
-                 pipeline=builder.search_pipeline).serialize()
+    """The whole serialised lunr index, lunr.py's ``Builder.build()`` (what the browser loaded
+    before the split: the reference of tests/test_search_split.py and test_index.py)."""
+    return fed_builder(docs).build().serialize()
 
 
 def search_pipeline(builder: Builder) -> list[str]:
@@ -128,7 +121,7 @@ def search_pipeline(builder: Builder) -> list[str]:
 
 def build_store(docs: list[Document]) -> dict:
     """{url: [title, type, excerpt]}: what a result shows, kept out of the index."""
-    return {d.url: [d.title, d.type, d.summary] for d in docs}
+    return {d.url: [d.title, d.type, d.excerpt] for d in docs}
 
 
 def dumps(data) -> bytes:

@@ -50,7 +50,7 @@ def unpack(data: bytes) -> tuple[str, dict[str, bytes]]:
 
 
 def serialised_index(docs) -> bytes:
-    """The split index's files, packed (lunr.py's weights, split.py's files)."""
+    """The split index's files (split.py), packed."""
     builder = fed_builder(docs)
     return pack(*build_split(builder, build_store(docs), search_pipeline(builder)))
 

@@ -8,8 +8,20 @@ expanded terms and the excerpt chunks of the results it shows
 (theme/static/js/search-split.js).
 
 A shard holds, for each of its terms and each field, the documents that have
-the term in that field and the term's weight in the document's field vector:
-the BM25 score lunr.py computed (``TermsBuilder._create_field_vectors``).
+the term in that field and how many times (term frequency): values of one
+document only. The browser computes the term's weight in the document's field
+vector with lunr's arithmetic (``lunr.Builder.createFieldVectors``: BM25 with
+k1 and b, idf from the number of documents N and the term's postings, the
+field's boost, rounded to 0.001) from the global values of the entry (N,
+boosts, k1, b, each field's average length, each document's field lengths).
+So a document whose text grows changes the entry, not every shard.
+
+The browser's ``Math.log`` is not the C library's ``log`` (V8's differs by one
+ulp for about one input in ten); after the rounding to 0.001 that can only
+matter for a score within a hair of a rounding midpoint. ``fragile`` finds
+those scores here and the shard carries their weight instead (a number <= 0:
+minus the weight; a term frequency is >= 1), so every weight equals lunr.py's.
+
 lunr's similarity is the dot product of the query vector with the field
 vector, divided by the query vector's magnitude; the query vector only holds
 expanded terms, so the weights of those terms are all the dot product needs,
@@ -40,7 +52,9 @@ import zlib
 
 from buildkit.files import hashed_name
 
-from .index import FIELDS
+from lunr.idf import idf as lunr_idf
+
+from . import french
 
 OUTPUT_DIR = "search"
 TARGET_SHARD = 4096  # bytes of JSON, before compression
@@ -55,20 +69,38 @@ def _dumps(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def fragile(score: float) -> float | None:
+    """lunr.py's rounded weight when ``score`` is so near a midpoint between two multiples of
+    0.001 that a score one or two ulps away (the browser's idf) could round the other way."""
+    y = score * 1000
+    if abs(y - math.floor(y) - 0.5) > max(1e-9, y * 1e-14):
+        return None
+    return round(score, 3)
+
+
 def postings(builder, refs: list[str]) -> dict[str, list[list]]:
-    """{term: one flat list per field: [number difference, weight, ...]} from the builder's
-    field vectors (lunr.py's own weights, after ``_create_field_vectors``)."""
-    by_index = {posting["_index"]: term for term, posting in builder.inverted_index.items()}
-    out = {term: [[] for _ in FIELDS] for term in builder.inverted_index}
-    last = {term: [-1] * len(FIELDS) for term in builder.inverted_index}
-    vectors = builder.field_vectors
+    """{term: one flat list per field: [number difference, term frequency, ...]} (a fragile
+    score's weight, negated, in place of its term frequency)."""
+    fields = list(builder._fields)
+    inverted, count = builder.inverted_index, builder.document_count
+    out = {term: [[] for _ in fields] for term in inverted}
+    last = {term: [-1] * len(fields) for term in inverted}
+    idfs: dict[str, float] = {}
+    k1, b = builder._k1, builder._b
     for number, ref in enumerate(refs):
-        for f, (name, _) in enumerate(FIELDS):
-            elements = vectors[f"{name}/{ref}"].elements
-            for k in range(0, len(elements), 2):
-                term = by_index[elements[k]]
-                lists, previous = out[term][f], last[term]
-                lists += (number - previous[f], elements[k + 1])
+        for f, name in enumerate(fields):
+            key = f"{name}/{ref}"
+            length, average = builder.field_lengths[key], builder.average_field_length[name]
+            boost = builder._fields[name].boost
+            for term, tf in builder.field_term_frequencies[key].items():
+                idf = idfs.get(term)
+                if idf is None:
+                    idf = idfs[term] = lunr_idf(inverted[term], count)
+                # lunr.py's TermsBuilder._create_field_vectors, operation for operation
+                score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average)) + tf) * boost
+                weight = fragile(score)
+                previous = last[term]
+                out[term][f] += (number - previous[f], tf if weight is None else -weight)
                 previous[f] = number
     return out
 
@@ -95,8 +127,8 @@ def shard_ranges(terms: list[str], encoded: list[bytes]) -> list[tuple[int, int]
 
 
 def build_split(builder, store: dict[str, list[str]], pipeline: list[str]) -> tuple[str, dict[str, bytes]]:
-    """(URL of the entry file, {URL: bytes} of every file) for a builder whose field
-    vectors are made; ``store``: {URL: [title, type, excerpt]} (index.build_store)."""
+    """(URL of the entry file, {URL: bytes} of every file) for ``index.fed_builder``'s
+    builder; ``store``: {URL: [title, type, excerpt]} (index.build_store)."""
     refs = sorted(builder._documents)
     terms = sorted(builder.inverted_index)
     lists = postings(builder, refs)
@@ -116,8 +148,13 @@ def build_split(builder, store: dict[str, list[str]], pipeline: list[str]) -> tu
         name = hashed_name(OUTPUT_DIR, "docs.json", data)
         files[name] = data
         chunks.append(name.rsplit(".", 2)[1])
+    fields = list(builder._fields)
     entry = _dumps({
-        "version": 1, "fields": [name for name, _ in FIELDS], "pipeline": pipeline,
+        "version": 2, "fields": fields, "pipeline": pipeline, "elision": french.ELISION.pattern,
+        "boosts": [builder._fields[f].boost for f in fields], "k1": builder._k1, "b": builder._b,
+        "documentCount": builder.document_count,
+        "averageLengths": [builder.average_field_length[f] for f in fields],
+        "lengths": [[builder.field_lengths[f"{f}/{r}"] for r in refs] for f in fields],
         "terms": terms, "shards": shards, "types": types,
         "docTypes": "".join(TYPE_CODES[types.index(store[r][1])] for r in refs),
         "store": chunks, "storeChunk": STORE_CHUNK,

@@ -3,8 +3,10 @@
 
    The index is built by plugins/search_index with lunr.py; its search pipeline
    names trimmer-fr, elision-fr, accentFold-fr and stemmer-fr. lunr.fr.js
-   registers all but elision-fr, registered below with the same rule as
-   plugins/search_index/french.py.
+   registers all but elision-fr, registered below. Its rule (the elided words)
+   has one home, plugins/search_index/french.py: the index's entry file carries
+   it, and configure(entry) must be called before anything else here (the
+   split index does it when it opens the entry).
 
    Queries never go through lunr's query parser (idx.search(raw)): typed
    characters such as : ~ ^ + - * would be syntax there. They separate words
@@ -35,7 +37,7 @@
 }(typeof self !== "undefined" ? self : this, function (lunr) {
   "use strict";
 
-  var ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=.)/;
+  var elision = null;   // RegExp of the entry's "elision" (french.ELISION), set by configure()
   // Words are split as lunr's tokenizer does, and also on lunr's query syntax
   // characters, which a query never passes on to lunr.
   var SEPARATOR = /[\s\-*:~^+]+/;
@@ -45,8 +47,18 @@
   var MAX_FUZZY2 = 15;  // longest word searched with edit distance 2
   var FUZZY2_WORDS = 3; // words searched with edit distance 2 (the first ones)
 
+  /* Take the index's metadata: the elision rule (a regular expression's source). */
+  function configure(entry) {
+    elision = new RegExp(entry.elision);
+  }
+
+  function elide(s) {
+    if (!elision) { throw new Error("search-core: configure() it with the index's entry first"); }
+    return s.replace(elision, "");
+  }
+
   function elisionFr(token) {
-    return token.update(function (s) { return s.replace(ELISION, ""); });
+    return token.update(elide);
   }
   lunr.Pipeline.registerFunction(elisionFr, "elision-fr");
 
@@ -69,7 +81,7 @@
     var parts = normalize(text.slice(0, MAX_QUERY)).toLowerCase().split(SEPARATOR);
     var terms = [];
     for (var i = 0; i < parts.length; i++) {
-      var word = run(lunr.fr.trimmer, run(lunr.fr.trimmer, parts[i]).replace(ELISION, ""));
+      var word = run(lunr.fr.trimmer, elide(run(lunr.fr.trimmer, parts[i])));
       if (!word || !run(lunr.fr.stopWordFilter, word)) {
         continue;
       }
@@ -129,7 +141,7 @@
     var matched = {};
     matchedTerms.forEach(function (t) { matched[t] = true; });
     return normalize(text).split(/([^\s\-'.,;:!?()«»"]+)/).filter(Boolean).map(function (part) {
-      var word = run(lunr.fr.trimmer, part.toLowerCase()).replace(ELISION, "");
+      var word = elide(run(lunr.fr.trimmer, part.toLowerCase()));
       if (!word) { return [part, false]; }
       var folded = lunr.fr.accentFoldTerm(word);
       return [part, Boolean(matched[folded] || matched[run(lunr.fr.stemmer, folded)])];
@@ -137,7 +149,7 @@
   }
 
   return {
-    normalize: normalize, parse: parse, clauses: clauses, find: find, search: search,
+    configure: configure, normalize: normalize, parse: parse, clauses: clauses, find: find, search: search,
     highlight: highlight,
     limits: { query: MAX_QUERY, terms: MAX_TERMS, word: MAX_WORD, fuzzy2: MAX_FUZZY2, fuzzy2Words: FUZZY2_WORDS }
   };

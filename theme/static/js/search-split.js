@@ -6,7 +6,12 @@
    index. Before lunr runs a query, the same expansion says which terms it will
    meet; the shards holding them are fetched once and added to a partial
    lunr.Index: each term's posting and, for each document and field, the term's
-   weight, inserted into the document's field vector. lunr's score is the dot
+   weight, inserted into the document's field vector. A shard gives the term's
+   frequency in the field; the weight is computed as lunr.Builder's
+   createFieldVectors computes it, from the entry's fields, boosts, k1, b,
+   document count, average field lengths and each document's field lengths
+   (a shard gives the weight itself, as a number <= 0, where the browser's
+   Math.log could round it otherwise: plugins/search_index/split.py). lunr's score is the dot
    product of the query vector (expanded terms only) with the field vector,
    divided by the query vector's magnitude: the weights of the expanded terms
    are all it reads, so the partial index ranks as the whole one does
@@ -35,6 +40,7 @@
       position[term] = i;
     });
     builder.finish();
+    core.configure(entry);
     this.entry = entry;
     this.load = load;
     this.position = position;
@@ -70,17 +76,27 @@
   };
 
   SplitIndex.prototype.add = function (shard, data) {
-    var fields = this.index.fields, vectors = this.index.fieldVectors;
-    var first = this.entry.shards[shard][0];
+    var entry = this.entry, fields = this.index.fields, vectors = this.index.fieldVectors;
+    var first = entry.shards[shard][0], k1 = entry.k1, b = entry.b, count = entry.documentCount;
     for (var i = 0; i < data.length; i++) {
-      var pos = first + i, posting = { _index: pos };
-      for (var f = 0; f < fields.length; f++) {
+      var pos = first + i, posting = { _index: pos }, f, withTerm = 0;
+      for (f = 0; f < fields.length; f++) { withTerm += data[i][f].length / 2; }
+      // lunr.idf
+      var idf = Math.log(1 + Math.abs((count - withTerm + 0.5) / (withTerm + 0.5)));
+      for (f = 0; f < fields.length; f++) {
         var list = data[i][f], docs = {}, number = -1;
+        var lengths = entry.lengths[f], average = entry.averageLengths[f], boost = entry.boosts[f];
         for (var k = 0; k < list.length; k += 2) {
           number += list[k];
           docs[number] = {};
+          var tf = list[k + 1], weight = -tf;
+          if (tf > 0) {  // lunr.Builder.prototype.createFieldVectors, operation for operation
+            var score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (lengths[number] / average)) + tf);
+            score *= boost;
+            weight = Math.round(score * 1000) / 1000;
+          }
           var ref = fields[f] + "/" + number;
-          (vectors[ref] || (vectors[ref] = new lunr.Vector())).insert(pos, list[k + 1]);
+          (vectors[ref] || (vectors[ref] = new lunr.Vector())).insert(pos, weight);
         }
         posting[fields[f]] = docs;
       }
