@@ -6,7 +6,7 @@ starts real builds of the small fixture site as separate processes, as two
 terminals or a killed CI job would, and compares output/ with snapshot() of a
 clean build: the site before (OLD) or the site after (NEW), never a mix.
 
-Kill points inside the swap come from tasks._pause_for_tests (HALL32_TEST_PAUSE):
+Kill points inside the swap come from buildtools.swap._pause_for_tests (HALL32_TEST_PAUSE):
 the build creates a flag file there and waits to be killed. Waits below are
 deadlines for something to happen, not timing assertions.
 """
@@ -26,12 +26,13 @@ import pytest
 from invoke import Context, Exit
 
 import tasks
+from buildtools import swap
 from support import DEV_CONF, FIXTURES, ROOT, snapshot
 
 BUILD = ("import sys, tasks; from pathlib import Path; from invoke import Context; {prelude}"
          "tasks.safe_build(Context(), tasks.DEV_CONF, output=Path(sys.argv[1]), content=Path(sys.argv[2]))")
 WAITING = "Une autre construction est en cours"
-NO_RENAMEAT2 = "tasks._renameat2 = None; "  # the two-rename fallback, as without renameat2(2)
+NO_RENAMEAT2 = "import buildtools.swap; buildtools.swap._renameat2 = None; "  # as without renameat2(2)
 
 
 def edit(content: Path) -> None:
@@ -210,7 +211,7 @@ def test_build_killed_while_swapping(sites, output, tmp_path, point, prelude, af
 @pytest.mark.slow
 def test_fallback_swap_keeps_unchanged_files(sites, output, monkeypatch):
     """Without renameat2 (old kernel or libc, other systems) builds still swap whole."""
-    monkeypatch.setattr(tasks, "_renameat2", None)
+    monkeypatch.setattr(swap, "_renameat2", None)
     index = (output / "index.html").stat()
     tasks.safe_build(Context(), DEV_CONF, output=output, content=sites["new"])
     assert snapshot(output) == sites["NEW"]
