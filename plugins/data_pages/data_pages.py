@@ -5,7 +5,7 @@ Signal get_generators adds DataPagesGenerator:
 - generate_context loads content/data/*.yaml through the content model
   (YAML 1.2, every entry validated) and publishes ``partners``,
   ``partner_groups``, ``figures``, ``featured_figures``, ``series`` and
-  ``organisation`` (one dict, its empty fields None) in the
+  ``organisation`` (one dict, its empty fields None, plus ``address_line``) in the
   template context; content_model then checks references to partner ids.
 - generate_output writes partenaires/index.html and chiffres-cles/index.html.
 """
@@ -26,6 +26,14 @@ from .charts import bar_chart, describe
 from .loader import load_all
 
 logger = logging.getLogger(__name__)
+
+
+def address_line(record: dict) -> str:
+    """« 32 rue du Clos Four, 63100 Clermont-Ferrand »: the parts of an address that are
+    known. The one place the line is made: footer, contact page, legal notice, event pages
+    and .ics files read ``organisation.address_line``."""
+    town = " ".join(p for p in (record.get("postal_code"), record.get("city")) if p)
+    return ", ".join(p for p in (record.get("street"), town) if p)
 
 
 def partner_groups(partners: list[dict]) -> list[tuple[str, str, list[dict]]]:
@@ -49,14 +57,16 @@ class DataPagesGenerator(Generator):
         for series in self.data[s.SERIES.name]:
             series["chart"] = bar_chart(series)
             series["description"] = describe(series)
+        organisation = (self.data[s.ORGANISATION.name] or [{}])[0]  # {} when it had a problem (logged)
+        if organisation:
+            organisation["address_line"] = address_line(organisation)
         self.context.update(
             partners=partners,
             partner_groups=partner_groups(partners),
             figures=figures,
             featured_figures=[f for f in figures if f["featured"]],
             series=self.data[s.SERIES.name],
-            # One record (organisation.yaml); {} when it had a problem (logged).
-            organisation=(self.data[s.ORGANISATION.name] or [{}])[0],
+            organisation=organisation,  # one record (organisation.yaml)
         )
 
     def _prepare_logo(self, partner: dict) -> None:

@@ -48,12 +48,6 @@ def for_audiences(events, audiences) -> list:
     return [e for e in events if not e.audiences or wanted & set(e.audiences)]
 
 
-def address_line(organisation: dict) -> str:
-    """32 rue du Clos Four, 63100 Clermont-Ferrand (the parts that are known)."""
-    town = " ".join(p for p in (organisation.get("postal_code"), organisation.get("city")) if p)
-    return ", ".join(p for p in (organisation.get("street"), town) if p)
-
-
 class EventsGenerator(Generator):
     def generate_context(self) -> None:
         self.now = clock.now()  # SOURCE_DATE_EPOCH checked by content_model at the start
@@ -103,7 +97,7 @@ class EventsGenerator(Generator):
             location = ", ".join(p for p in (event.place, event.address) if p)
         else:
             name = organisation.get("name") or self.settings.get("SITENAME", "")
-            location = ", ".join(p for p in (name, address_line(organisation)) if p)
+            location = ", ".join(p for p in (name, organisation.get("address_line")) if p)
         return IcsEvent(
             uid=f"evenement-{event.timing.start:%Y}-{event.slug}@{host}", title=event.title,
             summary=event.summary, timing=event.timing, location=location,
