@@ -153,15 +153,20 @@ def _empty(value) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def organisation_sections(root: Path) -> list[Section]:
+def organisation_sections(root: Path, records=None) -> list[Section]:
     """Empty fields of each single-record data file (content/data/organisation.yaml):
-    the site leaves out the sentences that need them."""
+    the site leaves out the sentences that need them. ``records``: the build's context,
+    where data_pages put each record it read and validated ({type name: record}); a
+    record not there is read from its file."""
     sections = []
     for ctype in s.DATA_TYPES:
         if getattr(ctype, "data_key", None):
             continue
         where = f"{root.name}/{ctype.data_file}"
-        data, error = _load(root / ctype.data_file)
+        if records is not None and ctype.name in records:
+            data, error = records[ctype.name], None
+        else:
+            data, error = _load(root / ctype.data_file)
         record = data if isinstance(data, dict) else {}
         section = Section(URGENT, f"{ctype.label} : informations manquantes",
                           note="Une information vide n'est jamais affichée : la phrase qui "
@@ -268,12 +273,15 @@ def drafts_section(entries) -> Section:
     return section
 
 
-def collect(content_root: Path, today: dt.datetime, parsed=None) -> Report:
+def collect(content_root: Path, today: dt.datetime, parsed=None, records=None) -> Report:
+    """The report. In a build, ``parsed`` gives the front matter the reader parsed (it is
+    validated again here) and ``records`` the single records data_pages read and validated
+    (organisation.yaml is not read again); ``invoke report`` passes neither."""
     root = Path(content_root)
     entries, errors = read_content(root, parsed)
     sections = [Section(URGENT, "Fichiers refusés par la construction", errors, note=(
         "Tant qu'un de ces problèmes reste, le site n'est pas mis à jour."))]
-    sections += organisation_sections(root)
+    sections += organisation_sections(root, records)
     sections += events_sections(entries, today, root)
     sections += news_sections(entries, today, root)
     sections += validity_sections(entries, today)
