@@ -32,27 +32,40 @@ new PerformanceObserver((l) => l.getEntries().forEach((e) => {
   window.__h32.long.push([e.startTime, e.duration]); })).observe({ type: "longtask", buffered: true });
 """
 
-OURS_QUERIES = """async ([queries, runs]) => {
-  const config = JSON.parse(document.getElementById('h32-search-config').textContent);
-  const worker = new Worker(config.worker);
-  const pending = {};
-  let id = 0;
-  worker.onmessage = (e) => pending[e.data.id](e.data);
-  const call = (m) => new Promise((ok) => { m.id = ++id; pending[m.id] = ok; worker.postMessage(m); });
-  await call({ op: 'init', config });
+# Once loaded, each query RUNS times, for either engine: a search and the data of its first
+# three results (ours: through the worker, which sends them with the hits).
+QUERIES = """async ([engine, queries, runs]) => {
+  let search, done = () => {};
+  if (engine === 'ours') {
+    const config = JSON.parse(document.getElementById('h32-search-config').textContent);
+    const worker = new Worker(config.worker);
+    const pending = {};
+    let id = 0;
+    worker.onmessage = (e) => pending[e.data.id](e.data);
+    const call = (m) => new Promise((ok) => { m.id = ++id; pending[m.id] = ok; worker.postMessage(m); });
+    await call({ op: 'init', config });
+    search = async (q) => ((await call({ op: 'search', q, page: 3 })).items || []).map((x) => x.ref);
+    done = () => worker.terminate();
+  } else {
+    const pf = await import('/pagefind/pagefind.js');
+    await pf.init();
+    search = async (q) => {
+      const r = await pf.search(q);
+      return (await Promise.all(r.results.slice(0, 3).map((x) => x.data()))).map((d) => d.url);
+    };
+  }
   const out = [];
   for (const q of queries) {
     const times = [];
     let refs = [];
     for (let i = 0; i < runs; i++) {
       const s = performance.now();
-      const answer = await call({ op: 'search', q, page: 3 });
+      refs = await search(q);
       times.push(performance.now() - s);
-      refs = (answer.items || []).map((x) => x.ref);
     }
     out.push({ q, refs, times });
   }
-  worker.terminate();
+  done();
   return out;
 }"""
 
@@ -63,26 +76,6 @@ PAGEFIND_FIRST = """async ([query, shown]) => {
   await Promise.all(r.results.slice(0, shown).map((x) => x.data()));
   return performance.now();
 }"""
-
-PAGEFIND_QUERIES = """async ([queries, runs]) => {
-  const pf = await import('/pagefind/pagefind.js');
-  await pf.init();
-  const out = [];
-  for (const q of queries) {
-    const times = [];
-    let refs = [];
-    for (let i = 0; i < runs; i++) {
-      const s = performance.now();
-      const r = await pf.search(q);
-      const data = await Promise.all(r.results.slice(0, 3).map((x) => x.data()));
-      times.push(performance.now() - s);
-      refs = data.map((d) => d.url);
-    }
-    out.push({ q, refs, times });
-  }
-  return out;
-}"""
-
 
 def sent_bytes(body: bytes) -> int:
     return min(len(body), len(gzip.compress(body, 6)))
@@ -97,6 +90,16 @@ def _bodies(responses) -> dict[str, int]:
         except Exception:  # a redirect or an aborted request has no body
             pass
     return sent
+
+
+def timed_queries(browser, base: str, engine: str, queries: list[str], **context_options) -> list[dict]:
+    """[{q, refs, times}]: QUERIES run in a fresh context on the search page without a query."""
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    page.goto(f"{base}/recherche/")
+    rows = page.evaluate(QUERIES, [engine, queries, RUNS])
+    context.close()
+    return rows
 
 
 def median_of_medians(rows) -> float:
@@ -117,11 +120,7 @@ def ours(browser, base: str, first: str, queries: list[str]) -> dict:
     fcp = page.evaluate("(performance.getEntriesByName('first-contentful-paint')[0] || {startTime: 0}).startTime")
     sent = _bodies(responses)
     context.close()
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{base}/recherche/")
-    rows = page.evaluate(OURS_QUERIES, [queries, RUNS])
-    context.close()
+    rows = timed_queries(browser, base, "ours", queries)
     tbt = sum(max(0.0, d - 50) for start, d in observed["long"] if start + d > fcp and start < shown_at)
     return {"first_result_bytes_gz": sum(sent.values()), "load_ms": shown_at, "first_files": len(sent),
             "query_ms_median": median_of_medians(rows), "cls": observed["shifts"], "tbt_ms": tbt,
@@ -139,11 +138,7 @@ def pagefind(browser, base: str, first: str, queries: list[str]) -> dict:
     shown_at = page.evaluate(PAGEFIND_FIRST, [first, SHOWN])
     sent = _bodies(responses)
     context.close()
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    page.goto(f"{base}/recherche/")
-    rows = page.evaluate(PAGEFIND_QUERIES, [queries, RUNS])
-    context.close()
+    rows = timed_queries(browser, base, "pagefind", queries, bypass_csp=True)
     return {"first_result_bytes_gz": sum(sent.values()), "load_ms": shown_at, "first_files": len(sent),
             "query_ms_median": median_of_medians(rows), "rows": rows, "sent": sent}
 
