@@ -52,6 +52,12 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
                  what="the trade's file")
     assert front_matter(trade)["skills"] == ["Lire un plan"]
 
+    with walk.section("Écrire les textes : le ton et les métiers au féminin"):
+        walk.open_collection("Métiers")
+        walk.click("Métier du guide")
+        walk.see("Titre")  # the fields whose words the section's rules are about
+        walk.screen()
+
     programme = content / "formations" / "formation-du-guide.md"
     with walk.section("Ajouter une formation"):
         walk.open_collection("Formations")
