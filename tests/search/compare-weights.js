@@ -16,15 +16,21 @@ async function main() {
   const number = new Map(refs.map((ref, i) => [ref, i]));
   const termOf = new Map(whole.invertedIndex.map(([term, p]) => [p._index, term]));
   const out = { checked: 0, missing: 0, extra: 0, different: [] };
-  for (const vector of Object.values(split.index.fieldVectors)) { out.extra += vector.elements.length / 2; }
+  const mine = new Map();  // "field/number" -> Map(position -> weight)
+  split.weights.forEach((byField, pos) => byField.forEach((list, f) => {
+    for (let k = 0; k < list.length; k += 2) {
+      const key = `${split.fields[f]}/${list[k]}`;
+      if (!mine.has(key)) { mine.set(key, new Map()); }
+      mine.get(key).set(pos, list[k + 1]);
+      out.extra += 1;
+    }
+  }));
   for (const [fieldRef, elements] of whole.fieldVectors) {
     const slash = fieldRef.indexOf("/");
-    const vector = split.index.fieldVectors[`${fieldRef.slice(0, slash)}/${number.get(fieldRef.slice(slash + 1))}`];
-    const mine = new Map();
-    for (let k = 0; vector && k < vector.elements.length; k += 2) { mine.set(vector.elements[k], vector.elements[k + 1]); }
+    const vector = mine.get(`${fieldRef.slice(0, slash)}/${number.get(fieldRef.slice(slash + 1))}`) || new Map();
     for (let k = 0; k < elements.length; k += 2) {
       const term = termOf.get(elements[k]);
-      const weight = mine.get(split.position[term]);
+      const weight = vector.get(split.position[term]);
       out.checked += 1;
       out.extra -= weight === undefined ? 0 : 1;
       if (weight === undefined) { out.missing += 1; }

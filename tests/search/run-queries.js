@@ -12,11 +12,12 @@ async function main() {
   const [site, entryPath] = process.argv.slice(2);
   const { core, split, loaded } = open(site, entryPath);
   let clauses = [];
-  const query = split.index.query.bind(split.index);
-  split.index.query = (fn) => query((q) => {
-    fn(q);
-    clauses = q.clauses.map((c) => ({ term: c.term, editDistance: c.editDistance || 0, wildcard: c.wildcard || 0 }));
-  });
+  const expand = split.expand.bind(split);
+  split.expand = (terms) => {
+    const expanded = expand(terms);
+    clauses = expanded.query.clauses.map((c) => ({ term: c.term, editDistance: c.editDistance || 0, wildcard: c.wildcard || 0 }));
+    return expanded;
+  };
   const queries = JSON.parse(require("fs").readFileSync(0, "utf8"));
   const out = [];
   for (const q of queries) {

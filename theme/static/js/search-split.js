@@ -1,23 +1,29 @@
-/* Hall 32 split search index: lunr.js on the files of plugins/search_index/split.py.
+/* Hall 32 split search index: lunr's search on the files of plugins/search_index/split.py.
    Run by the search worker (search-worker.js) and by the tests (Node). No DOM here.
 
-   The entry file holds the sorted vocabulary: it becomes the index's token set,
-   on which lunr expands each clause (exact, prefix, typo) exactly as on a whole
-   index. Before lunr runs a query, the same expansion says which terms it will
-   meet; the shards holding them are fetched once and added to a partial
-   lunr.Index: each term's posting and, for each document and field, the term's
-   weight, inserted into the document's field vector. A shard gives the term's
-   frequency in the field; the weight is computed as lunr.Builder's
-   createFieldVectors computes it, from the entry's fields, boosts, k1, b,
-   document count, average field lengths and each document's field lengths
-   (a shard gives the weight itself, as a number <= 0, where the browser's
-   Math.log could round it otherwise: plugins/search_index/split.py). lunr's score is the dot
-   product of the query vector (expanded terms only) with the field vector,
-   divided by the query vector's magnitude: the weights of the expanded terms
-   are all it reads, so the partial index ranks as the whole one does
-   (tests/test_search_split.py). Documents are numbered in the order the whole
-   index lists them; a hit's ref is that number, its URL, title and excerpt
-   come from the excerpt chunk that holds it, fetched for shown results only.
+   The entry file holds the sorted vocabulary: it becomes a lunr token set, on
+   which lunr expands each clause of search-core.js (exact, prefix, typo) exactly
+   as on a whole index. The expanded terms say which shards to fetch; each is
+   fetched once. A shard gives, for each of its terms and each field, the
+   documents that hold it and the term's frequency there; the term's weight in
+   the document's field vector is computed as lunr.Builder's createFieldVectors
+   computes it, from the entry's boosts, k1, b, document count, average field
+   lengths and the document's field lengths (a shard gives the weight itself,
+   as a number <= 0, where the browser's Math.log could round it otherwise:
+   plugins/search_index/split.py).
+
+   find() then does what lunr.Index.prototype.query does with these clauses,
+   in the same order, without its per-document objects: the query vector (each
+   expanded term's position, the boosts of its clauses summed), its magnitude,
+   for each document field the dot product with the query vector (the expanded
+   terms' weights, by ascending position), divided by the magnitude, each
+   document's score the sum of its fields' in the order lunr meets them, the
+   results in the order lunr pushes them, sorted by score as lunr sorts them.
+   So the scores and the order are those of lunr on the whole index
+   (tests/test_search_split.py compares both with the real lunr.js). Documents
+   are numbered in the order the whole index lists them; a hit's ref is that
+   number, its URL, title and excerpt come from the excerpt chunk that holds
+   it, fetched for shown results only.
 
    new Hall32Split(entry, load): load(kind, hash) gives a promise of the parsed
    file search/<kind>.<hash>.json (kind "terms" or "docs"). */
@@ -44,12 +50,11 @@
     this.entry = entry;
     this.load = load;
     this.position = position;
+    this.tokenSet = builder.root;
+    this.fields = entry.fields;
+    this.weights = [];  // by vocabulary position: per field [document, weight, ...] (loaded shards)
     this.shards = [];   // promises, by shard number
     this.chunks = [];   // promises of excerpt chunks, by chunk number
-    this.index = new lunr.Index({
-      invertedIndex: Object.create(null), fieldVectors: Object.create(null),
-      tokenSet: builder.root, fields: entry.fields, pipeline: lunr.Pipeline.load(entry.pipeline)
-    });
   }
 
   /* The shard number of a vocabulary position (binary search on first positions). */
@@ -62,12 +67,21 @@
     return lo;
   };
 
-  /* The shard numbers holding every term lunr will expand the clauses of terms to. */
-  SplitIndex.prototype.needed = function (terms) {
-    var self = this, query = new lunr.Query(this.index.fields), seen = {}, out = [];
+  /* The lunr.Query of parsed terms (core.clauses) and, for each clause, the index terms
+     lunr expands it to (lunr.Index.prototype.query's expansion). */
+  SplitIndex.prototype.expand = function (terms) {
+    var query = new lunr.Query(this.fields), tokenSet = this.tokenSet;
     core.clauses(query, terms);
-    query.clauses.forEach(function (clause) {
-      self.index.tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray().forEach(function (term) {
+    return { query: query, terms: query.clauses.map(function (clause) {
+      return tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray();
+    }) };
+  };
+
+  /* The shard numbers holding the expanded terms. */
+  SplitIndex.prototype.needed = function (expanded) {
+    var self = this, seen = {}, out = [];
+    expanded.terms.forEach(function (terms) {
+      terms.forEach(function (term) {
         var shard = self.shardOf(self.position[term]);
         if (!seen[shard]) { seen[shard] = true; out.push(shard); }
       });
@@ -76,33 +90,105 @@
   };
 
   SplitIndex.prototype.add = function (shard, data) {
-    var entry = this.entry, fields = this.index.fields, vectors = this.index.fieldVectors;
+    var entry = this.entry, nf = this.fields.length;
     var first = entry.shards[shard][0], k1 = entry.k1, b = entry.b, count = entry.documentCount;
     for (var i = 0; i < data.length; i++) {
-      var pos = first + i, posting = { _index: pos }, f, withTerm = 0;
-      for (f = 0; f < fields.length; f++) { withTerm += data[i][f].length / 2; }
+      var f, withTerm = 0, byField = [];
+      for (f = 0; f < nf; f++) { withTerm += data[i][f].length / 2; }
       // lunr.idf
       var idf = Math.log(1 + Math.abs((count - withTerm + 0.5) / (withTerm + 0.5)));
-      for (f = 0; f < fields.length; f++) {
-        var list = data[i][f], docs = {}, number = -1;
+      for (f = 0; f < nf; f++) {
+        var list = data[i][f], out = new Array(list.length), number = -1;
         var lengths = entry.lengths[f], average = entry.averageLengths[f], boost = entry.boosts[f];
         for (var k = 0; k < list.length; k += 2) {
           number += list[k];
-          docs[number] = {};
           var tf = list[k + 1], weight = -tf;
           if (tf > 0) {  // lunr.Builder.prototype.createFieldVectors, operation for operation
             var score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (lengths[number] / average)) + tf);
             score *= boost;
             weight = Math.round(score * 1000) / 1000;
           }
-          var ref = fields[f] + "/" + number;
-          (vectors[ref] || (vectors[ref] = new lunr.Vector())).insert(pos, weight);
+          out[k] = number;
+          out[k + 1] = weight;
         }
-        posting[fields[f]] = docs;
+        byField.push(out);
       }
-      this.index.invertedIndex[this.entry.terms[pos]] = posting;
+      this.weights[first + i] = byField;
     }
   };
+
+  /* lunr.Index.prototype.query's results for an expansion whose shards are loaded:
+     [{ref: document number (a string, as lunr's refs), score}], best first. */
+  SplitIndex.prototype.find = function (expanded) {
+    var self = this, nf = this.fields.length, clauses = expanded.query.clauses;
+    var boost = new Map(), cached = new Set(), refs = [], acc = new Map();
+    clauses.forEach(function (clause, c) {
+      expanded.terms[c].forEach(function (term) {
+        var pos = self.position[term];
+        // the query vector (lunr.Vector.upsert, once per field: the same for every field)
+        boost.set(pos, boost.has(pos) ? boost.get(pos) + clause.boost : clause.boost);
+        for (var f = 0; f < nf; f++) {  // matching document fields, in the order lunr meets them
+          if (cached.has(pos * nf + f)) { continue; }
+          cached.add(pos * nf + f);
+          var list = self.weights[pos][f];
+          for (var k = 0; k < list.length; k += 2) {
+            var key = list[k] * nf + f;
+            if (!acc.has(key)) { acc.set(key, 0); refs.push(key); }
+          }
+        }
+      });
+    });
+    var positions = Array.from(boost.keys()).sort(function (x, y) { return x - y; });
+    var squares = 0;
+    positions.forEach(function (pos) { var v = boost.get(pos); squares += v * v; });
+    var magnitude = Math.sqrt(squares);
+    positions.forEach(function (pos) {  // dot products: lunr.Vector.dot adds by ascending position
+      var q = boost.get(pos), byField = self.weights[pos];
+      for (var f = 0; f < nf; f++) {
+        var list = byField[f];
+        for (var k = 0; k < list.length; k += 2) {
+          var key = list[k] * nf + f;
+          acc.set(key, acc.get(key) + q * list[k + 1]);
+        }
+      }
+    });
+    var results = [], matches = new Map();
+    refs.forEach(function (key) {  // lunr: a document's fields summed in the order met
+      var doc = (key - key % nf) / nf, score = acc.get(key) / magnitude || 0, match = matches.get(doc);
+      if (match) {
+        match.score += score;
+      } else {
+        match = { ref: String(doc), score: score };
+        matches.set(doc, match);
+        results.push(match);
+      }
+    });
+    return results.sort(function (x, y) { return y.score - x.score; });
+  };
+
+  /* The expanded terms that document number holds in some field (for highlighting). */
+  SplitIndex.prototype.matched = function (expanded, number) {
+    var self = this, out = [];
+    expanded.terms.forEach(function (terms) {
+      terms.forEach(function (term) {
+        var byField = self.weights[self.position[term]];
+        if (out.indexOf(term) < 0 && byField.some(function (list) { return holds(list, number); })) {
+          out.push(term);
+        }
+      });
+    });
+    return out;
+  };
+
+  function holds(list, number) {  // binary search on the even places (ascending numbers)
+    var lo = 0, hi = list.length / 2 - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1, value = list[2 * mid];
+      if (value === number) { return true; }
+      if (value < number) { lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return false;
+  }
 
   SplitIndex.prototype.shard = function (n) {
     var self = this;
@@ -117,11 +203,14 @@
     return this.shards[n];
   };
 
-  /* {parsed: core.parse(raw), hits: lunr's results (ref: document number)}. */
+  /* {parsed: core.parse(raw), expanded: expand()'s, hits: find()'s}. */
   SplitIndex.prototype.search = function (raw) {
     var self = this, parsed = core.parse(raw);
-    return Promise.all(this.needed(parsed.terms).map(function (n) { return self.shard(n); }))
-      .then(function () { return { parsed: parsed, hits: core.find(self.index, parsed.terms) }; });
+    var expanded = parsed.terms.length ? this.expand(parsed.terms) : { query: null, terms: [] };
+    return Promise.all(this.needed(expanded).map(function (n) { return self.shard(n); }))
+      .then(function () {
+        return { parsed: parsed, expanded: expanded, hits: expanded.query ? self.find(expanded) : [] };
+      });
   };
 
   SplitIndex.prototype.type = function (number) {

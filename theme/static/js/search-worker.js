@@ -20,7 +20,7 @@
 
   var split = null;
   var ready = null;
-  var matched = {};  // document number -> index terms it matched, for the last search
+  var last = null;  // the last search's expansion: the index terms a shown result matched
 
   function sameOrigin(url) {
     var parsed = new URL(url, self.location.href);
@@ -51,7 +51,7 @@
     var core = self.Hall32Search;
     return split.documents(numbers).then(function (docs) {
       return docs.map(function (doc) {
-        var terms = matched[doc.number] || [];
+        var terms = last ? split.matched(last, doc.number) : [];
         return { number: doc.number, ref: doc.ref, type: doc.type,
                  title: core.highlight(doc.title, terms), excerpt: core.highlight(doc.excerpt, terms) };
       });
@@ -60,10 +60,9 @@
 
   function search(message) {
     return split.search(message.q).then(function (found) {
-      matched = {};
+      last = found.expanded;
       var hits = found.hits.map(function (hit) {
         var number = Number(hit.ref);
-        matched[number] = Object.keys(hit.matchData.metadata);
         return [number, split.type(number)];
       });
       var first = hits.slice(0, message.page).map(function (hit) { return hit[0]; });
