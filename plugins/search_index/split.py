@@ -17,7 +17,7 @@ boosts, k1, b, each field's average length, each document's field lengths).
 So a document whose text grows changes the entry, not every shard.
 
 The browser's ``Math.log`` is not the C library's ``log`` (V8's differs by one
-ulp for about one input in ten); after the rounding to 0.001 that can only
+ulp for about one input in thirteen); after the rounding to 0.001 that can only
 matter for a score within a hair of a rounding midpoint. ``fragile`` finds
 those scores here and the shard carries their weight instead (a number <= 0:
 minus the weight; a term frequency is >= 1), so every weight equals lunr.py's.
@@ -25,8 +25,8 @@ minus the weight; a term frequency is >= 1), so every weight equals lunr.py's.
 lunr's similarity is the dot product of the query vector with the field
 vector, divided by the query vector's magnitude; the query vector only holds
 expanded terms, so the weights of those terms are all the dot product needs,
-and a partial ``lunr.Index`` made of the loaded shards scores every document
-as the whole index does (tests/test_search_split.py compares both with the
+and the browser (search-split.js ``find``, lunr's query arithmetic on the
+loaded shards) scores every document as lunr does on the whole index (tests/test_search_split.py compares both with the
 real lunr.js). Term numbers are positions in the vocabulary, computed by the
 browser, so that no file carries numbers an added word would shift.
 

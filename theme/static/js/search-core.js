@@ -1,33 +1,11 @@
-/* Hall 32 search core: French query building on lunr.js, shared by the search
-   page (browser) and the tests (Node). No DOM here.
-
-   The index is built by plugins/search_index with lunr.py; its search pipeline
-   names trimmer-fr, elision-fr, accentFold-fr and stemmer-fr. lunr.fr.js
-   registers all but elision-fr, registered below. Its rule (the elided words)
-   has one home, plugins/search_index/french.py: the index's entry file carries
-   it, and configure(entry) must be called before anything else here (the
-   split index does it when it opens the entry).
-
-   Queries never go through lunr's query parser (idx.search(raw)): typed
-   characters such as : ~ ^ + - * would be syntax there. They separate words
-   here, so that no clause term holds a "*" (lunr's wildcard in a term). Each
-   word becomes three clauses: the exact stem (boost 10), the word as a prefix
-   (boost 4) and the word with an edit distance that grows with its length
-   (boost 1).
-
-   Caps, because a query is whatever a link puts in ?q=: lunr builds each
-   fuzzy clause's automaton (TokenSet.fromFuzzyString) with a size that grows
-   with the word's length and much faster with the edit distance (distance 2:
-   ~4,000 states for 12 letters, ~20,000 for 20; real index, Node: one
-   40-letter word 150 ms, 100 letters 3.4 s, 300 letters over 10 s), and every
-   word adds its clauses. So only the first MAX_QUERY characters are read,
-   only the first MAX_TERMS distinct words are searched, words are cut to
-   MAX_WORD characters (a cut word gets no fuzzy clause: it is no typo of
-   anything), distance 2 is kept for words of 8 to MAX_FUZZY2 letters and for
-   FUZZY2_WORDS of them at most; other words get distance 1 (cheap: linear in
-   the length). At most 30 clauses; worst case, ten 15-letter words: about
-   5 ms in Node. parse() says when the query was shortened, for the page to
-   tell the visitor. docs/search.md has the figures. */
+/* Hall 32 search core: French queries on lunr.js, for the search worker and the
+   tests (Node). No DOM. The index's pipeline names trimmer-fr, elision-fr,
+   accentFold-fr and stemmer-fr: lunr.fr.js registers all but elision-fr, registered
+   here with the rule the entry carries (french.py's): call configure(entry) first.
+   Queries never go through lunr's parser: its syntax characters separate words. Each
+   word gives an exact-stem, a prefix and a fuzzy clause (clauses()). The caps below
+   bound lunr's fuzzy automata whatever ?q= holds; parse() says when the query was
+   shortened. Why and figures: docs/search.md. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
     module.exports = factory;

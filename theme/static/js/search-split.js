@@ -1,32 +1,14 @@
-/* Hall 32 split search index: lunr's search on the files of plugins/search_index/split.py.
-   Run by the search worker (search-worker.js) and by the tests (Node). No DOM here.
-
-   The entry file holds the sorted vocabulary: it becomes a lunr token set, on
-   which lunr expands each clause of search-core.js (exact, prefix, typo) exactly
-   as on a whole index. The expanded terms say which shards to fetch; each is
-   fetched once. A shard gives, for each of its terms and each field, the
-   documents that hold it and the term's frequency there; the term's weight in
-   the document's field vector is computed as lunr.Builder's createFieldVectors
-   computes it, from the entry's boosts, k1, b, document count, average field
-   lengths and the document's field lengths (a shard gives the weight itself,
-   as a number <= 0, where the browser's Math.log could round it otherwise:
-   plugins/search_index/split.py).
-
-   find() then does what lunr.Index.prototype.query does with these clauses,
-   in the same order, without its per-document objects: the query vector (each
-   expanded term's position, the boosts of its clauses summed), its magnitude,
-   for each document field the dot product with the query vector (the expanded
-   terms' weights, by ascending position), divided by the magnitude, each
-   document's score the sum of its fields' in the order lunr meets them, the
-   results in the order lunr pushes them, sorted by score as lunr sorts them.
-   So the scores and the order are those of lunr on the whole index
-   (tests/test_search_split.py compares both with the real lunr.js). Documents
-   are numbered in the order the whole index lists them; a hit's ref is that
-   number, its URL, title and excerpt come from the excerpt chunk that holds
-   it, fetched for shown results only.
-
-   new Hall32Split(entry, load): load(kind, hash) gives a promise of the parsed
-   file search/<kind>.<hash>.json (kind "terms" or "docs"). */
+/* Hall 32 split search index (plugins/search_index/split.py's files), for the search
+   worker and the tests (Node). No DOM. The entry's vocabulary is a lunr token set on
+   which each clause of search-core.js expands as on a whole index; the shards of the
+   expanded terms are fetched once; add() computes each weight from the shard's term
+   frequency as lunr.Builder's createFieldVectors does, find() scores and orders as
+   lunr.Index's query does: the results are lunr's on the whole index (how:
+   docs/search.md; proof: tests/test_search_split.py). Documents are numbered in the
+   whole index's order; a hit's ref is that number, its URL, title and excerpt come
+   from the excerpt chunk that holds it, fetched for shown results only.
+   new Hall32Split(entry, load): load(kind, hash) gives a promise of the parsed file
+   search/<kind>.<hash>.json (kind "terms" or "docs"). */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
     module.exports = factory;

@@ -1,7 +1,5 @@
-/* Search worker (dedicated Web Worker of the search page, js/search.js): reads
-   the split index and searches it, so that the page's main thread never parses
-   an index or runs lunr (CSP: worker-src 'self'; the scripts it imports are
-   same-origin, script-src 'self').
+/* Search worker of the search page (js/search.js): the page's main thread never
+   parses an index or runs lunr (CSP: worker-src 'self', same-origin imports).
 
    Messages from the page:
    - {op: "init", config}: the page's configuration (its <head> data block):
