@@ -176,6 +176,43 @@ def test_the_comparison_sees_one_changed_frequency(synthetic):
     assert len(weights["different"]) == changed
 
 
+def shard_terms(entry: str, files: dict[str, bytes]) -> dict[str, tuple[str, list]]:
+    """{term: (its shard's file name, its postings)} of a split index's files."""
+    meta = json.loads(files[entry])
+    out = {}
+    for first, digest in meta["shards"]:
+        name = f"search/terms.{digest}.json"
+        for i, postings in enumerate(json.loads(files[name])):
+            out[meta["terms"][first + i]] = (name, postings)
+    return out
+
+
+def test_a_longer_document_rewrites_only_the_shards_of_its_changed_terms(synthetic):
+    """Issue 17 item 5: a sentence added to one news item changes the entry (lengths) and
+    only the shards of the terms whose postings changed, not those whose weights moved."""
+    docs, _, _ = synthetic
+    i = next(k for k, d in enumerate(docs) if d.url.startswith("actualites/"))
+    edited = [*docs[:i], Document(docs[i].url, docs[i].type, docs[i].title, docs[i].excerpt,
+                                  {**docs[i].text, "body": docs[i].text["body"] + " Une phrase ajoutée pour voir."}),
+              *docs[i + 1:]]
+    before, after = ({"builder": fed_builder(d), "docs": d} for d in (docs, edited))
+    (old_entry, old), (new_entry, new) = (build_split(x["builder"], build_store(x["docs"]), ["p"])
+                                          for x in (before, after))
+    old_terms, new_terms = shard_terms(old_entry, old), shard_terms(new_entry, new)
+    changed = {t for t, (_, postings) in new_terms.items() if old_terms.get(t, (None, None))[1] != postings}
+    rewritten = {n for n in new if n.startswith("search/terms.") and n not in old}
+    shards = {n for n in new if n.startswith("search/terms.")}
+    assert new_entry != old_entry and 1 <= len(changed) <= 5
+    assert {new_terms[t][0] for t in changed} <= rewritten
+    # Any other rewritten shard ends where a new term now starts a shard (a boundary).
+    meta = json.loads(new[new_entry])
+    starts = [meta["terms"][first] for first, _ in meta["shards"]] + [None]
+    names = [f"search/terms.{digest}.json" for _, digest in meta["shards"]]
+    for name in rewritten - {new_terms[t][0] for t in changed}:
+        assert starts[names.index(name) + 1] not in old_terms, name
+    assert len(rewritten) <= 2 * len(changed) < len(shards) // 10
+
+
 def test_a_fragile_score_ships_its_weight():
     """A score whose rounding to 0.001 one ulp could change is shipped as its weight."""
     assert fragile(0.0625) == 0.062  # an exact midpoint: lunr.py rounds half to even
