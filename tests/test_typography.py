@@ -3,8 +3,9 @@
 Reads the text nodes of every page of the real site (not tags, attributes, script,
 style, code or pre) and fails on a breakable space before ; : ! ? » or after «, on a
 straight apostrophe, and on a forbidden spelling (tests/test_spelling.py). The same
-characters are checked where a page's name is written outside its text: <title>, the JSON-LD
-names, the Atom feeds (the social cards: plugins/seo/tests/test_cards.py).
+characters are checked where a page's name is written outside its text: <title>, the
+description and sharing (OpenGraph) attributes, the JSON-LD names, the Atom feeds (the
+social cards: plugins/seo/tests/test_cards.py).
 """
 
 from __future__ import annotations
@@ -75,19 +76,23 @@ def ld_texts(value, key=""):
     return [value] if key in LD_TEXT and isinstance(value, str) else []
 
 
-def test_titles_and_json_ld_are_typeset(real_site):
+def test_titles_sharing_and_json_ld_are_typeset(real_site):
     bad, checked = {}, 0
     for path in real_site.html_files():
         page = path.read_text(encoding="utf-8")
         title = html.unescape(re.search(r"<title>(.*?)</title>", page, re.S).group(1))
         blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
-        texts = [title] + [t for block in blocks for t in ld_texts(json.loads(block))]
+        shared = [html.unescape(m) for m in re.findall(
+            r'<meta (?:name|property)="(?:description|og:title|og:description|og:image:alt)"'
+            r' content="([^"]*)"', page)]
+        texts = [title] + shared + [t for block in blocks for t in ld_texts(json.loads(block))]
         checked += len(texts)
         found = [p for t in texts for p in problems(t)]
         if found:
             bad[str(path.relative_to(real_site.output))] = found[:3]
     assert bad == {}
-    assert checked > 2 * len(real_site.html_files())  # a title and JSON-LD names per page
+    # a title, its description, og:title, og:description and JSON-LD names per page
+    assert checked > 5 * len(real_site.html_files())
 
 
 def test_feed_titles_are_typeset(published):

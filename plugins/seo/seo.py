@@ -3,7 +3,8 @@
 Signals:
 - generator_init: Jinja globals ``breadcrumb_trail(obj | title=, url=)`` and
   ``structured_data(obj | title=, url=)`` (the JSON-LD block of a page: its
-  type plus its BreadcrumbList); filter ``meta_description`` (≤ 160 chars).
+  type plus its BreadcrumbList); filters ``meta_description`` (≤ 160 chars) and ``plain_text``
+  (typeset text for attributes).
 - get_generators: SeoGenerator. generate_context (after every generator with
   content: in PLUGINS only images, which adds none, comes later) lists the public pages, publishes
   ``site_absolute_url`` and ``social_cards`` ({page url: card image url}) and
@@ -24,6 +25,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from buildkit import tokens
+from buildkit.french_typeset import typeset_text
 from buildkit.files import publish_file
 from buildkit.site import site_url
 from buildkit.workers import parallel_map
@@ -55,12 +57,18 @@ def structured_items(obj, siteurl: str, title=None, url=None, org=None) -> list[
     return items + [jsonld.breadcrumb_list(trail, siteurl)]
 
 
+def plain_text(text) -> str:
+    """Text of a block or a title for an attribute: tags out, entities read, French
+    typesetting (attributes are not typeset by the writer, which reads text nodes)."""
+    return typeset_text(" ".join(Markup(str(text)).striptags().split()))
+
+
 def meta_description(text) -> str:
     """Plain text of at most 160 characters, cut at a word with an ellipsis."""
     text = " ".join(Markup(str(text)).striptags().split())
-    if len(text) <= DESCRIPTION_MAX:
-        return text
-    return text[: DESCRIPTION_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    if len(text) > DESCRIPTION_MAX:
+        text = text[: DESCRIPTION_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return plain_text(text)
 
 
 def add_globals(generator) -> None:
@@ -73,6 +81,7 @@ def add_globals(generator) -> None:
 
     generator.env.globals.update(breadcrumb_trail=breadcrumb_trail, structured_data=structured_data)
     generator.env.filters["meta_description"] = meta_description
+    generator.env.filters["plain_text"] = plain_text
 
 
 def public_pages(context, palette: cards.Palette) -> dict[str, cards.Card]:
