@@ -1,8 +1,10 @@
 """The content model of the Hall 32 site, declared once.
 
-Every content type and every field is declared here or, for the YAML data files
-(figures, series, contact record), in ``schema_data.py``; ``model.py`` holds the kinds
-and the ``Field`` and ``ContentType`` classes. Validation at build time
+Every content type and every field is declared here or in a module beside it:
+``schema_fields.py`` (fields shared by several types, search fields), ``schema_dated.py``
+(news and events), ``schema_data.py`` (the YAML data files: figures, series, contact
+record); ``model.py`` holds the kinds and the ``Field`` and ``ContentType`` classes.
+Import ``schema`` only: it re-exports every name. Validation at build time
 (``validate.py``), the CMS configuration and the fields that templates and
 search use are all derived from these declarations: a field that exists only
 in a template or only in the CMS is a bug that the tests catch.
@@ -18,77 +20,13 @@ from .model import (  # noqa: F401  (re-exported: schema is the one import)
     REFS, SELECT, SLUG, STRING, STRINGS, TEXT, URL, ContentType, Field, options as _options,
 )
 from .schema_data import (  # noqa: F401
-    FIGURE, MAX_POINTS, ORGANISATION, PERCENT, SERIES, VALID_AS_OF, VALUE_HINT,
+    FIGURE, MAX_POINTS, ORGANISATION, PERCENT, SERIES, VALUE_HINT,
 )
-
-# The site search (plugins/search_index): the fields of its index and their boosts. A word
-# in the title counts most, then keywords (synonyms people type), the summary, headings
-# and the body. Each Field names the index fields it feeds (``search``); the Markdown
-# body of a type feeds ``headings`` (its headings) and ``body`` (the rest of its text).
-SEARCH_FIELDS = (("title", 10), ("keywords", 6), ("summary", 3), ("headings", 2), ("body", 1))
-
-STATUS = Field(
-    "status", SELECT, "Statut", required=False, default="published",
-    options=_options("published", "Publié", "draft", "Brouillon"),
-    hint="Un brouillon n'apparaît pas sur le site.",
+from .schema_dated import EVENT, NEWS
+from .schema_fields import (  # noqa: F401
+    AUDIENCES, IMAGE_ALT, IMAGE_FIELD, KEYWORDS, ORDER, PROFILES, SEARCH_FIELDS, SLUG_FIELD,
+    STATUS, SUMMARY, TITLE, VALID_AS_OF, audiences_field,
 )
-TITLE = Field("title", STRING, "Titre", max_length=90, search=("title",))
-SLUG_FIELD = Field(
-    "slug", SLUG, "Identifiant d'adresse (slug)",
-    hint="Minuscules sans accents et tirets, par exemple technicien-maintenance. "
-    "Il forme l'adresse de la page : ne le changez plus après publication.",
-)
-SUMMARY = Field(
-    "summary", TEXT, "Résumé", max_length=220, search=("summary",),
-    hint="Une ou deux phrases : elles apparaissent dans les listes, la recherche "
-    "et les moteurs de recherche.",
-)
-IMAGE_FIELD = Field("image", IMAGE, "Image", required=False)
-IMAGE_ALT = Field(
-    "image_alt", STRING, "Texte alternatif de l'image", required=False,
-    hint="Décrit l'image pour qui ne la voit pas. Obligatoire si une image est donnée.",
-)
-ORDER = Field(
-    "order", INTEGER, "Ordre d'affichage", required=False,
-    hint="Les plus petits nombres viennent en premier.",
-)
-# When the facts of a programme, a page or a key figure were true or last checked:
-# pages show it ("Informations de décembre 2022") and the health report lists the
-# entries older than 12 months, and those without it (plugins/health).
-KEYWORDS = Field(
-    "keywords", STRINGS, "Mots-clés de recherche", min_items=1, search=("keywords",),
-    hint="Synonymes que les visiteurs tapent : fraiseur, usineur, soudure…",
-)
-
-# Who a piece of content is for, declared once: events say whom they welcome, and
-# pages written for one audience (alternance: parents; Pôle Industrie: companies)
-# announce the events for it.
-AUDIENCES = _options(
-    "jeunes", "Jeunes",
-    "parents", "Parents",
-    "enseignants", "Enseignants",
-    "adultes", "Adultes (salariés, demandeurs d'emploi)",
-    "entreprises", "Entreprises",
-)
-
-
-def audiences_field(hint: str, search: tuple[str, ...] = ()) -> Field:
-    return Field("audiences", CHOICES, "Publics", required=False, default=(),
-                 options=AUDIENCES, hint=hint, search=search)
-
-
-# Whom a programme is for, finer than AUDIENCES: the first question of the orientation
-# path (plugins/orientation), which lists the programmes declaring the visitor's profile.
-PROFILES = _options(
-    "college", "Collégiens et collégiennes de 3e",
-    "lycee", "Lycéens, lycéennes et bacheliers (vers un BTS)",
-    "jeunes-sans-solution", "Jeunes de 16 à 25 ans sans école ni emploi",
-    "salaries", "Salariés",
-    "demandeurs-emploi", "Demandeurs d'emploi",
-    "refugies", "Personnes réfugiées",
-    "entreprises", "Entreprises",
-)
-
 
 METIER = ContentType(
     name="metier",
@@ -251,106 +189,6 @@ FORMATION = ContentType(
         IMAGE_FIELD,
         IMAGE_ALT,
         ORDER,
-        STATUS,
-    ),
-)
-
-NEWS = ContentType(
-    name="actualite",
-    label="Actualités",
-    label_singular="Actualité",
-    folder="actualites",
-    body=True,
-    url="actualites/{year}/{slug}/",
-    index_url="actualites/",
-    index_description=(
-        "Les actualités de Hall 32, l'école gratuite des métiers de l'industrie à Clermont-Ferrand : vie de l'école, orientation, partenariats, Pôle Industrie, emploi."
-    ),
-    fields=(
-        TITLE,
-        SLUG_FIELD,
-        Field(
-            "date", DATETIME, "Date de publication", partial=True,
-            hint="AAAA-MM-JJ HH:mm (heure de Paris) ou AAAA-MM-JJ, par exemple 2026-11-20 10:30. "
-            "Une date tirée d'une source, jamais devinée : si seuls le mois ou l'année sont "
-            "connus, écrivez AAAA-MM (2022-11) ou AAAA (2022) ; la page affiche alors "
-            "« Informations de novembre 2022 ».",
-        ),
-        SUMMARY,
-        Field(
-            "category", SELECT, "Rubrique",
-            options=_options(
-                "vie-de-l-ecole", "Vie de l'école",
-                "orientation", "Orientation",
-                "partenariats", "Partenariats",
-                "pole-industrie", "Pôle Industrie",
-                "emploi", "Emploi et insertion",
-            ),
-        ),
-        Field("tags", STRINGS, "Étiquettes", required=False, default=()),
-        Field(
-            "partners", REFS, "Partenaires cités", ref="partner", required=False,
-            default=(), reverse="actualites",
-        ),
-        IMAGE_FIELD,
-        IMAGE_ALT,
-        STATUS,
-    ),
-)
-
-EVENT = ContentType(
-    name="evenement",
-    label="Événements",
-    label_singular="Événement",
-    folder="evenements",
-    body=True,
-    url="evenements/{year}/{slug}/",
-    index_url="evenements/",
-    index_description=(
-        "Les rendez-vous de Hall 32 à Clermont-Ferrand : journées portes ouvertes, salons, forums et réunions d'information, à venir et passés."
-    ),
-    fields=(
-        TITLE,
-        SLUG_FIELD,
-        Field(
-            "kind", SELECT, "Type d'événement", search=("body",),
-            options=_options(
-                "portes-ouvertes", "Journée portes ouvertes",
-                "salon", "Salon",
-                "forum", "Forum",
-                "information", "Réunion d'information",
-                "autre", "Autre rendez-vous",
-            ),
-        ),
-        Field(
-            "start", DATETIME, "Début", search=("body",), search_text="when",  # events.py's words
-            hint="Format AAAA-MM-JJ HH:mm, heure de Paris ; sans heure (AAAA-MM-JJ) : "
-            "toute la journée.",
-        ),
-        Field(
-            "end", DATETIME, "Fin", required=False,
-            hint="Facultatif, même format, pas avant le début. L'événement passe dans "
-            "« Passés » quand il est fini (sans fin : le soir du début).",
-        ),
-        SUMMARY,
-        Field(
-            "place", STRING, "Lieu", required=False, max_length=120, search=("body",),
-            hint="Laissez vide si l'événement a lieu à Hall 32 (son adresse est reprise).",
-        ),
-        Field(
-            "address", STRING, "Adresse du lieu", required=False, max_length=160, search=("body",),
-            hint="Pour un autre lieu que Hall 32 : numéro, rue, code postal, ville.",
-        ),
-        audiences_field("À qui s'adresse l'événement ; vide : tout public.", search=("body",)),
-        Field(
-            "formations", REFS, "Formations concernées", ref="formation", required=False,
-            default=(), reverse="evenements",
-            hint="Les pages de ces formations annoncent l'événement.",
-        ),
-        Field(
-            "registration_url", URL, "Adresse d'inscription", required=False,
-            hint="Si une inscription est demandée : adresse complète en https://",
-        ),
         STATUS,
     ),
 )

@@ -6,16 +6,9 @@ Part of the content model declared in ``schema.py`` (which re-exports these name
 from __future__ import annotations
 
 from .model import (
-    BOOLEAN, EMAIL, MONTH, NUMBER, OBJECTS, PHONE, SLUG, STRING, TEXT, URL, ContentType, Field,
+    BOOLEAN, EMAIL, NUMBER, OBJECTS, PHONE, SLUG, STRING, TEXT, URL, ContentType, Field,
 )
-
-# When a page's dated facts were true (shared with the page types of schema.py).
-VALID_AS_OF = Field(
-    "valid_as_of", MONTH, "Informations valables en", required=False,
-    hint="Mois (AAAA-MM, par exemple 2022-12) ou année (AAAA) où ces informations "
-    "étaient exactes ou ont été vérifiées : celle du document source. Laissez vide si "
-    "vous ne savez pas : le rapport d'état du site le signale.",
-)
+from .schema_fields import VALID_AS_OF
 
 # Key figures and series are counts, amounts and shares: never negative, and a
 # share (unit "%") is a part of a whole, from 0 to 100. A growth rate is not typed
