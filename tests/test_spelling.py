@@ -27,6 +27,10 @@ FORBIDDEN = [
     (r"fiches actions", "« fiches-actions »"),
     (r"\b(?:[Ll]es|[Dd]es|[Aa]ux|[Cc]es) start-up\b(?!s)|\b[Ss]tartups?\b", "« start-up », au pluriel « start-ups »"),
     (r"(?<!\w)[Dd]e (?=(?:AKTO|Adecco|Humando|Opcalia|Auversup|ALTERN)\b)", "l’élision « d’ »"),
+    # An audience list in the masculine alone (audit 3.7, review of 2026-12-03).
+    (r"\bsalariés,? (?:et |ou )?(?:aux |les |des )?demandeurs d['’]emploi",
+     "« en poste ou en recherche d’emploi », ou les doublets « salariés et salariées, "
+     "demandeurs et demandeuses d’emploi »"),
 ]
 SKIP_KEYS = re.compile(r"^(keywords|partners|metiers|formations|audiences|slug|id):")
 
@@ -67,7 +71,10 @@ def test_one_spelling_per_name(path):
 def test_the_check_finds_each_variant():
     for sample in ("du Bac Professionnel au BTS", "un bac pro", "Pôle Emploi", "2 ARAMI",
                    "la Semaine de l'Industrie", "10 fiches actions", "Site de AKTO",
-                   "des start-up aux PME", "les startups"):
+                   "des start-up aux PME", "les startups",
+                   "jeunes, salariés et demandeurs d’emploi",
+                   "aux salariés et aux demandeurs d'emploi"):
         assert variants(sample), sample
     assert variants("du Bac Pro au BTS, Pôle emploi, 2ARAMI, site d’AKTO, une start-up, "
-                    "des start-ups") == []
+                    "des start-ups, salariés et salariées, demandeurs et demandeuses d’emploi, "
+                    "en poste ou en recherche d’emploi") == []
