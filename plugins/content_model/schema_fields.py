@@ -53,7 +53,7 @@ AUDIENCES = _options(
     "jeunes", "Jeunes",
     "parents", "Parents",
     "enseignants", "Enseignants",
-    "adultes", "Adultes (salariés, demandeurs d'emploi)",
+    "adultes", "Adultes (en poste ou en recherche d'emploi)",
     "entreprises", "Entreprises",
 )
 
@@ -67,10 +67,10 @@ def audiences_field(hint: str, search: tuple[str, ...] = ()) -> Field:
 # path (plugins/orientation), which lists the programmes declaring the visitor's profile.
 PROFILES = _options(
     "college", "Collégiens et collégiennes de 3e",
-    "lycee", "Lycéens, lycéennes et bacheliers (vers un BTS)",
+    "lycee", "Lycéens, lycéennes et titulaires du bac (vers un BTS)",
     "jeunes-sans-solution", "Jeunes de 16 à 25 ans sans école ni emploi",
-    "salaries", "Salariés",
-    "demandeurs-emploi", "Demandeurs d'emploi",
+    "salaries", "Salariés et salariées",
+    "demandeurs-emploi", "Demandeurs et demandeuses d'emploi",
     "refugies", "Personnes réfugiées",
     "entreprises", "Entreprises",
 )
