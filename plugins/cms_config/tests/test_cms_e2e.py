@@ -11,7 +11,7 @@ of conftest.py).
 from __future__ import annotations
 
 from cms_config.tests.cms_support import front_matter, new_page, photo, quietly, wait_for
-from cms_config.tests.walk import GuideWalk
+from cms_config.tests.walk import GuideWalk, Pick
 from content_model import yaml12
 from content_model.frontmatter import read_text, split
 from support import ROOT, build_site
@@ -75,13 +75,10 @@ def test_news_with_an_uploaded_image_is_published(cms, browser, tmp_path):
     and the build."""
     context, page = new_page(browser, cms)
     walk = GuideWalk(page)
-    walk.open_collection("Actualités")
-    walk.click("＋ Actualité")
-    walk.fill("Titre", "Actualité avec image")
-    walk.fill("Identifiant d'adresse (slug)", "actualite-avec-image")
-    walk.fill("Date de publication", "2026-11-20")
-    walk.fill("Résumé", "Une actualité et son image.")
-    walk.choose("Rubrique", "Orientation")
+    walk.create("Actualités", "＋ Actualité", {
+        "Titre": "Actualité avec image", "Identifiant d'adresse (slug)": "actualite-avec-image",
+        "Date de publication": "2026-11-20", "Résumé": "Une actualité et son image.",
+        "Rubrique": Pick("Orientation")})
     walk.click("Choisir une image")
     page.locator("input[type=file]").set_input_files(photo(tmp_path))
     walk.click("Choisir les éléments sélectionnés")

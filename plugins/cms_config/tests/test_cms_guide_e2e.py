@@ -5,8 +5,8 @@ be on a screen that section describes; then what the steps made builds."""
 
 from __future__ import annotations
 
-from cms_config.tests.cms_support import front_matter, new_page, photo, quietly, wait_for
-from cms_config.tests.walk import GuideWalk, github_login_config
+from cms_config.tests.cms_support import front_matter, new_page, photo, wait_for
+from cms_config.tests.walk import GuideWalk, Line, Pick, github_login_config
 from content_model import yaml12
 from content_model.frontmatter import read_text
 from support import ROOT, build_site
@@ -33,63 +33,46 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
 
     trade = content / "metiers" / "metier-du-guide.md"
     with walk.section("Ajouter un métier", "Publier : ce qui se passe ensuite"):
-        walk.open_collection("Métiers")
-        walk.click("＋ Métier")
-        walk.see("Titre")
-        walk.screen()
-        walk.fill("Titre", "Métier du guide")
-        walk.fill("Identifiant d'adresse (slug)", "metier-du-guide")
-        walk.fill("Résumé", "Un métier créé en suivant le guide.")
-        walk.choose("Famille de métiers", "Maintenance")
-        walk.add_line("Ajouter compétences", "Compétences", "Lire un plan")
-        walk.add_line("Ajouter où s'exerce le métier", "Où s'exerce le métier", "En atelier")
-        walk.add_line("Ajouter mots-clés de recherche", "Mots-clés de recherche", "guide")
-        walk.type_body("Ce que fait ce métier.")
+        walk.create("Métiers", "＋ Métier", {
+            "Titre": "Métier du guide", "Identifiant d'adresse (slug)": "metier-du-guide",
+            "Résumé": "Un métier créé en suivant le guide.",
+            "Famille de métiers": Pick("Maintenance"),
+            "Compétences": Line("Ajouter compétences", "Lire un plan"),
+            "Où s'exerce le métier": Line("Ajouter où s'exerce le métier", "En atelier"),
+            "Mots-clés de recherche": Line("Ajouter mots-clés de recherche", "guide"),
+        }, body="Ce que fait ce métier.")
         walk.see("Modifications non enregistrées")
         walk.see("En ligne : site construit le", prefix=True)
-        walk.publish()
-        wait_for(lambda: quietly(lambda: "Ce que fait ce métier." in read_text(trade)),
-                 what="the trade's file")
+        walk.publish_into(trade, "Ce que fait ce métier.", what="the trade's file")
     assert front_matter(trade)["skills"] == ["Lire un plan"]
 
     with walk.section("Écrire les textes : le ton et les métiers au féminin"):
-        walk.open_collection("Métiers")
-        walk.click("Métier du guide")
+        walk.open_entry("Métiers", "Métier du guide")
         walk.see("Titre")  # the fields whose words the section's rules are about
         walk.screen()
 
     programme = content / "formations" / "formation-du-guide.md"
     with walk.section("Ajouter une formation"):
-        walk.open_collection("Formations")
-        walk.click("＋ Formation")
-        walk.see("Titre")
-        walk.screen()
-        walk.fill("Titre", "Formation du guide")
-        walk.fill("Identifiant d'adresse (slug)", "formation-du-guide")
-        walk.fill("Résumé", "Une formation créée en suivant le guide.")
-        walk.choose("Type de formation", "BTS")
-        for label in ("Public", "Durée", "Rythme", "Admission"):
-            walk.fill(label, f"{label} de la formation du guide")
-        walk.choose("Métiers visés", "Métier du guide", search="Métier du")
-        walk.type_body("Le contenu de la formation.")
-        walk.publish()
-        wait_for(lambda: quietly(lambda: "Le contenu de la formation." in read_text(programme)),
-                 what="the programme's file")
+        walk.create("Formations", "＋ Formation", {
+            "Titre": "Formation du guide", "Identifiant d'adresse (slug)": "formation-du-guide",
+            "Résumé": "Une formation créée en suivant le guide.",
+            "Type de formation": Pick("BTS"),
+            **{label: f"{label} de la formation du guide"
+               for label in ("Public", "Durée", "Rythme", "Admission")},
+            "Métiers visés": Pick("Métier du guide", search="Métier du"),
+        }, body="Le contenu de la formation.",
+            saved=(programme, "Le contenu de la formation.", "the programme's file"))
     assert front_matter(programme)["metiers"] == ["metier-du-guide"]
     assert not front_matter(programme).get("cost")  # no default: a cost is written from a source
 
     news = content / "actualites" / "actualite-du-guide.md"
     image = photo(tmp_path)
     with walk.section("Ajouter une actualité avec une image"):
-        walk.open_collection("Actualités")
-        walk.click("＋ Actualité")
-        walk.see("Titre")
-        walk.screen()
-        walk.fill("Titre", "Actualité du guide")
-        walk.fill("Identifiant d'adresse (slug)", "actualite-du-guide")
-        walk.fill("Date de publication", "2026-11-20 10:30")
-        walk.fill("Résumé", "Une actualité créée en suivant le guide.")
-        walk.choose("Rubrique", "Orientation")
+        walk.create("Actualités", "＋ Actualité", {
+            "Titre": "Actualité du guide", "Identifiant d'adresse (slug)": "actualite-du-guide",
+            "Date de publication": "2026-11-20 10:30",
+            "Résumé": "Une actualité créée en suivant le guide.", "Rubrique": Pick("Orientation"),
+        })
         page.locator("[data-slate-editor]").first.click()
         page.locator("[title='Titres']").click()
         walk.see("Titre 3")
@@ -98,9 +81,7 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
         page.keyboard.type("Intertitre")
         page.keyboard.press("Enter")
         page.keyboard.type("Le corps de l'actualité.")
-        walk.publish()
-        wait_for(lambda: quietly(lambda: "Le corps de l'actualité." in read_text(news)),
-                 what="the news file")
+        walk.publish_into(news, "Le corps de l'actualité.", what="the news file")
         # The image, chosen but not published: under /admin/'s CSP a publication with
         # an uploaded file fails (test_news_with_an_uploaded_image_is_published).
         walk.click("Choisir une image")
@@ -113,65 +94,45 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
 
     event = content / "evenements" / "evenement-du-guide.md"
     with walk.section("Annoncer un événement"):
-        walk.open_collection("Événements")
-        walk.click("＋ Événement")
-        walk.see("Titre")
-        walk.screen()
-        walk.fill("Titre", "Événement du guide")
-        walk.fill("Identifiant d'adresse (slug)", "evenement-du-guide")
-        walk.choose("Type d'événement", "Salon")
-        page.get_by_text("Maintenant", exact=True).first.click()  # Début
-        walk.fill("Résumé", "Un événement créé en suivant le guide.")
-        walk.choose("Publics", "Parents")
-        walk.choose("Formations concernées", "Formation du guide", search="Formation du")
-        walk.type_body("La présentation de l'événement.")
-        walk.publish()
-        wait_for(lambda: quietly(lambda: "La présentation" in read_text(event)),
-                 what="the event's file")
+        walk.create("Événements", "＋ Événement", {
+            "Titre": "Événement du guide", "Identifiant d'adresse (slug)": "evenement-du-guide",
+            "Type d'événement": Pick("Salon"),
+            "Début": lambda: page.get_by_text("Maintenant", exact=True).first.click(),
+            "Résumé": "Un événement créé en suivant le guide.", "Publics": Pick("Parents"),
+            "Formations concernées": Pick("Formation du guide", search="Formation du"),
+        }, body="La présentation de l'événement.",
+            saved=(event, "La présentation", "the event's file"))
     assert front_matter(event)["formations"] == ["formation-du-guide"]
 
     page_file = content / "pages" / "page-du-guide.md"
     with walk.section("Ajouter une page"):
-        walk.open_collection("Pages")
-        walk.click("＋ Page")
-        walk.see("Titre")
-        walk.screen()
-        walk.fill("Titre", "Page du guide")
-        walk.fill("Identifiant d'adresse (slug)", "page-du-guide")
-        walk.fill("Résumé", "Une page créée en suivant le guide.")
-        walk.choose("Mise en page", "Page simple")
-        walk.type_body("Le contenu de la page.")
-        walk.publish()
-        wait_for(lambda: quietly(lambda: "Le contenu de la page." in read_text(page_file)),
-                 what="the page's file")
+        walk.create("Pages", "＋ Page", {
+            "Titre": "Page du guide", "Identifiant d'adresse (slug)": "page-du-guide",
+            "Résumé": "Une page créée en suivant le guide.", "Mise en page": Pick("Page simple"),
+        }, body="Le contenu de la page.",
+            saved=(page_file, "Le contenu de la page.", "the page's file"))
 
     with walk.section("Modifier un contenu"):
         walk.open_collection("Formations")
         walk.see("Tout rechercher")
         walk.click("Formation du guide")
         walk.fill("Durée", "Deux ans")
-        walk.publish()
-        wait_for(lambda: quietly(lambda: front_matter(programme)["duration"] == "Deux ans"),
-                 what="the edited programme")
+        walk.publish(until=lambda: front_matter(programme)["duration"] == "Deux ans",
+                     what="the edited programme")
 
     with walk.section("Retirer un contenu du site sans le supprimer"):
-        walk.open_collection("Pages")
-        walk.click("Page du guide")
+        walk.open_entry("Pages", "Page du guide")
         walk.choose("Statut", "Brouillon")
-        walk.publish()
-        wait_for(lambda: quietly(lambda: front_matter(page_file)["status"] == "draft"),
-                 what="the page in draft")
-        walk.open_collection("Formations")
-        walk.click("Formation du guide")
+        walk.publish(until=lambda: front_matter(page_file)["status"] == "draft",
+                     what="the page in draft")
+        walk.open_entry("Formations", "Formation du guide")
         walk.see("Métiers visés")
 
     with walk.section("Supprimer un contenu"):
-        walk.open_collection("Pages")
-        walk.click("Page du guide")
+        walk.open_entry("Pages", "Page du guide")
         walk.click("Supprimer l'entrée")
         wait_for(lambda: not page_file.exists(), what="the page deleted")
-        walk.open_collection("Formations")
-        walk.click("Formation du guide")
+        walk.open_entry("Formations", "Formation du guide")
         walk.see("Métiers visés")
 
     partners_file = content / "data" / "partners.yaml"
@@ -183,21 +144,18 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
         walk.click("Ajouter partenaire")
         walk.see("Financement (euros)")
         walk.screen()
-        walk.fill("Identifiant", "partenaire-du-guide")
-        walk.fill("Nom", "Partenaire du guide")
-        walk.fill("Description", "Un partenaire ajouté en suivant le guide.")
-        walk.choose("Rôle aujourd'hui", "Partenaires des programmes")
-        walk.publish()
-        wait_for(lambda: quietly(lambda: partners()[-1]["id"] == "partenaire-du-guide"),
-                 what="the new partner, last of the file")
+        walk.enter({"Identifiant": "partenaire-du-guide", "Nom": "Partenaire du guide",
+                    "Description": "Un partenaire ajouté en suivant le guide.",
+                    "Rôle aujourd'hui": Pick("Partenaires des programmes")})
+        walk.publish(until=lambda: partners()[-1]["id"] == "partenaire-du-guide",
+                     what="the new partner, last of the file")
         assert partners()[-1]["role"] == "programme" and len(partners()) == count + 1
         walk.open_collection("Partenaires, chiffres et coordonnées")  # removing, later
         walk.click("Partenaires")
         walk.see("Ajouter partenaire")
         walk.block_button("Partenaires", "cross", last=True).click()
         walk.see("Modifications non enregistrées")
-        walk.publish()
-        wait_for(lambda: quietly(lambda: len(partners()) == count), what="the partner removed")
+        walk.publish(until=lambda: len(partners()) == count, what="the partner removed")
     assert "partenaire-du-guide" not in read_text(partners_file)
 
     figures_file = content / "data" / "figures.yaml"
@@ -208,17 +166,13 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
         walk.see("Afficher sur la page d'accueil")
         walk.screen()
         walk.click("Ajouter chiffre clé")
-        walk.fill("Identifiant", "chiffre-du-guide")
-        walk.fill("Libellé", "chiffre ajouté en suivant le guide")
-        walk.fill("Valeur", "12")
-        walk.fill("Année ou période", "2026")
-        walk.fill("Source", "Guide de rédaction")
+        walk.enter({"Identifiant": "chiffre-du-guide",
+                    "Libellé": "chiffre ajouté en suivant le guide", "Valeur": "12", "Année ou période": "2026", "Source": "Guide de rédaction"})
         walk.screen()
         walk.block_button("Séries de chiffres", "arrow").click()
         walk.see("Ajouter valeurs")
-        walk.publish()
-        wait_for(lambda: quietly(lambda: yaml12.load(read_text(figures_file))["figures"][-1]["id"]
-                                  == "chiffre-du-guide"), what="the new figure")
+        walk.publish(until=lambda: yaml12.load(read_text(figures_file))["figures"][-1]["id"]
+                     == "chiffre-du-guide", what="the new figure")
     figure = yaml12.load(read_text(figures_file))["figures"][-1]
     assert figure["value"] == 12 and figure["source"] == "Guide de rédaction"
 
@@ -229,9 +183,7 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
         walk.see("Ajouter réseaux sociaux")
         walk.screen()
         walk.fill("Horaires d'accueil", "Horaires saisis en suivant le guide")
-        walk.publish()
-        wait_for(lambda: quietly(lambda: "saisis en suivant le guide" in read_text(organisation)),
-                 what="the contact details")
+        walk.publish_into(organisation, "saisis en suivant le guide", what="the contact details")
 
     with walk.section("Si la publication échoue"):
         walk.open_collection("Actualités")
@@ -246,11 +198,9 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
         walk.click("Publier maintenant")
         walk.see("Le champ Identifiant d'adresse (slug) ne correspond pas au schéma: "
                  "Minuscules sans accents, chiffres et tirets uniquement.")
-        walk.fill("Identifiant d'adresse (slug)", "refusee-puis-enregistree")
-        walk.fill("Date de publication", "2026-11")
-        walk.fill("Résumé", "Une actualité d'abord refusée.")
-        walk.choose("Rubrique", "Orientation")
-        walk.type_body("Texte.")
+        walk.enter({"Identifiant d'adresse (slug)": "refusee-puis-enregistree",
+                    "Date de publication": "2026-11", "Résumé": "Une actualité d'abord refusée.",
+                    "Rubrique": Pick("Orientation")}, body="Texte.")
 
         def unreachable(route):  # the connection drops when publishing
             if "persistEntry" in (route.request.post_data or ""):
@@ -265,8 +215,8 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
         page.unroute(f"http://127.0.0.1:{cms.port}/api/v1")
         refused = content / "actualites" / "refusee-puis-enregistree.md"
         assert not refused.exists()
-        walk.publish()
-        wait_for(refused.exists, what="the news item, published once the repository answers")
+        walk.publish(until=refused.exists,
+                     what="the news item, published once the repository answers")
         walk.open_collection("Métiers")
         walk.click("Partenaires, chiffres et coordonnées")
         walk.see("Chiffres clés et Séries de chiffres")

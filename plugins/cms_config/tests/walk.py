@@ -5,10 +5,12 @@ section (test_cms_guide_e2e.py)."""
 from __future__ import annotations
 
 from contextlib import contextmanager
+from typing import NamedTuple
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from cms_config.tests import guide
+from cms_config.tests.cms_support import quietly, wait_for
 from content_model import yaml12
 from content_model.frontmatter import read_text
 
@@ -37,6 +39,18 @@ FIELD_ID = """(label) => {
     el.getClientRects().length && norm(el.textContent).replace(/ \\(optionnel\\)$/, '') === label);
   return hits.length ? hits[hits.length - 1].htmlFor : null;
 }"""
+
+
+class Pick(NamedTuple):
+    """The value of a select or relation field: ``option``, after typing ``search``."""
+    option: str
+    search: str = ""
+
+
+class Line(NamedTuple):
+    """The value of a list of one-line texts: ``button`` adds a line, ``value`` is typed."""
+    button: str
+    value: str
 
 
 class GuideWalk:
@@ -131,6 +145,34 @@ class GuideWalk:
         self.page.locator("[data-slate-editor]").first.click()
         self.page.keyboard.type(text)
 
+    def enter(self, fields: dict, body: str | None = None) -> None:
+        """Enters ``fields`` in their order, {label: value}: a text is filled, a Pick
+        chosen, a Line added, a callable called (a button of the field); then ``body``."""
+        for label, value in fields.items():
+            if isinstance(value, Pick):
+                self.choose(label, value.option, search=value.search)
+            elif isinstance(value, Line):
+                self.add_line(value.button, label, value.value)
+            elif callable(value):
+                value()
+            else:
+                self.fill(label, value)
+        if body is not None:
+            self.type_body(body)
+
+    def create(self, collection: str, button: str, fields: dict, body: str | None = None,
+               saved: tuple | None = None) -> None:
+        """A new entry: ``collection`` → ``button`` (« ＋ Métier »), its empty screen
+        noted, ``fields`` and ``body`` entered (enter); with saved=(path, text, what),
+        published and waited for until the file at path holds text."""
+        self.open_collection(collection)
+        self.click(button)
+        self.see("Titre")
+        self.screen()
+        self.enter(fields, body)
+        if saved:
+            self.publish_into(*saved)
+
     NEW_MESSAGE = ".Toastify__toast:not([data-seen])"
 
     def mark_messages_seen(self) -> None:
@@ -142,7 +184,9 @@ class GuideWalk:
         self.page.locator(self.NEW_MESSAGE).first.wait_for()
         return self.page.locator(self.NEW_MESSAGE).all_inner_texts()
 
-    def publish(self) -> None:
+    def publish(self, until=None, what: str = "the file") -> None:
+        """Publier → Publier maintenant, Decap's « Entrée enregistrée »; then, with
+        ``until``, waits until it holds (a check of the file Decap writes)."""
         self.mark_messages_seen()
         self.click("Publier")
         self.page.get_by_text("Publier maintenant", exact=True).wait_for()
@@ -151,6 +195,12 @@ class GuideWalk:
         assert self.new_messages() == ["Entrée enregistrée"], self.new_messages()
         self._mark("Entrée enregistrée")
         self.see("Publiée")  # the entry, reloaded: ready for the next change
+        if until is not None:
+            wait_for(lambda: quietly(until), what=what)
+
+    def publish_into(self, path, text: str, what: str) -> None:
+        """Publishes, then waits until the file at ``path`` holds ``text``."""
+        self.publish(until=lambda: text in read_text(path), what=what)
 
     def block_button(self, label: str, which: str, last: bool = False):
         """The arrow (which="arrow") or the cross ("cross") of the first or last block of
@@ -163,6 +213,10 @@ class GuideWalk:
     def open_collection(self, name: str) -> None:
         self.page.goto(self.page.url.split("#")[0] + "#/")
         self.click(name)
+
+    def open_entry(self, collection: str, entry: str) -> None:
+        self.open_collection(collection)
+        self.click(entry)
 
 
 def github_login_config(cms) -> str:
