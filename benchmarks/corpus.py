@@ -106,7 +106,18 @@ def documents(root: Path):
         headings, text = split_html(markdown.markdown(body))
         keywords = " ; ".join(str(k) for k in meta.get("keywords") or [])
         kind = path.parent.name
+        date = str(meta["date"])[:16] if meta.get("date") else None  # "2019-01-01 09:00"
         docs.append(Document(url=f"{kind}/{path.stem}/", type=types.get(kind, "Page"),
                              title=str(meta.get("title", "")), summary=str(meta.get("summary", "")),
-                             keywords=keywords, headings=headings, body=text))
+                             keywords=keywords, headings=headings, body=text, date=date))
     return docs
+
+
+def news_document(url: str, date: str, seed: int = 7):
+    """A new news item as ``documents`` gives them: words of the vocabulary, dated ``date``."""
+    from search_index.documents import Document
+
+    rng, words = random.Random(seed), vocabulary()
+    return Document(url=url, type="Actualité", title=sentence(rng, words, 4)[:-1],
+                    summary=sentence(rng, words, 14), headings=sentence(rng, words, 4)[:-1],
+                    body=" ".join(sentence(rng, words, rng.randint(8, 16)) for _ in range(16)), date=date)

@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks import corpus
+from content_model import schema
 from search_index.documents import Document
-from search_index.index import build_index, build_store, dumps, fed_builder, search_pipeline
+from search_index.index import build_index, build_store, dumps, fed_builder, field_terms, search_pipeline
 from search_index import split
 from search_index.split import build_split, fragile
 from support import ROOT, build_site
@@ -86,6 +87,23 @@ def test_real_site_queries_rank_the_same(real_with_whole):
     assert len(results) == len(queries)
     assert sum(1 for r in results if len(r["whole"]) == 10) >= 5  # full top tens are compared too
     assert differences(results) == []
+
+
+def test_real_news_items_are_numbered_last_by_date(real_with_whole):
+    """split.number_order on the real content: pages, trades, programmes... by URL, then the
+    news items (dated by Pelican's reader) by date; the entry's urlOrder lists them by URL."""
+    (entry,) = real_with_whole.glob("search/index.*.json")
+    meta = json.loads(entry.read_text(encoding="utf-8"))
+    urls = [doc[0] for h in meta["store"]
+            for doc in json.loads((real_with_whole / f"search/docs.{h}.json").read_text(encoding="utf-8"))]
+    news = [u for u in urls if re.match(r"actualites/\d{4}/", u)]
+    assert len(news) >= 5 and urls[-len(news):] == news and urls[:-len(news)] == sorted(urls[:-len(news)])
+    assert [int(u.split("/")[1]) for u in news] == sorted(int(u.split("/")[1]) for u in news)
+    by_url, number = [], -1
+    for difference in meta["urlOrder"]:
+        number += difference
+        by_url.append(urls[number])
+    assert by_url == sorted(urls)
 
 
 # --- Synthetic corpus -------------------------------------------------------------
@@ -193,7 +211,8 @@ def test_a_longer_document_rewrites_only_the_shards_of_its_changed_terms(synthet
     docs, _, _ = synthetic
     i = next(k for k, d in enumerate(docs) if d.url.startswith("actualites/"))
     edited = [*docs[:i], Document(docs[i].url, docs[i].type, docs[i].title, docs[i].excerpt,
-                                  {**docs[i].text, "body": docs[i].text["body"] + " Une phrase ajoutée pour voir."}),
+                                  {**docs[i].text, "body": docs[i].text["body"] + " Une phrase ajoutée pour voir."},
+                                  docs[i].date),
               *docs[i + 1:]]
     before, after = ({"builder": fed_builder(d), "docs": d} for d in (docs, edited))
     (old_entry, old), (new_entry, new) = (build_split(x["builder"], build_store(x["docs"]), ["p"])
@@ -211,6 +230,32 @@ def test_a_longer_document_rewrites_only_the_shards_of_its_changed_terms(synthet
     for name in rewritten - {new_terms[t][0] for t in changed}:
         assert starts[names.index(name) + 1] not in old_terms, name
     assert len(rewritten) <= 2 * len(changed) < len(shards) // 10
+
+
+def test_a_news_item_of_the_latest_date_rewrites_only_its_shards_and_the_last_chunk(synthetic):
+    """Documents are numbered dated last (split.number_order): a news item dated after every
+    other takes the last number, so it changes the entry, the shards of its own terms (and
+    one cut by a new term that starts a shard) and the last excerpt chunk, nothing else.
+    Its URL sorts before every other news item's: numbered by URL, it would shift them."""
+    docs, _, _ = synthetic
+    latest = max(d.date for d in docs if d.date)
+    new = corpus.news_document("actualites/a-la-une/", f"{int(latest[:4]) + 1}-01-05 09:00")
+    (old_entry, old), (new_entry, files) = (build_split(fed_builder(d), build_store(d), ["p"])
+                                            for d in (docs, [*docs, new]))
+    fields = new.fields()
+    terms = {t for name, _ in schema.SEARCH_FIELDS for t in field_terms(name, fields[name])}
+    meta, old_meta = json.loads(files[new_entry]), json.loads(old[old_entry])
+    holding = {name for t, (name, _) in shard_terms(new_entry, files).items() if t in terms}
+    rewritten = {n for n in files if n.startswith("search/terms.") and n not in old}
+    assert new_entry != old_entry and holding <= rewritten
+    starts = [meta["terms"][first] for first, _ in meta["shards"]] + [None]
+    names = [f"search/terms.{digest}.json" for _, digest in meta["shards"]]
+    for name in rewritten - holding:  # ends where a new term now starts a shard
+        assert starts[names.index(name) + 1] not in old_meta["terms"], name
+    assert len(rewritten - holding) <= 2
+    chunks = [f"search/docs.{h}.json" for h in meta["store"]]
+    assert {n for n in files if n.startswith("search/docs.") and n not in old} == {chunks[-1]}
+    assert json.loads(files[chunks[-1]])[-1][0] == new.url
 
 
 def test_a_fragile_score_ships_its_weight():

@@ -17,11 +17,13 @@ class Document:
     """One result: its URL, type (French label, also the filter value), title and excerpt as
     the results show them, and ``text``: {index field (schema.SEARCH_FIELDS): its text}, or
     the index fields as keywords. Unless said, the title is searched as ``title`` and the
-    excerpt is the ``summary``."""
+    excerpt is the ``summary``. ``date``: "YYYY-MM-DD HH:MM" (Paris time) of a dated document
+    (a news item's publication, an event's start), else None: it numbers the documents
+    (split.number_order)."""
 
     def __init__(self, url: str, type: str, title: str, excerpt: str | None = None,
-                 text: dict[str, str] | None = None, **fields: str):
-        self.url, self.type, self.title = url, type, title
+                 text: dict[str, str] | None = None, date: str | None = None, **fields: str):
+        self.url, self.type, self.title, self.date = url, type, title, date
         self.text = {"title": title, **fields, **(text or {})}
         self.excerpt = self.text.get("summary", "") if excerpt is None else excerpt
 
@@ -87,7 +89,14 @@ def from_content(item) -> Document:
     ctype = s.BY_NAME[item.content_type]
     headings, body = split_html(getattr(item, "content", ""))
     text = searched(ctype, lambda name: getattr(item, name, None), headings=[headings], body=[body])
-    return Document(item.url, ctype.label_singular, item.title, item.summary, text)
+    return Document(item.url, ctype.label_singular, item.title, item.summary, text, date_of(ctype, item))
+
+
+def date_of(ctype, item) -> str | None:
+    """The value of the type's first date field (news: publication, event: start), if any."""
+    name = next((f.name for f in ctype.fields if f.kind == s.DATETIME), None)
+    value = getattr(item, name, None) if name else None
+    return value.strftime("%Y-%m-%d %H:%M") if value is not None else None
 
 
 def from_partner(partner: dict) -> Document:

@@ -120,8 +120,9 @@ def search_pipeline(builder: Builder) -> list[str]:
 
 
 def build_store(docs: list[Document]) -> dict:
-    """{url: [title, type, excerpt]}: what a result shows, kept out of the index."""
-    return {d.url: [d.title, d.type, d.excerpt] for d in docs}
+    """{url: [title, type, excerpt, date]}: what a result shows, kept out of the index, and
+    the date that numbers the document (split.number_order)."""
+    return {d.url: [d.title, d.type, d.excerpt, d.date] for d in docs}
 
 
 def dumps(data) -> bytes:

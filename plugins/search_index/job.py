@@ -62,11 +62,11 @@ def _timed(docs) -> tuple[bytes, float]:
 
 
 def cache_key(docs) -> str:
-    """Digest of the documents and of the code that indexes them."""
+    """Digest of the documents (their dates number them) and of the code that indexes them."""
     h = hashlib.sha256()
     for path in CODE:
         h.update(path.read_bytes())
-    h.update(dumps([d.fields() for d in docs]))
+    h.update(dumps([[d.fields(), d.date] for d in docs]))
     return h.hexdigest()[:20]
 
 

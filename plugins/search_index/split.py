@@ -30,10 +30,15 @@ loaded shards) scores every document as lunr does on the whole index (tests/test
 real lunr.js). Term numbers are positions in the vocabulary, computed by the
 browser, so that no file carries numbers an added word would shift.
 
-Documents are numbered in the order of their sorted URLs: the order in which
-the whole index lists them in every posting (sorted keys), so that lunr meets
-them in the same order and ranks equal scores the same way. A shard lists its
-terms' postings by ascending number, as differences.
+Documents are numbered so that the common addition, a news item or an event
+dated after every other, takes the last number and shifts no other
+(``number_order``): undated documents by URL, then dated ones by date and URL.
+A shard lists its terms' postings by ascending number, as differences, so an
+appended document changes only the postings of its own terms. The whole index
+lists the documents of every posting in URL order (sorted keys), the order in
+which lunr meets them, which decides the order of equal scores: the entry
+carries the URL order (``urlOrder``, the numbers in URL order, as differences)
+and ``find`` breaks ties as lunr does.
 
 Shards are contiguous ranges of the vocabulary (a prefix clause's terms are
 neighbours), cut before a term whose CRC-32 is a multiple of ``period``
@@ -126,10 +131,21 @@ def shard_ranges(terms: list[str], encoded: list[bytes]) -> list[tuple[int, int]
     return ranges
 
 
-def build_split(builder, store: dict[str, list[str]], pipeline: list[str]) -> tuple[str, dict[str, bytes]]:
+def number_order(store: dict[str, list]) -> list[str]:
+    """The documents' URLs by number: undated ones by URL, then dated ones by date and URL.
+    A new news item or event dated after the others comes last (numbers are positions)."""
+    return sorted(store, key=lambda url: (store[url][3] is not None, store[url][3] or "", url))
+
+
+def differences(numbers: list[int]) -> list[int]:
+    return [n - p for p, n in zip([-1, *numbers], numbers)]
+
+
+def build_split(builder, store: dict[str, list], pipeline: list[str]) -> tuple[str, dict[str, bytes]]:
     """(URL of the entry file, {URL: bytes} of every file) for ``index.fed_builder``'s
-    builder; ``store``: {URL: [title, type, excerpt]} (index.build_store)."""
-    refs = sorted(builder._documents)
+    builder; ``store``: {URL: [title, type, excerpt, date]} (index.build_store)."""
+    refs = number_order(store)
+    number = {ref: n for n, ref in enumerate(refs)}
     terms = sorted(builder.inverted_index)
     lists = postings(builder, refs)
     encoded = [_dumps(lists[t]) for t in terms]
@@ -150,7 +166,7 @@ def build_split(builder, store: dict[str, list[str]], pipeline: list[str]) -> tu
         chunks.append(name.rsplit(".", 2)[1])
     fields = list(builder._fields)
     entry = _dumps({
-        "version": 2, "fields": fields, "pipeline": pipeline, "elision": french.ELISION.pattern,
+        "version": 3, "fields": fields, "pipeline": pipeline, "elision": french.ELISION.pattern,
         "boosts": [builder._fields[f].boost for f in fields], "k1": builder._k1, "b": builder._b,
         "documentCount": builder.document_count,
         "averageLengths": [builder.average_field_length[f] for f in fields],
@@ -158,6 +174,7 @@ def build_split(builder, store: dict[str, list[str]], pipeline: list[str]) -> tu
         "terms": terms, "shards": shards, "types": types,
         "docTypes": "".join(TYPE_CODES[types.index(store[r][1])] for r in refs),
         "store": chunks, "storeChunk": STORE_CHUNK,
+        "urlOrder": differences([number[r] for r in sorted(refs)]),
     })
     name = hashed_name(OUTPUT_DIR, "index.json", entry)
     files[name] = entry

@@ -1,12 +1,8 @@
 /* Hall 32 split search index (plugins/search_index/split.py's files), for the search
-   worker and the tests (Node). No DOM. The entry's vocabulary is a lunr token set on
-   which each clause of search-core.js expands as on a whole index; the shards of the
-   expanded terms are fetched once; add() computes each weight from the shard's term
-   frequency as lunr.Builder's createFieldVectors does, find() scores and orders as
-   lunr.Index's query does: the results are lunr's on the whole index (how:
-   docs/search.md; proof: tests/test_search_split.py). Documents are numbered in the
-   whole index's order; a hit's ref is that number, its URL, title and excerpt come
-   from the excerpt chunk that holds it, fetched for shown results only.
+   worker and the tests (Node); no DOM. Clauses expand on the entry's vocabulary (a lunr
+   token set), the shards of the expanded terms are fetched once, add() and find()
+   compute lunr's weights and query on them (docs/search.md; tests/test_search_split.py).
+   A hit's ref is a document number; its URL, title and excerpt are in its excerpt chunk.
    new Hall32Split(entry, load): load(kind, hash) gives a promise of the parsed file
    search/<kind>.<hash>.json (kind "terms" or "docs"). */
 (function (root, factory) {
@@ -28,7 +24,10 @@
       position[term] = i;
     });
     builder.finish();
+    var rank = [], n = -1;  // place in URL order
+    entry.urlOrder.forEach(function (d, i) { n += d; rank[n] = i; });
     core.configure(entry);
+    this.rank = rank;
     this.entry = entry;
     this.load = load;
     this.position = position;
@@ -100,10 +99,11 @@
   };
 
   /* lunr.Index.prototype.query's results for an expansion whose shards are loaded:
-     [{ref: document number (a string, as lunr's refs), score}], best first. */
+     [{ref: document number (a string, as lunr's refs), score}], best first; ties in the
+     order lunr meets them (first posting, then URL order). */
   SplitIndex.prototype.find = function (expanded) {
     var self = this, nf = this.fields.length, clauses = expanded.query.clauses;
-    var boost = new Map(), cached = new Set(), refs = [], acc = new Map();
+    var boost = new Map(), cached = new Set(), refs = [], acc = new Map(), met = [], lists = 0;
     clauses.forEach(function (clause, c) {
       expanded.terms[c].forEach(function (term) {
         var pos = self.position[term];
@@ -113,9 +113,10 @@
           if (cached.has(pos * nf + f)) { continue; }
           cached.add(pos * nf + f);
           var list = self.weights[pos][f];
+          lists += 1;
           for (var k = 0; k < list.length; k += 2) {
             var key = list[k] * nf + f;
-            if (!acc.has(key)) { acc.set(key, 0); refs.push(key); }
+            if (!acc.has(key)) { acc.set(key, 0); refs.push(key); met.push(lists); }
           }
         }
       });
@@ -135,17 +136,17 @@
       }
     });
     var results = [], matches = new Map();
-    refs.forEach(function (key) {  // lunr: a document's fields summed in the order met
+    refs.forEach(function (key, i) {  // lunr: a document's fields summed in the order met
       var doc = (key - key % nf) / nf, score = acc.get(key) / magnitude || 0, match = matches.get(doc);
       if (match) {
         match.score += score;
       } else {
-        match = { ref: String(doc), score: score };
+        match = { ref: String(doc), score: score, met: met[i], rank: self.rank[doc] };
         matches.set(doc, match);
         results.push(match);
       }
     });
-    return results.sort(function (x, y) { return y.score - x.score; });
+    return results.sort(function (x, y) { return y.score - x.score || x.met - y.met || x.rank - y.rank; });
   };
 
   /* The expanded terms that document number holds in some field (for highlighting). */
