@@ -110,3 +110,97 @@ def test_feed_titles_are_typeset(published):
 def test_the_proof_reads_typed_titles_as_wrong():
     assert problems("Hall 32 - L'actualité") and problems("Portes ouvertes : samedi")
     assert ld_texts({"@graph": [{"name": "a", "url": "b", "item": {"name": "c"}}]}) == ["a", "c"]
+
+
+# The typesetter changes nothing but its own characters (plugins/buildkit/french_typeset.py).
+# Where a page has markup, not text: comments, CDATA, raw elements, tags (quoted attributes).
+MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?][^>]*>"
+                    r"|<(script|style|code|pre|kbd|samp|textarea)\b[^>]*>.*?</\1\s*>"
+                    r"|</?[a-zA-Z](?:\"[^\"]*\"|'[^']*'|[^>\"'])*>", re.S | re.I)
+SPACES = re.compile(r"(?:[ \u00a0\u202f]|&nbsp;|&#160;|&#xa0;|&#8239;|&#x202f;)+", re.I)
+TOKEN = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][-.a-zA-Z0-9]*);?|</?sup>|.", re.S)
+NNBSP_OR_NBSP = {"\u202f", "\u00a0"}
+APOSTROPHES = re.compile(r"[’']|&#39;?|&#x27;?|&apos;?|&rsquo;", re.I)
+
+
+def plain(chunk: str) -> str:
+    """A changed chunk without the typesetter's characters: spaces, apostrophes, <sup>."""
+    chunk = chunk.replace("<sup>", "").replace("</sup>", "")
+    return APOSTROPHES.sub("'", SPACES.sub(" ", chunk))
+
+
+def typeset_differences(before: str, after: str) -> list[str]:
+    """How ``after`` differs from ``before`` other than by the typesetter's substitutions
+    (’, U+202F, U+00A0 for typed spaces and apostrophes, <sup> around ordinals) in text
+    outside markup; empty when it does not."""
+    from difflib import SequenceMatcher
+    old, new = before.split("\n"), after.split("\n")
+    if len(old) != len(new):
+        return ["lines added or removed"]
+    markup = [m.span() for m in MARKUP.finditer(before)]
+    found, base = [], 0
+    for a, b in zip(old, new):
+        ta, tb = TOKEN.findall(a), TOKEN.findall(b)  # a reference or a <sup> is one token
+        opcodes = SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes() if a != b else []
+        for op, i1, i2, j1, j2 in opcodes:
+            if op == "equal":
+                continue
+            lo, hi = (base + len("".join(ta[:i])) for i in (i1, i2))
+            x, y, where = "".join(ta[i1:i2]), "".join(tb[j1:j2]), repr(before[max(0, lo - 30):hi + 30])
+            if any(s < lo < e if op == "insert" else s < hi and e > lo for s, e in markup):
+                found.append(f"changed in markup: {where} → {y!r}")
+            elif op == "insert" and y not in ("<sup>", "</sup>"):
+                found.append(f"inserted {y!r}: {where}")
+            elif op == "delete" and not (SPACES.fullmatch(x) and NNBSP_OR_NBSP & set(tb[max(0, j1 - 1):j1 + 1])):
+                found.append(f"deleted {x!r}: {where}")
+            elif op == "replace" and (plain(x) != plain(y) or not set(plain(y)) <= {" ", "'"}):
+                found.append(f"replaced {x!r} by {y!r}: {where}")
+        base += len(a) + 1
+    return found
+
+
+def typed(page: str) -> str:
+    """A page as editors type it: the typesetter's characters taken out, everywhere."""
+    page = page.replace("<sup>", "").replace("</sup>", "")
+    return page.replace("\u202f", " ").replace("\u00a0", " ").replace("’", "'")
+
+
+def test_the_typesetter_changes_nothing_else_on_any_page(real_site):
+    from buildkit.french_typeset import typeset_html
+    bad, changed = {}, 0
+    for path in real_site.html_files():
+        page = path.read_text(encoding="utf-8")
+        source = typed(page)
+        out = typeset_html(source)
+        found = typeset_differences(source, out)
+        if typeset_html(out) != out or typeset_html(page) != page:
+            found.append("typesetting twice changes the page")
+        if found:
+            bad[str(path.relative_to(real_site.output))] = found[:3]
+        changed += out != source
+    assert bad == {}
+    assert changed > len(real_site.html_files()) // 2  # the pages were typeset, not skipped
+
+
+def test_the_check_finds_other_changes():
+    assert typeset_differences("<p>R&D ?</p>", "<p>R&D;\u202f?</p>")
+    assert typeset_differences("<p title='a ?'>x</p>", "<p title='a\u202f?'>x</p>")
+    assert typeset_differences("<![CDATA[x]]>", "<![CDATA[x]>")
+    assert typeset_differences("<p>a &gt; b ?</p>", "<p>a > b\u202f?</p>")
+    assert typeset_differences("<p>l'a  ; 3e</p>", "<p>l’a\u202f; 3<sup>e</sup></p>") == []
+
+
+# A page's name (heading, <title>, link text: breadcrumb, cards, lists) is written plain.
+NAME_WITH_SUP = re.compile(r"<(a|h[1-6]|title)\b[^>]*>(?:(?!</\1>).)*?<sup>", re.S)
+
+
+def test_a_pages_name_is_plain_wherever_it_is_written(real_site):
+    bad, raised = {}, 0
+    for path in real_site.html_files():
+        page = path.read_text(encoding="utf-8")
+        raised += page.count("<sup>")
+        found = [m.group(0)[-80:] for m in NAME_WITH_SUP.finditer(page)]
+        if found:
+            bad[str(path.relative_to(real_site.output))] = found[:2]
+    assert bad == {}
+    assert raised  # ordinals are still raised in running text

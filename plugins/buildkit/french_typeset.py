@@ -14,13 +14,18 @@ Rules of ``typeset_text``, on one run of text:
 ``typeset_html`` applies them to the text nodes of a page only: never in tags, attributes,
 comments, <script>, <style>, <code>, <pre>, <kbd>, <samp>, <textarea>, so never in URLs,
 JSON-LD or code. In running text it also raises ordinals: 1er, 2e, 3es → 1<sup>er</sup>;
-not in <title> and <option> (plain text only), in inline <svg> (no HTML there), nor in
-headings: a page's heading is its name, written the same in its <title>, breadcrumb,
-social card and JSON-LD, where no markup can go.
+not where no markup can go (<title>, <option>, inline <svg> and <math>), nor where a page's
+name is written: headings and link text (breadcrumb, cards, lists, menus). A page's name
+stays plain wherever it is written, as in its <title>, social card and JSON-LD.
 
-The pages are tokenised with Python's html.parser (a real HTML tokenizer: it knows that
-<script> and <style> hold raw text, and it keeps the start tags as written); a text run
-is unescaped, typeset and escaped again, and everything else is written back as it was.
+Nothing else changes, byte for byte: the page is cut where Python's html.parser (a real
+HTML tokenizer: it knows that <script> and <style> hold raw text) starts each token, and
+every token is written back as that slice of the source. In a text run only the characters
+the rules replace are rewritten; character references (&eacute;, &#39;, a bare & as in
+R&D) keep their bytes unless the rule replaces the character they stand for. The open
+elements are a stack, closed up to the matching start tag, so an end tag HTML lets one
+omit (<option>, <li>, <p>) only holds ordinals back until its parent closes; the raw
+elements (whose end tag is never omitted) end only with their own end tag.
 """
 
 from __future__ import annotations
@@ -32,8 +37,12 @@ from html.parser import HTMLParser
 NNBSP = "\u202f"
 NBSP = "\u00a0"
 RAW_ELEMENTS = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea"})
-# Text typeset, but no markup added (plain text, SVG, or a page's name).
-NO_SUP_ELEMENTS = frozenset({"title", "option", "svg", "math", "h1", "h2", "h3", "h4", "h5", "h6"})
+# Text typeset, but no markup added: plain text, SVG, a page's name (headings, links), or
+# already raised.
+NO_SUP_ELEMENTS = frozenset({"title", "option", "svg", "math", "h1", "h2", "h3", "h4", "h5",
+                             "h6", "a", "sup", "sub"})
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                           "meta", "param", "source", "track", "wbr"})
 UNITS = r"(?:%|M€|Md€|k€|€|m²|m2|km|kg|cm|mm)"
 
 RULES = (
@@ -51,90 +60,155 @@ GROUPED = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,])")
 # number ("1e6", "2,5e") or an identifier.
 ORDINAL = re.compile(r"(?<![\w,./#=&?%+-])(\d+)(ers?|res?|es?|nde?s?)(?![\w/+-])")
 
+# A character reference as html.parser cuts it (the ";" may be missing: R&D, &amp).
+REFERENCE = re.compile(r"&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?")
+# Markup html.parser gave up on and reported as text: written as it was.
+MARKUP = re.compile(r"<[a-zA-Z/!?]")
+
+# A text run is a list of cells (text, source): one character as typed, or one character
+# reference with what it stands for. A rule rewrites whole cells only.
+Cell = tuple[str, str]
+
+
+def _cells(source: str) -> list[Cell]:
+    cells, done = [], 0
+    for match in REFERENCE.finditer(source):
+        cells += [(c, c) for c in source[done:match.start()]]
+        cells.append((html.unescape(match.group()) or match.group(), match.group()))
+        done = match.end()
+    return cells + [(c, c) for c in source[done:]]
+
+
+def _text(cells: list[Cell]) -> str:
+    return "".join(text for text, _ in cells)
+
+
+def _starts(cells: list[Cell]) -> dict[int, int]:
+    """Offset in the text → index of the cell that starts there (and the end)."""
+    starts, offset = {}, 0
+    for index, (text, _) in enumerate(cells):
+        starts[offset] = index
+        offset += len(text)
+    starts[offset] = len(cells)
+    return starts
+
+
+def _replace(cells: list[Cell], spans, replacement: str) -> list[Cell]:
+    """Each span (start, end) of the text, on cell boundaries, becomes ``replacement``."""
+    if not spans:
+        return cells
+    starts, out, done = _starts(cells), [], 0
+    for start, end in spans:
+        first, last = starts.get(start), starts.get(end)
+        if first is None or last is None or first < done or _text(cells[first:last]) == replacement:
+            continue
+        out += cells[done:first] + [(replacement, replacement)]
+        done = last
+    return out + cells[done:]
+
+
+def _typeset(cells: list[Cell]) -> list[Cell]:
+    for pattern, replacement in RULES:
+        cells = _replace(cells, [m.span() for m in pattern.finditer(_text(cells))], replacement)
+    text = _text(cells)
+    spaces = [(k, k + 1) for m in GROUPED.finditer(text) for k in range(*m.span()) if text[k] in " \u00a0"]
+    return _replace(cells, spaces, NNBSP)
+
 
 def typeset_text(text: str) -> str:
-    """French typography of one run of text (already unescaped)."""
+    """French typography of one run of text (already unescaped): ``_typeset`` on cells of
+    one character each, written on the string."""
     for pattern, replacement in RULES:
         text = pattern.sub(replacement, text)
     return GROUPED.sub(lambda m: re.sub(r"[ \u00a0]", NNBSP, m.group(0)), text)
 
 
-def ordinals_html(escaped: str) -> str:
-    """Escaped text with its ordinals raised: 1<sup>er</sup>."""
-    return ORDINAL.sub(r"\1<sup>\2</sup>", escaped)
+def _ordinals(cells: list[Cell]) -> str:
+    """The source of the cells with their ordinals raised: 1<sup>er</sup>."""
+    starts, marks = _starts(cells), {}
+    for match in ORDINAL.finditer(_text(cells)):
+        first, last = starts.get(match.start(2)), starts.get(match.end(2))
+        if first is not None and last is not None:
+            marks[first], marks[last] = "<sup>", "</sup>"
+    return "".join(marks.get(i, "") + source for i, (_, source) in enumerate(cells)) + marks.get(len(cells), "")
 
 
-class _Typesetter(HTMLParser):
-    def __init__(self):
+def typeset_run(source: str, ordinals: bool) -> str:
+    """A text run as written in the page, typeset; unchanged characters keep their bytes."""
+    if MARKUP.search(source):
+        return source
+    if "&" not in source:  # each character is itself: the same, faster
+        text = typeset_text(source)
+        return ORDINAL.sub(r"\1<sup>\2</sup>", text) if ordinals else text
+    cells = _typeset(_cells(source))
+    return _ordinals(cells) if ordinals else "".join(s for _, s in cells)
+
+
+class _Tokens(HTMLParser):
+    """Where each token starts in the page, and for text how it is typeset: None (as it
+    is: markup, or text in a raw element), "text", or "ordinals" (running text)."""
+
+    def __init__(self, source: str):
         super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
-        self.text: list[str] = []  # the current text run, raw (with its character references)
-        self.open = {"raw": 0, "no_sup": 0}  # inside how many RAW_ELEMENTS, NO_SUP_ELEMENTS
+        self.lines = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.tokens: list[tuple[int, str | None]] = []
+        self.stack: list[str] = []  # the open elements (for NO_SUP_ELEMENTS)
+        self.raw: list[str] = []  # the open RAW_ELEMENTS: each ends with its own end tag only
+        self.commented = False  # after a comment left open: the rest of the page is in it
 
-    def _enter(self, tag: str, step: int) -> None:
-        for kind, names in (("raw", RAW_ELEMENTS), ("no_sup", NO_SUP_ELEMENTS)):
-            if tag in names:
-                self.open[kind] = max(0, self.open[kind] + step)
-
-    def flush(self) -> None:
-        if not self.text:
-            return
-        raw = "".join(self.text)
-        self.text = []
-        if self.open["raw"]:
-            self.out.append(raw)
-            return
-        text = html.unescape(raw)
-        typeset = typeset_text(text)
-        escaped = html.escape(typeset, quote=False)
-        marked = escaped if self.open["no_sup"] else ordinals_html(escaped)
-        # Unchanged runs keep their exact bytes (entities included).
-        self.out.append(raw if typeset == text and marked == escaped else marked)
+    def _token(self, text: bool) -> None:
+        line, offset = self.getpos()
+        kind = None
+        if text and not self.raw and not self.commented:
+            kind = "text" if NO_SUP_ELEMENTS.intersection(self.stack) else "ordinals"
+        self.tokens.append((self.lines[line - 1] + offset, kind))
 
     def handle_starttag(self, tag, attrs):
-        self.flush()
-        self.out.append(self.get_starttag_text())
-        self._enter(tag, +1)
-
-    def handle_startendtag(self, tag, attrs):
-        self.flush()
-        self.out.append(self.get_starttag_text())
+        self._token(False)
+        if tag in RAW_ELEMENTS:
+            self.raw.append(tag)
+        if tag not in VOID_ELEMENTS:
+            self.stack.append(tag)
 
     def handle_endtag(self, tag):
-        self.flush()
-        self.out.append(f"</{tag}>")
-        self._enter(tag, -1)
+        self._token(False)
+        if tag in self.raw:
+            del self.raw[len(self.raw) - 1 - self.raw[::-1].index(tag)]
+        if tag in self.stack:  # closes the elements left open inside it
+            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag):]
 
     def handle_data(self, data):
-        self.text.append(data)
+        self.commented = self.commented or data.startswith("<!--")  # html.parser's text
+        self._token(True)
 
     def handle_entityref(self, name):
-        self.text.append(f"&{name};")
+        self._token(True)
 
-    def handle_charref(self, name):
-        self.text.append(f"&#{name};")
+    handle_charref = handle_entityref
+
+    def handle_startendtag(self, tag, attrs):
+        self._token(False)
 
     def handle_comment(self, data):
-        self.flush()
-        self.out.append(f"<!--{data}-->")
+        self._token(False)
 
-    def handle_decl(self, decl):
-        self.flush()
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.flush()
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self.flush()
-        self.out.append(f"<![{data}]>")
+    handle_decl = handle_pi = unknown_decl = handle_comment
 
 
 def typeset_html(source: str) -> str:
     """The page with French typography in its text nodes, everything else as it was."""
-    parser = _Typesetter()
+    parser = _Tokens(source)
     parser.feed(source)
     parser.close()
-    parser.flush()
-    return "".join(parser.out)
+    runs: list[list] = []  # [start, kind]: consecutive tokens of the same kind of text merged
+    for start, kind in [(0, None)] + parser.tokens:
+        if runs and start < runs[-1][0]:
+            continue
+        if runs and kind is not None and runs[-1][1] == kind:
+            continue
+        runs.append([start, kind])
+    out = []
+    for (start, kind), (end, _) in zip(runs, runs[1:] + [[len(source), None]]):
+        piece = source[start:end]
+        out.append(piece if kind is None else typeset_run(piece, kind == "ordinals"))
+    return "".join(out)

@@ -43,12 +43,13 @@ def test_ordinals_are_raised_in_running_text():
     page = "<p>le 1er juillet 1901, les classes de 3e, la 2nde et les 1res, le XXIe</p>"
     assert typeset_html(page) == ("<p>le 1<sup>er</sup> juillet 1901, les classes de 3<sup>e</sup>, "
                                   "la 2<sup>nde</sup> et les 1<sup>res</sup>, le XXIe</p>")
-    assert typeset_html("<li><a href=\"/x/\">2e trimestre</a></li>") == (
-        "<li><a href=\"/x/\">2<sup>e</sup> trimestre</a></li>")
+    assert typeset_html("<li>2e trimestre</li><dd>en 3e <a href=\"/x/\">changer</a></dd>") == (
+        "<li>2<sup>e</sup> trimestre</li><dd>en 3<sup>e</sup> <a href=\"/x/\">changer</a></dd>")
 
 
 def test_ordinals_are_left_where_markup_cannot_go_or_is_not_wanted():
     page = ('<head><title>Le 1er mai</title></head><h1>Le 1er mai</h1><h2>3e</h2>'
+            '<a href="/orientation/college/">En 3e au collège</a>'
             '<select><option>1er</option></select><svg><text>1er semestre</text></svg>'
             '<p title="le 1er"><code>1er</code> <a href="/2e/">1e6, 2,5e, https://x.fr/2e, a3e, 2e-3</a></p>')
     assert typeset_html(page) == page
