@@ -194,6 +194,16 @@ class _Tokens(HTMLParser):
 
     handle_decl = handle_pi = unknown_decl = handle_comment
 
+    def parse_marked_section(self, i, report=1):
+        """``<![…[ … ]]>`` as one piece of markup, whatever its keyword: html.parser
+        raises AssertionError on one it does not know (``<![foo[``)."""
+        end = self.rawdata.find("]]>", i + 3)
+        if end < 0:
+            return -1
+        if report:
+            self.unknown_decl(self.rawdata[i + 3:end])
+        return end + 3
+
 
 def typeset_html(source: str) -> str:
     """The page with French typography in its text nodes, everything else as it was."""

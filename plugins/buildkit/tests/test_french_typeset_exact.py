@@ -62,3 +62,9 @@ def test_a_pages_name_stays_plain_in_links_and_headings():
     assert typeset_html(page) == (
         '<nav><a href="/orientation/college/">En 3e au collège</a></nav>'
         '<h1>En 3e au collège</h1><p>Vous êtes en 3<sup>e</sup>, <a href="/">2e choix</a></p>')
+
+
+def test_an_unknown_marked_section_is_markup_not_a_crash():
+    # html.parser raises AssertionError on « <![foo[ »: the writer would stop the build
+    page = "<p>a</p><![foo[ l'x ]]><p>l'a</p>"
+    assert typeset_html(page) == "<p>a</p><![foo[ l'x ]]><p>l’a</p>"
