@@ -2,107 +2,35 @@
 
 The site's rule (docs/guide-redaction.md): a trade is named by the full doublet,
 « le soudeur ou la soudeuse », never by a contracted form (« soudeur·se ») and never by
-the masculine alone. This test reads each trade page of content/metiers/ and checks the
-three places every visitor sees first (listings, search results and the page head):
-the title, the summary and the first paragraph of the text. Each must name the trade in
-both forms, each masculine paired with a feminine. A trade whose name is the same in
-both genders (« pilote ») is named with both articles: « le ou la pilote ».
+the masculine alone, in the title, the summary and the first paragraph of the text
+(plugins/content_model/language.py, where the rule and the epicene trades live; the
+health report lists the same problems for editors at /admin/etat/). This test applies
+it to each trade page of content/metiers/: CI refuses a page that breaks it.
 """
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from content_model import language
 from content_model.frontmatter import read_text, split
 from support import ROOT
 
 METIERS = ROOT / "content" / "metiers"
 
-# Epicene trades (the same noun in both genders, named with both articles), by slug.
-# Every other trade page is read from its title, « Soudeur ou soudeuse … », so a trade
-# added, renamed or removed in the CMS needs no change here; a line for a page that no
-# longer exists is ignored.
-EPICENE = {
-    "pilote-ligne-production": "pilote",
-}
-CONTRACTED = re.compile(r"\w[·.•]\w*(?:e|se|ne|ice|ère)\b|\w\((?:e|se|ne|ice|ère)\)", re.I)
-
-
-def word(form: str) -> re.Pattern:
-    """The form as a whole word, singular or plural (« technicien » never matches
-    « technicienne »; « l’usineur » matches « usineur »)."""
-    return re.compile(rf"(?<!\w){re.escape(form)}s?(?!\w)", re.I)
-
-
-def first_paragraph(body: str) -> str:
-    for block in re.split(r"\n\s*\n", body.strip()):
-        block = block.strip()
-        if block and not block.startswith(("#", "-", "*", ">")):
-            return block
-    return ""
-
-
-def places(path: Path) -> dict[str, str]:
-    meta, body, _ = split(read_text(path))
-    return {"title": str(meta.get("title", "")), "summary": str(meta.get("summary", "")),
-            "premier paragraphe": first_paragraph(body)}
-
-
-def epicene_problem(text: str, noun: str, place: str) -> str | None:
-    doublet = re.compile(rf"\b(?:le ou la|la ou le|un ou une|une ou un) {noun}s?\b", re.I)
-    if place == "title":
-        return None if word(noun).search(text) else f"« {noun} » absent"
-    if not doublet.search(text):
-        return f"« le ou la {noun} » absent"
-    alone = re.search(rf"\b(?:le|la|un|une|du|au)\s+{noun}\b", doublet.sub("", text), re.I)
-    return f"« {alone.group(0)} » sans l'autre genre" if alone else None
-
-
-def gendered_problem(text: str, masculine: str, feminine: str) -> str | None:
-    males, females = len(word(masculine).findall(text)), len(word(feminine).findall(text))
-    if not males and not females:
-        return f"le métier n'est pas nommé (« {masculine} ou {feminine} »)"
-    if males != females:
-        return (f"« {masculine} » {males} fois, « {feminine} » {females} fois : "
-                f"écrire « {masculine} ou {feminine} »")
-    return None
-
-
-TITLE_DOUBLET = re.compile(r"^(\w+) ou (\w+)\b")
-
 
 def pair(path: Path) -> tuple[str, str] | None:
-    """The trade's two forms: the title's « X ou Y », or an epicene noun twice."""
-    if path.stem in EPICENE:
-        return EPICENE[path.stem], EPICENE[path.stem]
-    match = TITLE_DOUBLET.match(places(path)["title"])
-    return (match.group(1).lower(), match.group(2).lower()) if match else None
+    meta, _, _ = split(read_text(path))
+    return language.pair(path.stem, str(meta.get("title") or ""))
 
 
 def gender_problems(path: Path) -> list[str]:
     """What the page's title, summary and first paragraph get wrong, in French."""
-    forms = pair(path)
-    if forms is None:
-        return [f"{path.name}: title: nommer le métier aux deux genres, « Plombier ou "
-                "plombière … » (un nom épicène : une ligne dans EPICENE, "
-                "tests/test_content_language.py)"]
-    masculine, feminine = forms
-    problems = []
-    for place, text in places(path).items():
-        contracted = CONTRACTED.search(text)
-        if contracted:
-            problems.append(f"{path.name}: {place}: forme contractée « {contracted.group(0)} »")
-        if masculine == feminine:
-            problem = epicene_problem(text, masculine, place)
-        else:
-            problem = gendered_problem(text, masculine, feminine)
-        if problem:
-            problems.append(f"{path.name}: {place}: {problem}")
-    return problems
+    meta, body, _ = split(read_text(path))
+    return [f"{path.name}: {problem}" for problem in language.problems(path.stem, meta, body)]
 
 
 def trade_pages() -> list[Path]:

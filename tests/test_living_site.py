@@ -72,6 +72,11 @@ def test_admin_shows_the_report_and_the_published_build(minimal_site, tmp_path):
     assert report.meta["robots"] == "noindex, nofollow" and report.h1 == ["État du contenu"]
     assert "Site construit le 3 décembre 2026 à 11 h, version 0123456" in " ".join(report.text.split())
     assert "Dernière actualité de plus de 6 mois" in report.text  # the fixture's news is from 2019
+    # The fixture's trades are not named in both genders (a style rule CI's tests enforce,
+    # content_model/language.py): the build writes them, and the report says what to fix.
+    assert (site.output / "metiers" / "soudeur" / "index.html").is_file()
+    assert ("content/metiers/soudeur.md : Résumé (summary) : le métier n'est pas nommé : écrire "
+            "« soudeur ou soudeuse »") in " ".join(report.text.split())
     assert "admin" not in (site.output / "sitemap.xml").read_text(encoding="utf-8")
     assert "Disallow: /admin/" in (site.output / "robots.txt").read_text(encoding="utf-8")
     for index in (site.output / "search").glob("*.json"):

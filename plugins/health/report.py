@@ -19,7 +19,7 @@ from content_model import yaml12
 from content_model.frontmatter import FENCE_RE, SourceError, read_text, split
 from content_model.validate import validate
 
-from . import textcheck
+from . import textcheck, trade_names
 from .dates import age, day, moment, month_index, month_label
 
 URGENT, UPDATE, INFO = 0, 1, 2
@@ -281,6 +281,8 @@ def collect(content_root: Path, today: dt.datetime, parsed=None, records=None) -
     entries, errors = read_content(root, parsed)
     sections = [Section(URGENT, "Fichiers refusés par la construction", errors, note=(
         "Tant qu'un de ces problèmes reste, le site n'est pas mis à jour."))]
+    sections.append(Section(URGENT, trade_names.TITLE, [Item(*x) for x in trade_names.found(entries)],
+                            note=trade_names.NOTE))
     sections += organisation_sections(root, records)
     sections += events_sections(entries, today, root)
     sections += news_sections(entries, today, root)

@@ -67,6 +67,11 @@ def sound(root):
     edit(root / "data" / "figures.yaml", "    source: Dossier de presse\n",
          '    source: Dossier de presse\n    valid_as_of: "2025-12"\n')
     edit(root / "actualites" / "ouverture.md", '"2019-09-01 09:00"', '"2026-11-20 09:00"')
+    # Trades named in both genders (content_model/language.py).
+    edit(root / "metiers" / "soudeur.md", "summary: Assembler", "summary: Le soudeur ou la soudeuse assemble")
+    edit(root / "metiers" / "soudeur.md", "\nAssembler des pièces.", "\nLe soudeur ou la soudeuse assemble des pièces.")
+    edit(root / "metiers" / "usineur.md", "summary: Fabriquer", "summary: L'usineur ou l'usineuse fabrique")
+    edit(root / "metiers" / "usineur.md", "\nTexte.", "\nL'usineur ou l'usineuse règle la machine.")
     if "organisation" in s.BY_NAME:
         org = s.BY_NAME["organisation"]
         write(root / org.data_file, yaml12.dump({f.name: sample(f) for f in org.fields}))
@@ -96,6 +101,9 @@ def test_each_kind_of_problem_is_listed(content):
     # A file the build refuses.
     write(content / "metiers" / "casse.md", (content / "metiers" / "soudeur.md").read_text(encoding="utf-8")
           .replace("slug: soudeur", "slug: casse").replace("family: chaudronnerie-soudure", "family: x"))
+    # A trade named in the masculine alone in its summary.
+    edit(content / "metiers" / "soudeur.md", "Le soudeur ou la soudeuse assemble des pièces de métal",
+         "Le soudeur assemble des pièces de métal")
     # Organisation: the phone is missing.
     org = s.BY_NAME["organisation"]
     write(content / org.data_file, yaml12.dump({f.name: sample(f) for f in org.fields if f.name != "phone"}))
@@ -118,6 +126,8 @@ def test_each_kind_of_problem_is_listed(content):
     found = sections(report.collect(content, TODAY))
     expected = {
         "Fichiers refusés par la construction": ["content/metiers/casse.md : family: « x »"],
+        "Métiers à nommer aux deux genres": ["content/metiers/soudeur.md : Résumé (summary) : « soudeur » 1 fois, "
+                                             "« soudeuse » 0 fois : écrire « soudeur ou soudeuse »"],
         "Coordonnées de Hall 32 : informations manquantes": ["content/data/organisation.yaml : Téléphone : vide"],
         "Aucun événement à venir": ["content/evenements/ : aucun événement à venir", "14 mars 2025"],
         "Événements passés présentés comme à venir": [

@@ -1,0 +1,128 @@
+"""Trade pages name the trade in both genders (docs/guide-redaction.md, « Écrire les textes »).
+
+A trade is named by the full doublet, « le soudeur ou la soudeuse », never by a
+contracted form (« soudeur·se ») and never by the masculine alone, in the three places
+every visitor sees first (listings, search results and the page head): the title, the
+summary and the first paragraph of the text. Each masculine is paired with a feminine.
+A trade whose name is the same in both genders (« pilote ») is named with both
+articles: « le ou la pilote ».
+
+``problems(slug, meta, body)`` says what a trade page gets wrong, in French, each
+problem naming its place. tests/test_content_language.py applies it to every trade
+page (CI refuses a page that breaks the rule); the health report lists the same
+problems for editors (/admin/etat/, ``invoke report``). The build never fails on it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .schema import SUMMARY, TITLE
+
+# Epicene trades (the same noun in both genders, named with both articles), by slug.
+# Every other trade page is read from its title, « Soudeur ou soudeuse … », so a trade
+# added, renamed or removed in the CMS needs no change here; a line for a page that no
+# longer exists is ignored.
+EPICENE = {
+    "pilote-ligne-production": "pilote",
+}
+# The whole contracted word (« technicien·ne », « soudeur(se) »), as the editor typed it.
+CONTRACTED = re.compile(r"\w+[·.•]\w*(?:e|se|ne|ice|ère)\b|\w+\((?:e|se|ne|ice|ère)\)", re.I)
+TITLE_DOUBLET = re.compile(r"^(\w+) ou (\w+)\b")
+FIRST_PARAGRAPH = "premier paragraphe"
+# Each place checked, with its label on the editors' screen (the body is « Texte » in
+# the CMS, cms_config/config.py).
+PLACES = {
+    "title": TITLE.label,
+    "summary": SUMMARY.label,
+    FIRST_PARAGRAPH: "Texte",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    place: str  # a key of PLACES: title, summary, premier paragraphe
+    message: str  # in French: what is wrong and what to write
+
+    @property
+    def label(self) -> str:
+        return PLACES[self.place]
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}"
+
+
+def word(form: str) -> re.Pattern:
+    """The form as a whole word, singular or plural (« technicien » never matches
+    « technicienne »; « l’usineur » matches « usineur »)."""
+    return re.compile(rf"(?<!\w){re.escape(form)}s?(?!\w)", re.I)
+
+
+def first_paragraph(body: str) -> str:
+    """The first paragraph of a Markdown body (headings, lists and quotes skipped)."""
+    for block in re.split(r"\n\s*\n", body.strip()):
+        block = block.strip()
+        if block and not block.startswith(("#", "-", "*", ">")):
+            return block
+    return ""
+
+
+def places(meta: dict, body: str) -> dict[str, str]:
+    """{place: its text} for a page's front matter and Markdown body."""
+    return {"title": str(meta.get("title") or ""), "summary": str(meta.get("summary") or ""),
+            FIRST_PARAGRAPH: first_paragraph(body)}
+
+
+def pair(slug: str, title: str) -> tuple[str, str] | None:
+    """The trade's two forms: the title's « X ou Y », or an epicene noun twice."""
+    if slug in EPICENE:
+        return EPICENE[slug], EPICENE[slug]
+    match = TITLE_DOUBLET.match(title)
+    return (match.group(1).lower(), match.group(2).lower()) if match else None
+
+
+def epicene_problem(text: str, noun: str, place: str) -> str | None:
+    doublet = re.compile(rf"\b(?:le ou la|la ou le|un ou une|une ou un) {noun}s?\b", re.I)
+    if place == "title":
+        return None if word(noun).search(text) else f"« {noun} » absent : le nommer"
+    if not doublet.search(text):
+        return f"« le ou la {noun} » absent : écrire « le ou la {noun} »"
+    alone = re.search(rf"\b(?:le|la|un|une|du|au)\s+{noun}\b", doublet.sub("", text), re.I)
+    return (f"« {alone.group(0)} » sans l'autre genre : écrire « le ou la {noun} »"
+            if alone else None)
+
+
+def gendered_problem(text: str, masculine: str, feminine: str) -> str | None:
+    males, females = len(word(masculine).findall(text)), len(word(feminine).findall(text))
+    if not males and not females:
+        return f"le métier n'est pas nommé : écrire « {masculine} ou {feminine} »"
+    if males != females:
+        return (f"« {masculine} » {males} fois, « {feminine} » {females} fois : "
+                f"écrire « {masculine} ou {feminine} »")
+    return None
+
+
+def problems(slug: str, meta: dict, body: str) -> list[Problem]:
+    """What a trade page's title, summary and first paragraph get wrong, in French.
+    ``meta``: its front matter (title, summary); ``body``: its Markdown text."""
+    texts = places(meta, body)
+    forms = pair(slug, texts["title"])
+    if forms is None:
+        return [Problem("title", "nommer le métier aux deux genres, « Plombier ou plombière … » "
+                                 "(un nom identique aux deux genres, comme « pilote », demande une "
+                                 "ligne dans EPICENE, plugins/content_model/language.py)")]
+    masculine, feminine = forms
+    found = []
+    for place, text in texts.items():
+        contracted = CONTRACTED.search(text)
+        if contracted:
+            found.append(Problem(place, f"forme contractée « {contracted.group(0)} » : écrire "
+                                        f"les deux mots en entier"))
+        if masculine == feminine:
+            problem = epicene_problem(text, masculine, place)
+        else:
+            problem = gendered_problem(text, masculine, feminine)
+        if problem:
+            found.append(Problem(place, problem))
+    return found
