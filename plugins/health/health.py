@@ -3,8 +3,9 @@
 Signal get_generators adds HealthGenerator:
 - generate_context computes the content-health report (report.py: missing
   organisation data, trade pages not named in both genders, no upcoming event,
-  stale news, figures and programmes, drafts, scheduled news…) and the build info (buildinfo.py: commit and time),
-  both from buildkit.clock.now(); context ``build_info``;
+  stale news, figures and programmes, drafts, scheduled news…) and the build
+  info (buildinfo.py: commit and time), both from buildkit.clock.now(); context
+  ``build_info``;
 - generate_output writes admin/etat/index.html (the report; noindex, out of the
   sitemap and the search index, which list content only) and admin/build.json
   (read by /admin/ to show which build is online).
