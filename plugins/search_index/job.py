@@ -85,9 +85,10 @@ class IndexJob:
             self.source = "cache"
         elif parallel and can_fork():
             self.source = "worker"
-            pool = fork_pool(1)
-            self._future = pool.submit(_timed, docs)
-            pool.shutdown(wait=False)  # the worker ends once it has built the index
+            # Kept (not shut down with wait=False) so that a build stopping before result()
+            # joins it in workers.shutdown_all, before Python's exit hook races its pipes.
+            self._pool = fork_pool(1)
+            self._future = self._pool.submit(_timed, docs)
         else:
             self.source = "inline"
             self._data, self.seconds = _timed(docs)
@@ -97,7 +98,10 @@ class IndexJob:
         """The index (waits for the worker); kept in the cache for the next build.
         An error of the build, in the worker or here, is raised again here."""
         if self._data is None:
-            self._data, self.seconds = self._future.result()
+            try:
+                self._data, self.seconds = self._future.result()
+            finally:
+                self._pool.shutdown()
         if self.cached and not self._stored:
             for old in self.cached.parent.glob("index-*"):  # one index is enough to keep
                 if old != self.cached:

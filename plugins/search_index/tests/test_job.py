@@ -70,3 +70,23 @@ def test_damaged_or_foreign_cached_index_is_built_again_and_replaced(tmp_path, h
     assert again.source == "inline" and again.result() == good
     assert cached.read_bytes() == sealed
     assert job.IndexJob(DOCS, tmp_path / "a", parallel=False).source == "cache"
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs fork and two cores")
+def test_a_build_stopped_before_the_index_is_used_joins_its_worker(tmp_path, monkeypatch):
+    # A content error stops the build before result(): workers.shutdown_all must be able
+    # to join the job's pool, or Python 3.11's exit hook may print a traceback.
+    import threading
+    import time
+
+    from buildkit import workers
+
+    def slow(docs):
+        time.sleep(0.5)
+        return b""
+    monkeypatch.setattr(job, "serialised_index", slow)  # inherited by the forked worker
+    started = job.IndexJob(DOCS, tmp_path, parallel=True)
+    assert started.source == "worker"
+    workers.shutdown_all()
+    managers = [t for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread"]
+    assert managers == [] and started._future.done()
