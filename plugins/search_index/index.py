@@ -20,6 +20,12 @@ from .documents import Document
 STEMS_ONLY = ("body",)
 
 
+def bm25(idf: float, tf: int, length: float, average: float, k1: float, b: float) -> float:
+    """lunr's BM25 weight of a term in a field, before boosts, operation for operation as
+    lunr.py's ``Builder._create_field_vectors`` (split.py's weights must equal them)."""
+    return idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average)) + tf)
+
+
 class TermsBuilder(Builder):
     """lunr.py's Builder, fed with the terms of each field instead of raw text.
 
@@ -70,7 +76,7 @@ class TermsBuilder(Builder):
                 idf = idf_cache.get(term)
                 if idf is None:
                     idf = idf_cache[term] = Idf(posting, self.document_count)
-                score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average)) + tf)
+                score = bm25(idf, tf, length, average, k1, b)
                 score *= field_boost
                 score *= doc_boost
                 pairs.append((posting["_index"], round(score, 3)))

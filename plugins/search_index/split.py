@@ -60,6 +60,7 @@ from buildkit.files import hashed_name
 from lunr.idf import idf as lunr_idf
 
 from . import french
+from .index import bm25
 
 OUTPUT_DIR = "search"
 TARGET_SHARD = 4096  # bytes of JSON, before compression
@@ -101,8 +102,7 @@ def postings(builder, refs: list[str]) -> dict[str, list[list]]:
                 idf = idfs.get(term)
                 if idf is None:
                     idf = idfs[term] = lunr_idf(inverted[term], count)
-                # lunr.py's TermsBuilder._create_field_vectors, operation for operation
-                score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average)) + tf) * boost
+                score = bm25(idf, tf, length, average, k1, b) * boost  # as TermsBuilder
                 weight = fragile(score)
                 previous = last[term]
                 out[term][f] += (number - previous[f], tf if weight is None else -weight)

@@ -103,15 +103,14 @@
      order lunr meets them (first posting, then URL order). */
   SplitIndex.prototype.find = function (expanded) {
     var self = this, nf = this.fields.length, clauses = expanded.query.clauses;
-    var boost = new Map(), cached = new Set(), refs = [], acc = new Map(), met = [], lists = 0;
+    var boost = new Map(), refs = [], acc = new Map(), met = [], lists = 0;
     clauses.forEach(function (clause, c) {
       expanded.terms[c].forEach(function (term) {
-        var pos = self.position[term];
+        var pos = self.position[term], seen = boost.has(pos);
         // the query vector (lunr.Vector.upsert, once per field: the same for every field)
-        boost.set(pos, boost.has(pos) ? boost.get(pos) + clause.boost : clause.boost);
+        boost.set(pos, seen ? boost.get(pos) + clause.boost : clause.boost);
+        if (seen) { return; }  // its fields' postings are met already
         for (var f = 0; f < nf; f++) {  // matching document fields, in the order lunr meets them
-          if (cached.has(pos * nf + f)) { continue; }
-          cached.add(pos * nf + f);
           var list = self.weights[pos][f];
           lists += 1;
           for (var k = 0; k < list.length; k += 2) {
