@@ -169,6 +169,7 @@ def build(settings: dict) -> dict:
         "collections": [folder_collection(t) for t in s.MARKDOWN_TYPES] + [data_collection()],
     }
     if settings.get("CMS_LOCAL_BACKEND"):
-        url = {"url": local_backend_url(settings)} if local_backend_url(settings) else {}
-        config["local_backend"] = {**url, "allowed_hosts": ["127.0.0.1", "localhost"]}
+        url = local_backend_url(settings)
+        config["local_backend"] = {**({"url": url} if url else {}),
+                                   "allowed_hosts": ["127.0.0.1", "localhost"]}
     return {k: v for k, v in config.items() if v is not None}

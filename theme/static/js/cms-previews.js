@@ -31,8 +31,8 @@
 
   /* The French label of a select field's value, from config.yml (the schema's options). */
   function label(props, name) {
-    var value = data(props, name);
-    var options = field(props, name) && field(props, name).get("options");
+    var value = data(props, name), def = field(props, name);
+    var options = def && def.get("options");
     var option = options && options.find(function (o) { return o.get("value") === value; });
     return option ? option.get("label") : value;
   }
@@ -40,7 +40,7 @@
   /* A referenced entry (relation field), once Decap has loaded it: a folder entry's
      data, or the item of a data file's list whose id is the value. */
   function referenced(props, name, value) {
-    var collection = field(props, name) && field(props, name).get("collection");
+    var def = field(props, name), collection = def && def.get("collection");
     var found = props.fieldsMetaData && props.fieldsMetaData.getIn([name, collection, value]);
     if (!found || found.get("title")) { return found; }
     var match = null;
@@ -50,11 +50,6 @@
       }
     });
     return match;
-  }
-
-  function title(props, name, value) {
-    var entry = referenced(props, name, value);
-    return entry ? entry.get("title") || entry.get("name") : value;
   }
 
   /* "2022-12" -> "décembre 2022", "2022" -> "2022" (french_format.month_fr). */
@@ -98,8 +93,7 @@
     return h("div", { className: "h32-prose" }, props.widgetFor("body"));
   }
 
-  function panel(title, list, always) {
-    if (!list.length && !always) { return null; }
+  function panel(title, list) {
     return h("section", { className: "h32-panel" },
       h("h2", { className: "h32-panel__title" }, title), list);
   }
@@ -146,7 +140,8 @@
     return items(data(props, name)).map(function (value) {
       var entry = referenced(props, name, value);
       return h("li", { key: value },
-        h("a", { className: "h32-link-list__link", href: "#" }, title(props, name, value)),
+        h("a", { className: "h32-link-list__link", href: "#" },
+          entry ? entry.get("title") || entry.get("name") : value),
         withBadge && entry && entry.get("in_demand") ? badge("Métier qui recrute", "accent") : null);
     });
   }
@@ -164,8 +159,8 @@
         heroImage(p),
         h("div", { className: "h32-container h32-section h32-columns" },
           h("div", { className: "h32-columns__main" }, prose(p),
-            panel("Compétences", checklist(items(data(p, "skills"))), true),
-            panel("Où s'exerce ce métier", checklist(items(data(p, "workplaces"))), true))));
+            panel("Compétences", checklist(items(data(p, "skills")))),
+            panel("Où s'exerce ce métier", checklist(items(data(p, "workplaces")))))));
     }
   });
 
