@@ -13,9 +13,6 @@ from support import ROOT
 
 PLUGINS = ROOT / "plugins"
 SHARED = {"content_model", "buildkit"}
-# Imports still to move into content_model or buildkit (issue 18), each with where it goes.
-# The test fails when one of them is gone, so that the list only shrinks.
-PENDING: set[tuple[str, str]] = set()
 
 
 def plugin_names() -> set[str]:
@@ -44,12 +41,8 @@ def cross_imports() -> set[tuple[str, str]]:
 
 
 def test_no_plugin_imports_another_plugin():
-    new = cross_imports() - PENDING
+    new = cross_imports()
     assert not new, f"import from content_model or buildkit instead: {sorted(new)}"
-
-
-def test_pending_list_only_shrinks():
-    assert not PENDING - cross_imports(), "moved: remove it from PENDING"
 
 
 def test_the_scan_sees_imports(tmp_path):

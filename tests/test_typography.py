@@ -16,6 +16,7 @@ import re
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
+from support import TYPED
 from test_spelling import variants
 
 RAW = {"script", "style", "code", "pre", "kbd", "samp", "textarea"}
@@ -161,8 +162,7 @@ def typeset_differences(before: str, after: str) -> list[str]:
 
 def typed(page: str) -> str:
     """A page as editors type it: the typesetter's characters taken out, everywhere."""
-    page = page.replace("<sup>", "").replace("</sup>", "")
-    return page.replace("\u202f", " ").replace("\u00a0", " ").replace("’", "'")
+    return page.replace("<sup>", "").replace("</sup>", "").translate(TYPED)
 
 
 def test_the_typesetter_changes_nothing_else_on_any_page(real_site):

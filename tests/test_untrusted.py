@@ -14,7 +14,7 @@ import shutil
 
 import pytest
 
-from support import build_site, refused_build, snapshot
+from support import build_site, refused_build
 
 MARKER = "MARQUEUR-HORS-DU-DEPOT"
 SVG_SCRIPT = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)">'
@@ -124,9 +124,7 @@ def test_hostile_content_is_refused(case, minimal_site, tmp_path, good_output, c
     setup, expected = CASES[case]
     setup(minimal_site, outside(minimal_site))
     log = refused_build(minimal_site, good_output, tmp_path, capfd)
-    assert expected in log, log
-    leaked = [p for p, data in snapshot(tmp_path / "output").items() if MARKER.encode() in data]
-    assert not leaked
+    assert expected in log, log  # refused_build: the output is the last good one, byte for byte
 
 
 def test_symlinks_inside_the_content_folder_still_work(minimal_site, tmp_path):

@@ -7,14 +7,14 @@ rule the health report applies too.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from buildkit.event_time import EventTime
 from buildkit.french import date_fr, hour_fr
 
 
-@dataclass(frozen=True)
 class Timing(EventTime):
+    """EventTime worded in French and ISO 8601 (its fields and rule unchanged)."""
+
     def text(self) -> str:
         """« samedi 14 mars 2026 de 9 h à 12 h 30 », « du … au … », « … à 14 h »."""
         first, last = self.start.date(), self.last_day

@@ -161,12 +161,13 @@ class Planner:
         fitting = [f for f in self.formations if fits(f, profile, family, self.family_by_trade)]
         open_ = [f for f in fitting if not getattr(f, "past_run", None)]
         past = [f for f in fitting if getattr(f, "past_run", None)]
-        nearest = [] if open_ else self.nearest(profile, family, past)
+        nearest = [] if open_ else self.nearest(profile, family)
         trade_ids = [t for f in open_ or nearest for t in trade_slugs(f)]
         if family is not None:
             trade_ids = [t for t in trade_ids if self.family_by_trade.get(t) == family] or \
                 [m.slug for m in self.metiers if m.family == family]
-        trades = [m for m in self.metiers if m.slug in set(trade_ids)]
+        wanted = set(trade_ids)
+        trades = [m for m in self.metiers if m.slug in wanted]
         pages = [p for p in self.pages
                  if set(getattr(p, "audiences", None) or ()) & set(words.events)]
         elsewhere = bool(nearest) and not any(profile in (getattr(f, "audiences", None) or ())
@@ -193,7 +194,7 @@ class Planner:
                            "ouverte qui vous corresponde ; voici les options les plus proches.")
         return Step(url, title, description, trail, result=result)
 
-    def nearest(self, profile: str, family: str | None, past: list) -> list:
+    def nearest(self, profile: str, family: str | None) -> list:
         """Open programmes closest to the answers: the profile's own in other families,
         else those of profiles that share its events' audiences (young people, adults),
         in the chosen family first."""

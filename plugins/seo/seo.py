@@ -68,7 +68,7 @@ def meta_description(text) -> str:
     text = " ".join(Markup(str(text)).striptags().split())
     if len(text) > DESCRIPTION_MAX:
         text = text[: DESCRIPTION_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
-    return plain_text(text)
+    return typeset_text(text)  # tags and entities read once, above
 
 
 def add_globals(generator) -> None:
@@ -116,7 +116,9 @@ class SeoGenerator(Generator):
         files: dict[str, Path] = {}
         missing: dict[str, cards.Card] = {}  # by file: a card shared by two pages is drawn once
         try:
-            palette = cards.Palette.from_tokens(tokens.read(tokens.tokens_file(self.settings)))
+            # the tokens parsed by the assets plugin (earlier in PLUGINS), else read here
+            palette = cards.Palette.from_tokens(self.context.get("theme_tokens")
+                                                or tokens.read(tokens.tokens_file(self.settings)))
         except cards.CardError as exc:
             logger.error("seo: %s", exc)
             return

@@ -85,7 +85,7 @@ def test_news_with_an_uploaded_image_is_published(cms, browser, tmp_path):
     walk.fill("Texte alternatif de l'image", "Un carré de couleur")
     walk.type_body("Texte.")
     try:
-        walk.publish()  # fails here: Decap's message is "Échec de l'enregistrement…"
+        walk.publish()
     finally:
         context.close()
     news = cms.repo / "content" / "actualites" / "actualite-avec-image.md"

@@ -82,8 +82,8 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
         page.keyboard.press("Enter")
         page.keyboard.type("Le corps de l'actualité.")
         walk.publish_into(news, "Le corps de l'actualité.", what="the news file")
-        # The image, chosen but not published: under /admin/'s CSP a publication with
-        # an uploaded file fails (test_news_with_an_uploaded_image_is_published).
+        # The image, chosen but not published: publishing with an upload is covered by
+        # test_news_with_an_uploaded_image_is_published.
         walk.click("Choisir une image")
         walk.see("Téléverser une nouvelle ressource")
         page.locator("input[type=file]").set_input_files(image)

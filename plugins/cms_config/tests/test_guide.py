@@ -1,6 +1,6 @@
 """The editors' guide (docs/guide-redaction.md) against the code, without a browser:
 every collection is covered, the technical field names and build messages it
-quotes are real. test_cms_e2e checks its screen texts in Decap itself."""
+quotes are real. test_cms_guide_e2e checks its screen texts in Decap itself."""
 
 from __future__ import annotations
 

@@ -4,13 +4,14 @@ keyboard alone (Tab to an answer, Enter), each step at its own URL, back button.
 from __future__ import annotations
 
 import pytest
+from support import TYPED
 
 STEPS = ["orientation/college/", "orientation/college/maintenance/"]
 
 
 def h1(page) -> str:
     """The heading's words (French typography puts no-break spaces before « ? »)."""
-    return " ".join(page.inner_text("h1").replace("\u202f", " ").replace("\xa0", " ").split())
+    return " ".join(page.inner_text("h1").translate(TYPED).split())
 
 
 def tab_to(page, href: str, limit: int = 80) -> None:

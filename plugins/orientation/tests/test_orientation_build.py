@@ -8,7 +8,6 @@ import re
 import shutil
 from pathlib import Path
 
-from content_model import schema as s
 from content_model.frontmatter import read_text, split
 from orientation import questions as q
 from support import ROOT, build_site
