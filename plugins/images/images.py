@@ -42,15 +42,15 @@ _state: dict = {}
 
 
 def pipeline() -> Pipeline:
-    return _state["pipeline"]
+    return imaging.pipeline()  # this build's, registered by start()
 
 
 def start(pelican) -> None:
     settings = pelican.settings
     cache = Path(settings.get("IMAGES_CACHE") or Path(settings["CACHE_PATH"]) / "images")
-    _state["pipeline"] = Pipeline(cache, url_dir=settings.get("IMAGES_URL_DIR", "images"),
-                                  background=settings.get("IMAGES_BACKGROUND", True))
-    imaging.register(_state["pipeline"])  # for other plugins (data_pages' partner logos)
+    # registered in buildkit for other plugins too (data_pages' partner logos)
+    imaging.register(Pipeline(cache, url_dir=settings.get("IMAGES_URL_DIR", "images"),
+                              background=settings.get("IMAGES_BACKGROUND", True)))
     _state["root"] = Path(settings["PATH"])
     _state["seconds"] = 0.0  # time the build spent on images (planning, waiting, publishing)
     _state["prefix"] = settings.get("SITE_PATH", "") + "/"
@@ -126,7 +126,7 @@ def rewrite_body(html: str, where: str) -> str:
 
 
 def prepare(content) -> None:
-    if "pipeline" not in _state or not getattr(content, "source_path", None):
+    if "root" not in _state or not getattr(content, "source_path", None):
         return
     started = time.perf_counter()
     try:
