@@ -1,0 +1,141 @@
+"""The rules on one field, declared once as data: the build and the CMS apply the same ones.
+
+A ``Pattern`` is a regular expression written in the subset that Python's ``re`` and
+JavaScript's ``RegExp`` (no flags, as Decap builds it) read the same way: ``^…$``,
+explicit classes (``[0-9]``, never ``\\d``, ``\\s`` or ``\\w``, whose meaning differs
+between the two), no ``(?P<…>)``, no possessive or atomic groups. ``validate.py`` runs
+it with ``fullmatch`` (Python's ``$`` alone would accept a trailing newline);
+``cms_config`` writes it into Decap's ``pattern: [source, message]``; the French
+``message`` is what both show. tests/test_rules_agree.py runs a table of sample values
+through the build's validator and through the generated Decap rule in Node: they agree.
+
+A ``Requirement`` is a conditional rule (a field required when another is set): the
+build checks it in ``validate.validate``; Decap cannot express it in config.yml, so
+``cms_config`` publishes the list in ``admin/rules.json`` and ``admin-rules.js`` refuses
+the save in the CMS (Decap's ``preSave`` event) with the same message.
+
+To add a rule: declare a Pattern here and add it to ``KIND_PATTERNS`` (every field of a
+kind) or return it from ``field_patterns``; or add a Requirement to ``REQUIREMENTS``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import model as m
+
+# What Python's str.isspace() and str.strip() count as space, written out so that Python
+# and JavaScript agree (their \s differ: \x1c-\x1f and \x85 for Python, \ufeff for JS).
+SPACE = " \\t\\n\\r\\f\\v\\x1c-\\x1f\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    source: str  # "^…$", read alike by Python re and JavaScript RegExp
+    message: str  # French, what is expected: Decap shows it, the build quotes it
+    compiled: re.Pattern = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        if not (self.source.startswith("^") and self.source.endswith("$")):
+            raise ValueError(f"{self.name}: a pattern is anchored, ^…$")
+        for unsafe in ("\\d", "\\D", "\\s", "\\S", "\\w", "\\W", "\\b", "(?P", "(?i", "\\Z", "\\A"):
+            if unsafe in self.source:
+                raise ValueError(f"{self.name}: {unsafe} differs between Python and JavaScript")
+        object.__setattr__(self, "compiled", re.compile(self.source))
+
+    def match(self, value: str) -> bool:
+        return self.compiled.fullmatch(value) is not None
+
+
+def combine(patterns: list[Pattern]) -> list[str] | None:
+    """Decap's one ``pattern`` of a field: every rule as a lookahead, messages joined."""
+    if not patterns:
+        return None
+    if len(patterns) == 1:
+        return [patterns[0].source, patterns[0].message]
+    source = "^" + "".join(f"(?={p.source[1:]})" for p in patterns) + "[\\s\\S]*$"
+    return [source, " ; ".join(p.message for p in patterns)]
+
+
+SLUG = Pattern("slug", "^[a-z0-9]+(-[a-z0-9]+)*$",
+               "minuscules sans accents, chiffres et tirets uniquement")
+EMAIL = Pattern("email", "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$",
+                "adresse électronique de la forme nom@domaine.fr, lettres sans accents")
+# A French number (10 digits from 0) or an international one (+ and 8 to 15 digits),
+# with spaces, dots or hyphens between digits.
+PHONE = Pattern("phone", "^(0[1-9]([ .-]?[0-9]){8}|\\+[1-9]([ .-]?[0-9]){7,14})$",
+                "10 chiffres commençant par 0, ou + et l'indicatif du pays")
+URL = Pattern("url", f"^https?://[^{SPACE}/?#]+([/?#][^{SPACE}]*)?$",
+              "adresse complète en http:// ou https://, sans espace")
+MONTH = Pattern("month", "^(19[0-9]{2}|2[0-9]{3})(-(0[1-9]|1[0-2]))?$",
+                "mois AAAA-MM (2022-12) ou année AAAA (2022)")
+# The news date: known to the minute, the day, the month or only the year. An impossible
+# day (2022-02-30) passes the pattern; the build refuses it (the one gap, see docs/cms.md).
+PARTIAL_DATE = Pattern(
+    "partial-date",
+    "^(19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])"
+    "( ([01][0-9]|2[0-3]):[0-5][0-9])?)?)?$",
+    "AAAA-MM-JJ HH:mm (2022-11-20 10:30), AAAA-MM-JJ, mois AAAA-MM (2022-11) ou année AAAA (2022)")
+NOT_BLANK = Pattern("not-blank", f"^[\\s\\S]*[^{SPACE}][\\s\\S]*$", "pas seulement des espaces")
+ONE_LINE = Pattern("one-line", "^[^\\n\\r]*$", "une seule ligne")
+
+
+def max_length(limit: int) -> Pattern:
+    return Pattern(f"max-length-{limit}", f"^[\\s\\S]{{0,{limit}}}$", f"{limit} caractères au plus")
+
+
+# Rules on every field of a kind (helpers add theirs here: one-line text, URLs…).
+KIND_PATTERNS: dict[str, list[Pattern]] = {
+    m.STRING: [ONE_LINE],
+    m.SLUG: [SLUG],
+    m.EMAIL: [EMAIL],
+    m.PHONE: [PHONE],
+    m.URL: [URL],
+    m.MONTH: [MONTH],
+}
+
+
+def field_patterns(f: m.Field) -> list[Pattern]:
+    """Every pattern a value of ``f`` must match (a text kept as typed, before trimming)."""
+    if f.kind == m.DATETIME:
+        return [PARTIAL_DATE] if f.partial else []  # the datetime widget writes whole dates
+    patterns = list(KIND_PATTERNS.get(f.kind, ()))
+    if f.kind in (m.STRING, m.TEXT) and f.required:
+        patterns.insert(0, NOT_BLANK)
+    if f.kind in (m.STRING, m.TEXT) and f.max_length:
+        patterns.append(max_length(f.max_length))
+    return patterns
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """``then`` is required when ``when`` is set (not empty, not false), in any type that
+    has both fields."""
+
+    when: str
+    then: str
+    message: str  # French, said by the build and by the CMS
+
+    def applies(self, fields) -> bool:
+        names = {f.name for f in fields}
+        return self.when in names and self.then in names
+
+    def broken(self, record: dict) -> bool:
+        return is_set(record.get(self.when)) and not is_set(record.get(self.then))
+
+
+def is_set(value) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value not in (None, False, [], (), {})
+
+
+REQUIREMENTS: list[Requirement] = [
+    Requirement("image", "image_alt", "texte alternatif obligatoire quand une image est donnée"),
+]
+
+
+def requirements_for(fields) -> list[Requirement]:
+    return [r for r in REQUIREMENTS if r.applies(fields)]
