@@ -11,7 +11,6 @@ if str(ROOT / "plugins") not in sys.path:
 
 SITENAME = "Hall 32"
 AUTHOR = "Hall 32"
-SITE_TAGLINE = "L'école gratuite des métiers de l'industrie, à Clermont-Ferrand"
 SITEURL = ""  # absolute address: canonical, sharing, sitemap, feeds (publishconf.py)
 # Path prefix of every link inside the site ("" when served at the domain's root;
 # "/name" for a site served under a folder). Links never carry the domain, so a

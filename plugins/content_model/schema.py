@@ -57,10 +57,19 @@ METIER = ContentType(
         ),
         Field("skills", STRINGS, "Compétences", min_items=1, search=("body",)),
         Field("workplaces", STRINGS, "Où s'exerce le métier", min_items=1, search=("body",)),
+        # A claim about the world is shown with when it was true and who said so
+        # (« Métier qui recrute en 2022, selon … »): rules.REQUIREMENTS makes both
+        # required when the box is ticked, in the build and in the CMS.
         Field(
             "in_demand", BOOLEAN, "Métier qui recrute", required=False, default=False,
-            hint="Cochez seulement si une source le dit (métier en tension).",
+            hint="Cochez seulement si une source le dit (métier en tension), et donnez "
+            "l'année et la source : la page affiche « Métier qui recrute en 2022, selon … ».",
         ),
+        Field("in_demand_as_of", MONTH, "Métier qui recrute : année de la source",
+              required=False, hint="Année (AAAA) ou mois (AAAA-MM) où la source le disait."),
+        Field("in_demand_source", STRING, "Métier qui recrute : source", required=False,
+              max_length=120, hint="Le document qui le dit, tel qu'il suit « selon » sur la "
+              "page : « le dossier de presse « Hall 32 fête ses trois ans » (2022) »."),
         KEYWORDS,
         IMAGE_FIELD,
         IMAGE_ALT,
@@ -71,6 +80,8 @@ METIER = ContentType(
 
 # A partner's role is its role today; what it was before (a founder in 2017, replaced by a
 # successor since) is in `founder` and `history`. The footer lists today's roles only.
+# No « partenaire depuis » year: it tells as current a link the sources date only once
+# (docs/verite-des-contenus.md); a dated step goes in `history`.
 PARTNER_ROLES = _options(
     "operateur", "Association gestionnaire",
     "porteur", "Partenaires qui portent Hall 32",
@@ -113,11 +124,16 @@ PARTNER = ContentType(
         Field("description", TEXT, "Description", max_length=400, search=("summary",)),
         Field("url", URL, "Site web", required=False, hint="Adresse complète en https://"),
         Field("logo", IMAGE, "Logo", required=False),
-        Field("since", INTEGER, "Partenaire depuis (année)", required=False),
         Field(
             "funding", INTEGER, "Financement (euros)", required=False,
-            hint="Montant en euros, sans espace ni symbole : 13800000.",
+            hint="Montant en euros, sans espace ni symbole : 13800000. Avec sa date et sa "
+            "source : la page affiche « Financement : 13,8 M€ en mars 2017, selon … ».",
         ),
+        Field("funding_as_of", MONTH, "Financement : date de la source", required=False,
+              hint="Mois (AAAA-MM) ou année (AAAA) du document qui donne le montant."),
+        Field("funding_source", STRING, "Financement : source", required=False, max_length=160,
+              hint="Le document qui donne le montant, tel qu'il suit « selon » sur la "
+              "page : « l'article « … » (2017) »."),
     ),
 )
 

@@ -6,7 +6,7 @@ Part of the content model declared in ``schema.py`` (which re-exports these name
 from __future__ import annotations
 
 from .model import (
-    BOOLEAN, EMAIL, NUMBER, OBJECTS, PHONE, SLUG, STRING, TEXT, URL, ContentType, Field,
+    BOOLEAN, EMAIL, MONTH, NUMBER, OBJECTS, PHONE, SLUG, STRING, TEXT, URL, ContentType, Field,
 )
 from .schema_fields import VALID_AS_OF
 
@@ -81,8 +81,11 @@ SERIES = ContentType(
     ),
 )
 
-# Hall 32's own contact data, one record (a mapping, not a list): everything is
-# optional, since only the address is known; a page leaves out what is empty.
+# Hall 32's own contact data and the facts the site states about it, one record (a
+# mapping, not a list): everything is optional, since only the address is known; a page
+# leaves out what is empty, with the sentence that needs it. A contact channel (phone,
+# e-mail or form) decides whether pages invite to contact Hall 32
+# (theme/templates/components/invite.html).
 ORGANISATION = ContentType(
     name="organisation",
     label="Coordonnées de Hall 32",
@@ -98,6 +101,10 @@ ORGANISATION = ContentType(
         Field("city", STRING, "Ville", required=False, max_length=60),
         Field("phone", PHONE, "Téléphone", required=False, hint="Par exemple 04 73 00 00 00."),
         Field("email", EMAIL, "Adresse électronique", required=False),
+        Field("contact_form", URL, "Formulaire de contact : adresse", required=False,
+              hint="Adresse complète en https:// d'un formulaire en ligne. Sans téléphone, "
+              "courriel ni formulaire, les pages n'invitent pas à contacter Hall 32 : elles "
+              "donnent l'adresse."),
         Field("opening_hours", TEXT, "Horaires d'accueil", required=False, max_length=300,
               hint="Une ligne par jour ou par période."),
         Field("companies_email", EMAIL, "Entreprises : adresse électronique", required=False),
@@ -113,11 +120,33 @@ ORGANISATION = ContentType(
                 Field("url", URL, "Adresse de la page", hint="Adresse complète en https://"),
             ),
         ),
+        Field("publisher", STRING, "Éditeur du site", required=False, max_length=160,
+              hint="Tel qu'il suit « Ce site est édité par » dans les mentions légales : "
+              "« l'association 2ARAMI (…), association loi 1901 »."),
+        Field("publisher_address", STRING, "Éditeur du site : adresse du siège", required=False,
+              max_length=160, hint="L'adresse du siège de l'éditeur (pas forcément celle de "
+              "Hall 32)."),
         Field("publication_director", STRING, "Directeur ou directrice de la publication",
               required=False, max_length=90),
         Field("host_name", STRING, "Hébergeur du site : nom", required=False, max_length=90),
         Field("host_address", STRING, "Hébergeur du site : adresse", required=False,
               max_length=160),
         Field("host_phone", PHONE, "Hébergeur du site : téléphone", required=False),
+        # What the site says of Hall 32 outside the pages' text: header, titles, social
+        # cards, the data for search engines (seo/jsonld.py, seo/cards.py).
+        Field("tagline", STRING, "Phrase sous le nom du site", required=False, max_length=90,
+              hint="En-tête, pied de page, titre de la page d'accueil, images de partage. "
+              "Seulement ce qu'une source dit."),
+        Field("home_kicker", STRING, "Mention au-dessus du titre de la page d'accueil",
+              required=False, max_length=40, hint="Par exemple « École 100 % gratuite » "
+              "(source : présentation « Qui sommes-nous ? »)."),
+        Field("description", TEXT, "Présentation en une phrase (moteurs de recherche)",
+              required=False, max_length=300),
+        Field("founding_date", MONTH, "Ouverture (mois)", required=False,
+              hint="AAAA-MM, par exemple 2019-09."),
+        Field("parent_name", STRING, "Association gestionnaire : sigle", required=False,
+              max_length=40),
+        Field("parent_full_name", STRING, "Association gestionnaire : nom complet",
+              required=False, max_length=160),
     ),
 )

@@ -73,10 +73,11 @@ class Card:
     title: str
     kind: str  # "Métier", "Formation", "Actualité"...
     palette: Palette
+    tagline: str = ""  # the bottom line: organisation.yaml's tagline (none: left blank)
 
     @property
     def key(self) -> str:
-        text = "\x1f".join((VERSION, self.kind, self.title, *astuple(self.palette)))
+        text = "\x1f".join((VERSION, self.kind, self.title, self.tagline, *astuple(self.palette)))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -127,8 +128,9 @@ def draw(card: Card) -> bytes:
     top = 225 + max(0, (HEIGHT - 110 - 225 - line_h * len(lines)) // 2 - 10)
     for i, line in enumerate(lines):
         pen.text((MARGIN, top + i * line_h), line, font=font, fill=colour.on_navy)
-    pen.text((MARGIN, HEIGHT - 74), "L’école gratuite des métiers de l’industrie · Clermont-Ferrand",
-             font=small, fill=colour.on_navy_muted)
+    if card.tagline:
+        pen.text((MARGIN, HEIGHT - 74), typeset_text(card.tagline), font=small,
+                 fill=colour.on_navy_muted)
     info = PngImagePlugin.PngInfo()
     info.add_text(KEY_TEXT, card.key)
     out = io.BytesIO()

@@ -13,20 +13,10 @@ from buildkit.french_typeset import typeset_text
 
 ORGANIZATION_ID = "#organisation"
 
-# Facts about Hall 32 (see the fact sheet): nothing here is invented. Address,
-# telephone, e-mail and profiles come from content/data/organisation.yaml.
-ORGANIZATION = {
-    "@type": "EducationalOrganization",
-    "name": "Hall 32",
-    "description": "Centre de promotion et de formation aux métiers de l'industrie, "
-                   "école 100 % gratuite, à Clermont-Ferrand.",
-    "foundingDate": "2019-09",
-    "parentOrganization": {
-        "@type": "Organization",
-        "name": "2ARAMI",
-        "alternateName": "Association Auvergne-Rhône-Alpes pour les Métiers de l'Industrie",
-    },
-}
+# Every fact about Hall 32 (description, opening, managing association, address,
+# telephone, e-mail, profiles) comes from content/data/organisation.yaml, which editors
+# correct in the CMS; a field left empty is left out.
+ORGANIZATION = {"@type": "EducationalOrganization", "name": "Hall 32"}
 
 CREDENTIAL_LEVELS = ("bac-pro", "bts")  # schema values of FORMATION.level that award a diploma
 DURATION_RE = re.compile(r"(\d+)\s*(ans?|mois|semaines?)\b", re.I)
@@ -59,7 +49,13 @@ def organization(siteurl: str, org: dict | None = None) -> dict:
     data = {**ORGANIZATION, "@id": absolute(siteurl, ORGANIZATION_ID), "url": absolute(siteurl, "")}
     if org.get("name"):
         data["name"] = org["name"]
-    extra = {"address": postal_address(org),
+    parent = {"@type": "Organization", "name": org.get("parent_name"),
+              "alternateName": org.get("parent_full_name")}
+    parent = {key: value for key, value in parent.items() if value}
+    extra = {"description": org.get("description"),
+             "foundingDate": org.get("founding_date"),
+             "parentOrganization": parent if parent.get("name") else None,
+             "address": postal_address(org),
              "telephone": org.get("phone") and tel_uri(org["phone"]).removeprefix("tel:"),
              "email": org.get("email"),
              "sameAs": [p["url"] for p in org.get("social") or []]}

@@ -87,16 +87,19 @@ def add_globals(generator) -> None:
 def public_pages(context, palette: cards.Palette) -> dict[str, cards.Card]:
     """{url: the card that represents it} for every public page."""
     pages: dict[str, cards.Card] = {}
+    org = context.get("organisation") or {}  # the facts an editor can correct in the CMS
+    tagline = org.get("tagline") or ""
     for ctype in s.TYPES:
         if ctype.index_url and ctype.index_url not in pages:
-            pages[ctype.index_url] = cards.Card(ctype.label, "Hall 32", palette)
+            pages[ctype.index_url] = cards.Card(ctype.label, "Hall 32", palette, tagline)
     for page in context.get("pages", []):
-        kind = "École 100 % gratuite" if page.url == "" else "Hall 32"
-        pages[page.url] = cards.Card(page.title, kind, palette)
+        kind = (org.get("home_kicker") or "Hall 32") if page.url == "" else "Hall 32"
+        pages[page.url] = cards.Card(page.title, kind, palette, tagline)
     items = [item for name in ("metiers", "formations", "articles", "evenements")
              for item in context.get(name, [])]
     for item in items:
-        pages[item.url] = cards.Card(item.title, s.BY_NAME[item.content_type].label_singular, palette)
+        pages[item.url] = cards.Card(item.title, s.BY_NAME[item.content_type].label_singular,
+                                     palette, tagline)
     return pages
 
 

@@ -1,0 +1,193 @@
+"""Sentence length of the prose of trade and programme pages (issue 22, item 6).
+
+One counter and its limits, declared once: the health report reads the Markdown of
+content/ with it (advice on /admin/etat/ and in ``invoke report``), and
+tests/test_sentences.py reads the built pages with it. Run it on a built site:
+
+    .venv/bin/python -m buildkit.sentences output        (PYTHONPATH=plugins)
+
+Prose is the paragraphs and list items of a page's text (the Markdown body; in a
+built page, the ``h32-prose`` block); each is cut into sentences after ``. ! ? …``
+followed by a capital, a digit, « or the end. A word is a run of letters or
+digits, joined by an apostrophe or a hyphen (« l’usineur », « peut-être »: one
+word each), so the counts are those of a word processor, give or take a number.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+MAX_AVERAGE = 14  # words per sentence, on average over a page's prose
+MAX_WORDS = 30  # words in any one sentence
+# The content types whose prose is held to these limits, and their URL folders.
+TYPES = {"metier": "metiers", "formation": "formations"}
+
+WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+# A sentence ends at . ! ? … (a closing » or ) may follow) before a new sentence or the end.
+END_RE = re.compile(r"[.!?…]+(?:[\s\u00a0\u202f]*[»)])?(?=\s+[«(\"A-ZÀ-ÖØ-Þ0-9]|\s*$)")
+LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+TAG_RE = re.compile(r"<[^>]+>")
+MARK_RE = re.compile(r"[*_`]+")
+ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
+
+
+def words(sentence: str) -> int:
+    return len(WORD_RE.findall(sentence))
+
+
+def split(text: str) -> list[str]:
+    """The sentences of one paragraph or list item."""
+    text = " ".join(text.split())
+    out, start = [], 0
+    for match in END_RE.finditer(text):
+        out.append(text[start:match.end()].strip())
+        start = match.end()
+    out.append(text[start:].strip())
+    return [x for x in out if WORD_RE.search(x)]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    line: int = 0  # line in the Markdown file (0: unknown, e.g. a built page)
+
+    @property
+    def words(self) -> int:
+        return words(self.text)
+
+
+@dataclass
+class Measure:
+    """The sentences of one page's prose, against the limits."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def average(self) -> float:
+        return (sum(x.words for x in self.sentences) / len(self.sentences)
+                if self.sentences else 0.0)
+
+    @property
+    def too_long(self) -> list[Sentence]:
+        return [x for x in self.sentences if x.words > MAX_WORDS]
+
+    @property
+    def longest(self) -> Sentence | None:
+        return max(self.sentences, key=lambda x: x.words, default=None)
+
+    @property
+    def ok(self) -> bool:
+        return self.average <= MAX_AVERAGE and not self.too_long
+
+    def problems(self) -> list[str]:
+        """What goes past the limits, in French, each with its sentence."""
+        found = [f"phrase de {x.words} mots (au plus {MAX_WORDS})"
+                 + (f", ligne {x.line}" if x.line else "") + f" : « {x.text} »"
+                 for x in self.too_long]
+        if self.average > MAX_AVERAGE:
+            longest = self.longest
+            found.insert(0, f"{self.average:.1f} mots par phrase en moyenne (au plus "
+                            f"{MAX_AVERAGE}) ; la plus longue, {longest.words} mots"
+                            + (f", ligne {longest.line}" if longest.line else "")
+                            + f" : « {longest.text} »")
+        return found
+
+
+def of_markdown(body: str, first_line: int = 1) -> Measure:
+    """The prose of a Markdown body: paragraphs and list items (headings, tables, quotes'
+    marks, HTML tags, link targets and emphasis left out), with their lines."""
+    measure = Measure()
+    block: list[str] = []
+    block_line = first_line
+
+    def flush():
+        text = MARK_RE.sub("", TAG_RE.sub("", LINK_RE.sub(r"\1", " ".join(block))))
+        measure.sentences.extend(Sentence(x, block_line) for x in split(text))
+        block.clear()
+
+    for offset, raw in enumerate(body.split("\n")):
+        line = raw.strip()
+        item = ITEM_RE.match(raw)
+        if not line or line.startswith(("#", "|")) or item:
+            flush()
+        if not line or line.startswith(("#", "|")):
+            continue
+        if not block:
+            block_line = first_line + offset
+        block.append(ITEM_RE.sub("", line).lstrip("> "))
+    flush()
+    return measure
+
+
+class _Prose(HTMLParser):
+    """Text of the <p> and <li> elements inside the element of class h32-prose."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # open elements inside the prose block (0: outside)
+        self.blocks: list[list[str]] = []
+        self.block_depth: int | None = None
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if self.depth:
+            self.depth += tag not in VOID
+            if tag in ("p", "li"):
+                self.blocks.append([])
+                self.block_depth = self.depth
+        elif "h32-prose" in classes:
+            self.depth = 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in VOID:
+            if self.block_depth == self.depth:
+                self.block_depth = None
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and self.block_depth is not None and self.blocks:
+            self.blocks[-1].append(data)
+
+
+VOID = {"br", "img", "hr", "wbr", "source", "input", "meta", "link"}
+
+
+def of_html(html: str) -> Measure:
+    """The prose of a built page (the ``h32-prose`` block)."""
+    parser = _Prose()
+    parser.feed(html)
+    return Measure([Sentence(x) for block in parser.blocks for x in split("".join(block))])
+
+
+def pages(output: Path) -> dict[str, Measure]:
+    """{URL: measure} for every built trade and programme page of a site."""
+    found = {}
+    for folder in TYPES.values():
+        for page in sorted((Path(output) / folder).glob("*/index.html")):
+            found[f"/{folder}/{page.parent.name}/"] = of_html(page.read_text(encoding="utf-8"))
+    return found
+
+
+def main(argv: list[str]) -> int:
+    """Print each page's figures and what goes past the limits; exit 0 (advice only)."""
+    output = Path(argv[0] if argv else "output")
+    measured = pages(output)
+    everything = Measure([x for m in measured.values() for x in m.sentences])
+    for url, measure in measured.items():
+        print(f"{url}: {len(measure.sentences)} phrases, {measure.average:.1f} mots par phrase, "
+              f"la plus longue {measure.longest.words if measure.longest else 0} mots")
+        for problem in measure.problems():
+            print(f"  - {problem}")
+    print(f"En tout : {len(everything.sentences)} phrases, {everything.average:.1f} mots par "
+          f"phrase, {len(everything.too_long)} de plus de {MAX_WORDS} mots ; "
+          f"{sum(not m.ok for m in measured.values())} page(s) au-delà des limites "
+          f"sur {len(measured)}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
