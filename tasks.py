@@ -56,27 +56,32 @@ def checks_cmd(output: Path, skip: str = "") -> str:
 
 
 def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path = CONTENT,
-               gates: str = "links", skip: str = "") -> None:
+               gates: str = "links", skip: str = "", log: list | None = None, then=None) -> None:
     """Build into a temporary folder of its own beside ``output``, run quality gates on
     it ("links": the fast link and anchor check; "all", but those in SKIP; "" for none),
     then swap it in with install_build(): a failed, interrupted or killed build changes
-    nothing, and builds of one output folder run one at a time (build_lock)."""
+    nothing, and builds of one output folder run one at a time (build_lock). LOG: a list
+    that receives the lines the build printed (still printed too). THEN(folder): run on
+    the checked build, still under the lock, before it replaces ``output`` (the upload of
+    `invoke publish`: what is uploaded is what was checked, and nothing swaps meanwhile)."""
     output = Path(os.path.realpath(output))  # a symlinked output/: swap the real folder
     try:
         with build_lock(output) as lock:
             tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}.build-", dir=output.parent))
             try:
-                ok = _run(pelican_args(tmp, conf, *extra, content=content), lock)
+                ok = _run(pelican_args(tmp, conf, *extra, content=content), lock, log)
                 if ok and not (tmp / "index.html").is_file():
                     print("ERREUR: la construction n'a pas produit de page d'accueil (index.html).",
                           file=sys.stderr, flush=True)
                     ok = False
                 if ok and gates:
-                    ok = _run(checks_args(tmp, skip if gates == "all" else "html,browser"), lock)
+                    ok = _run(checks_args(tmp, skip if gates == "all" else "html,browser"), lock, log)
                 if not ok:
                     kept = "le site précédent est conservé" if output.exists() else "aucun site construit"
                     raise Exit(f"La construction ou les contrôles ont échoué ({kept} dans {output.name}/).",
                                code=1)
+                if then is not None:
+                    then(tmp)
                 written, removed, kept = install_build(tmp, output)
             finally:
                 remove(tmp)
@@ -86,12 +91,19 @@ def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path 
     print(f"{output.name}/ : {written} fichier(s) écrit(s), {removed} supprimé(s), {kept} inchangé(s)")
 
 
-def _run(args: list[str], lock: int) -> bool:
+def _run(args: list[str], lock: int, log: list | None = None) -> bool:
     """Run a step of the build; it inherits the lock, so that a step left running by a
-    killed build still keeps the next build waiting."""
+    killed build still keeps the next build waiting. LOG: also keep its output lines."""
     sys.stdout.flush()
     sys.stderr.flush()
-    return subprocess.run(args, stdin=subprocess.DEVNULL, pass_fds=(lock,)).returncode == 0
+    if log is None:
+        return subprocess.run(args, stdin=subprocess.DEVNULL, pass_fds=(lock,)).returncode == 0
+    with subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, pass_fds=(lock,)) as proc:
+        for line in proc.stdout:
+            sys.stdout.write(line)
+            log.append(line)
+    return proc.returncode == 0
 
 
 @task
@@ -138,21 +150,37 @@ def serve(c):
 
 @task
 def livereload(c):
-    """Build, serve and rebuild on every change of content, theme or plugins."""
-    from livereload import Server
+    """Build, serve and rebuild on every change of content, theme or plugins.
 
-    build(c)
+    Public pages reload after each rebuild; /admin/ does not (buildtools/live.py). The
+    fate of the latest build, refused or not, is kept in .output.status.json and served
+    at /admin/derniere-construction.json: /admin/ shows it."""
+    _plugins_on_path()
+    from buildkit import clock
+    from buildtools import live
+
+    status = live.status_path(Path(os.path.realpath(OUTPUT)))
 
     def rebuild_quietly():
+        log: list[str] = []
         try:
-            build(c)
+            safe_build(c, DEV_CONF, log=log)
         except Exit as exc:  # keep serving the last good site
             print(exc.message, file=sys.stderr)
+            live.write_status(status, False, "".join(log), clock.now())
+        else:
+            live.write_status(status, True, "", clock.now())
 
-    server = Server()
+    rebuild_quietly()
+    server = live.server(status)
     for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
         server.watch(str(ROOT / pattern), rebuild_quietly)
     server.serve(host=HOST, port=PORT, root=str(OUTPUT))
+
+
+def _plugins_on_path() -> None:
+    if str(ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(ROOT / "plugins"))
 
 
 @task
@@ -166,8 +194,7 @@ def check(c, skip=""):
 @task(help={"format": "text (default) or markdown (the GitHub Actions job summary)"})
 def report(c, format="text"):
     """Print the content-health report in French: missing, stale or waiting content (exit 0)."""
-    if str(ROOT / "plugins") not in sys.path:
-        sys.path.insert(0, str(ROOT / "plugins"))
+    _plugins_on_path()
     from buildkit import clock
     from health import render
     from health.report import collect

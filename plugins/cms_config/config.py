@@ -7,21 +7,16 @@ its kind. tests check the two agree field by field.
 
 from __future__ import annotations
 
+from content_model import rules
 from content_model import schema as s
 
 DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # no offset: the site's TIMEZONE applies
-# MONTH: a text field, since Decap's datetime widget cannot leave the month out; the
-# pattern accepts what content_model.validate accepts ("2022-12" or "2022").
-MONTH_PATTERN = ["^[0-9]{4}(-(0[1-9]|1[0-2]))?$", "Mois AAAA-MM (2022-12) ou année AAAA (2022)"]
+# Every pattern comes from content_model/rules.py, the rules the build applies.
+# MONTH: a text field, since Decap's datetime widget cannot leave the month out.
+MONTH_PATTERN = rules.combine([rules.MONTH])
 # A partial DATETIME (the news date: known to the day, or only to the month or the year)
-# is a text field too: the datetime widget always writes a whole date and time. The
-# pattern accepts the forms the hint names (content_model.validate accepts them all;
-# it also refuses an impossible day such as 2022-02-30, which a pattern cannot see).
-PARTIAL_DATE_PATTERN = [
-    "^(19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])"
-    "( ([01][0-9]|2[0-3]):[0-5][0-9])?)?)?$",
-    "AAAA-MM-JJ HH:mm (2022-11-20 10:30), AAAA-MM-JJ, mois AAAA-MM (2022-11) ou année AAAA (2022)",
-]
+# is a text field too: the datetime widget always writes a whole date and time.
+PARTIAL_DATE_PATTERN = rules.combine([rules.PARTIAL_DATE])
 MEDIA_FOLDER = "content/images"
 PUBLIC_FOLDER = "/images"  # image fields store "images/x.jpg"-style paths, see below
 
@@ -32,18 +27,15 @@ def widget(f: s.Field) -> dict:
     kind = f.kind
     if kind in (s.STRING, s.SLUG):
         out["widget"] = "string"
-        if kind == s.SLUG:
-            out["pattern"] = ["^[a-z0-9]+(-[a-z0-9]+)*$",
-                              "Minuscules sans accents, chiffres et tirets uniquement"]
     elif kind == s.TEXT:
         out["widget"] = "text"
     elif kind == s.DATETIME and f.partial:
-        out.update(widget="string", pattern=PARTIAL_DATE_PATTERN)
+        out["widget"] = "string"
     elif kind == s.DATETIME:
         out.update(widget="datetime", format=DATETIME_FORMAT, date_format="DD/MM/YYYY",
                    time_format="HH:mm", picker_utc=False)
     elif kind == s.MONTH:
-        out.update(widget="string", pattern=MONTH_PATTERN)
+        out["widget"] = "string"
     elif kind in (s.INTEGER, s.NUMBER):
         out.update(widget="number", value_type="int" if kind == s.INTEGER else "float")
     elif kind == s.BOOLEAN:
@@ -51,20 +43,16 @@ def widget(f: s.Field) -> dict:
     elif kind == s.SELECT:
         out.update(widget="select", options=[{"label": label, "value": value}
                                              for value, label in f.options])
-    elif kind == s.URL:
-        out.update(widget="string", pattern=["^https?://.+", "Adresse complète en http:// ou https://"])
-    elif kind == s.EMAIL:
-        out.update(widget="string", pattern=[r"^\S+@\S+\.\S+$", "Adresse électronique : nom@domaine.fr"])
-    elif kind == s.PHONE:
-        out.update(widget="string", pattern=[r"^(0[1-9]([ .-]?\d){8}|\+[1-9]([ .-]?\d){7,14})$",
-                                             "Numéro à 10 chiffres commençant par 0, ou + et l'indicatif"])
+    elif kind in (s.URL, s.EMAIL, s.PHONE):
+        out["widget"] = "string"
     elif kind == s.CHOICES:
         out.update(widget="select", multiple=True,
                    options=[{"label": label, "value": value} for value, label in f.options])
     elif kind == s.IMAGE:
         out.update(widget="image", choose_url=False)
     elif kind == s.STRINGS:
-        out.update(widget="list", field={"name": "item", "label": f.label, "widget": "string"})
+        item = s.Field("item", s.STRING, f.label)  # validate.py checks each item so
+        out.update(widget="list", summary="{{fields.item}}", field=widget(item))
     elif kind == s.REFS:
         out.update(widget="relation", multiple=True, **relation(f.ref))
     elif kind == s.OBJECTS:
@@ -77,8 +65,9 @@ def widget(f: s.Field) -> dict:
         out["default"] = list(f.default) if isinstance(f.default, tuple) else f.default
     if f.hint:
         out["hint"] = f.hint
-    if f.max_length and kind in (s.STRING, s.TEXT):
-        out["pattern"] = [f"^[\\s\\S]{{0,{f.max_length}}}$", f"{f.max_length} caractères au plus"]
+    pattern = rules.combine(rules.field_patterns(f))
+    if pattern:
+        out["pattern"] = pattern
     if f.min_items and kind in (s.STRINGS, s.OBJECTS):
         out["min"] = f.min_items
     if f.max_items is not None:  # list, objects, relation and select widgets take a max

@@ -3,7 +3,7 @@
 A ``Pattern`` is a regular expression written in the subset that Python's ``re`` and
 JavaScript's ``RegExp`` (no flags, as Decap builds it) read the same way: ``^…$``,
 explicit classes (``[0-9]``, never ``\\d``, ``\\s`` or ``\\w``, whose meaning differs
-between the two), no ``(?P<…>)``, no possessive or atomic groups. ``validate.py`` runs
+between the two; ``[\\s\\S]``, any character, is the same in both), no ``(?P<…>)``, no possessive or atomic groups. ``validate.py`` runs
 it with ``fullmatch`` (Python's ``$`` alone would accept a trailing newline);
 ``cms_config`` writes it into Decap's ``pattern: [source, message]``; the French
 ``message`` is what both show. tests/test_rules_agree.py runs a table of sample values
@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import model as m
+from . import textrules
 
 # What Python's str.isspace() and str.strip() count as space, written out so that Python
 # and JavaScript agree (their \s differ: \x1c-\x1f and \x85 for Python, \ufeff for JS).
@@ -40,8 +41,9 @@ class Pattern:
     def __post_init__(self):
         if not (self.source.startswith("^") and self.source.endswith("$")):
             raise ValueError(f"{self.name}: a pattern is anchored, ^…$")
+        bare = self.source.replace("[\\s\\S]", "")  # "any character" in both
         for unsafe in ("\\d", "\\D", "\\s", "\\S", "\\w", "\\W", "\\b", "(?P", "(?i", "\\Z", "\\A"):
-            if unsafe in self.source:
+            if unsafe in bare:
                 raise ValueError(f"{self.name}: {unsafe} differs between Python and JavaScript")
         object.__setattr__(self, "compiled", re.compile(self.source))
 
@@ -72,11 +74,11 @@ URL = Pattern("url", f"^https?://[^{SPACE}/?#]+([/?#][^{SPACE}]*)?$",
 MONTH = Pattern("month", "^(19[0-9]{2}|2[0-9]{3})(-(0[1-9]|1[0-2]))?$",
                 "mois AAAA-MM (2022-12) ou année AAAA (2022)")
 # The news date: known to the minute, the day, the month or only the year. An impossible
-# day (2022-02-30) passes the pattern; the build refuses it (the one gap, see docs/cms.md).
+# day (2022-02-30) passes the pattern (as do the ISO forms 2022-11-20T10:30:00 a file may hold); the build refuses it (the one gap, see docs/cms.md).
 PARTIAL_DATE = Pattern(
     "partial-date",
     "^(19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])"
-    "( ([01][0-9]|2[0-3]):[0-5][0-9])?)?)?$",
+    "([ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?)?)?)?$",
     "AAAA-MM-JJ HH:mm (2022-11-20 10:30), AAAA-MM-JJ, mois AAAA-MM (2022-11) ou année AAAA (2022)")
 NOT_BLANK = Pattern("not-blank", f"^[\\s\\S]*[^{SPACE}][\\s\\S]*$", "pas seulement des espaces")
 ONE_LINE = Pattern("one-line", "^[^\\n\\r]*$", "une seule ligne")
@@ -86,13 +88,19 @@ def max_length(limit: int) -> Pattern:
     return Pattern(f"max-length-{limit}", f"^[\\s\\S]{{0,{limit}}}$", f"{limit} caractères au plus")
 
 
+# Characters a reader never means (textrules.py: controls, separators, invisible ones); the
+# build words which character it found, and also checks bidirectional controls' balance.
+CHARS = {kind: Pattern(f"chars-{kind}", rule.js_pattern, rule.expected)
+         for kind, rule in textrules.RULES_BY_KIND.items()}
+
 # Rules on every field of a kind (helpers add theirs here: one-line text, URLs…).
 KIND_PATTERNS: dict[str, list[Pattern]] = {
-    m.STRING: [ONE_LINE],
+    m.STRING: [ONE_LINE, CHARS[textrules.ONE_LINE]],
+    m.TEXT: [CHARS[textrules.MULTI_LINE]],
     m.SLUG: [SLUG],
     m.EMAIL: [EMAIL],
     m.PHONE: [PHONE],
-    m.URL: [URL],
+    m.URL: [URL, CHARS[textrules.NAME]],
     m.MONTH: [MONTH],
 }
 

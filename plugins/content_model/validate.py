@@ -12,19 +12,15 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from . import paths
+from . import paths, rules, textrules, urls
 from . import schema as s
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The shapes of single fields are in rules.py (the CMS applies the same ones); these
+# two only parse what rules.PARTIAL_DATE and rules.MONTH let through.
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
 HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 MONTH_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
-EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
-# A French number (10 digits from 0) or an international one (+ and 8 to 15 digits),
-# with spaces, dots or hyphens between groups of digits.
-PHONE_RE = re.compile(r"^(?:0[1-9](?:[ .-]?\d){8}|\+[1-9](?:[ .-]?\d){7,14})$")
 IMAGE_SUFFIXES = paths.IMAGE_EXTENSIONS
 
 
@@ -52,10 +48,16 @@ def _check_text(f: s.Field, value) -> tuple[object, str | None]:
     value = value.strip()
     if f.required and not value:
         return None, "ne doit pas être vide"
-    if f.kind == s.STRING and "\n" in value:
-        return None, "doit tenir sur une seule ligne"
     if f.max_length and len(value) > f.max_length:
         return None, f"trop long ({len(value)} caractères, {f.max_length} au plus)"
+    # Which character, and bidirectional controls' balance (textrules: no pattern can say)
+    chars = textrules.char_problem(textrules.MULTI_LINE if f.kind == s.TEXT
+                                   else textrules.ONE_LINE, value)
+    if chars:
+        return None, chars
+    for rule in rules.KIND_PATTERNS.get(f.kind, ()) if f.kind in (s.STRING, s.TEXT) else ():
+        if not rule.match(value):
+            return None, f"doit respecter la règle : {rule.message}"
     if HTML_RE.search(value):
         return None, "ne doit pas contenir de balise HTML"
     return value, None
@@ -72,6 +74,8 @@ def _check_datetime(value, partial: bool = False) -> tuple[object, str | None]:
         return value.replace(tzinfo=None), None
     if partial and isinstance(value, int) and not isinstance(value, bool):
         value = str(value)  # a year typed unquoted
+    if partial and isinstance(value, str) and not rules.PARTIAL_DATE.match(value.strip()):
+        return None, f"date « {value} » invalide : format attendu {rules.PARTIAL_DATE.message}"
     if partial and isinstance(value, str) and MONTH_RE.match(value.strip()):
         month, error = _check_month(value)
         if error:
@@ -94,20 +98,22 @@ def _check_month(value) -> tuple[object, str | None]:
     """MONTH: "2022-12" or "2022" (a year typed unquoted is a number), kept as text."""
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    match = MONTH_RE.match(value.strip()) if isinstance(value, str) else None
-    if not match or not 1900 <= int(match[1]) <= 2999:
-        return None, f"« {value} » invalide : format attendu AAAA-MM (mois) ou AAAA (année)"
-    if match[2] and not 1 <= int(match[2]) <= 12:
-        return None, f"« {value} » : le mois {match[2]} n'existe pas (01 à 12)"
+    if not isinstance(value, str) or not rules.MONTH.match(value.strip()):
+        return None, f"« {value} » invalide : format attendu {rules.MONTH.message}"
     return value.strip(), None
 
 
 def _check_url(value) -> tuple[object, str | None]:
     if not isinstance(value, str):
         return None, f"doit être une adresse web, pas {_type_name(value)}"
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None, f"« {value} » n'est pas une adresse http:// ou https:// complète"
+    problem = textrules.char_problem(textrules.NAME, value.strip())
+    if problem:
+        return None, problem
+    if not rules.URL.match(value.strip()):
+        return None, f"« {value} » n'est pas une adresse web valide ({rules.URL.message})"
+    problem = urls.problem(value.strip())  # credentials, mixed-script host
+    if problem:
+        return None, problem
     return value.strip(), None
 
 
@@ -139,11 +145,10 @@ def _check_contact(f: s.Field, value) -> tuple[object, str | None]:
     value, error = _check_text(f, value)
     if error or not value:
         return value, error
-    if f.kind == s.EMAIL and not EMAIL_RE.match(value):
-        return None, f"« {value} » n'est pas une adresse électronique (nom@domaine.fr)"
-    if f.kind == s.PHONE and not PHONE_RE.match(value):
-        return None, (f"« {value} » n'est pas un numéro de téléphone (10 chiffres commençant "
-                      "par 0, ou + et l'indicatif du pays)")
+    if f.kind == s.EMAIL and not rules.EMAIL.match(value):
+        return None, f"« {value} » n'est pas une adresse électronique ({rules.EMAIL.message})"
+    if f.kind == s.PHONE and not rules.PHONE.match(value):
+        return None, f"« {value} » n'est pas un numéro de téléphone ({rules.PHONE.message})"
     return value, None
 
 
@@ -167,9 +172,8 @@ def check_value(f: s.Field, value, images_root: Path | None = None):
     if kind in (s.STRING, s.TEXT):
         return _check_text(f, value)
     if kind == s.SLUG:
-        if not isinstance(value, str) or not SLUG_RE.match(value):
-            return None, (f"« {value} » n'est pas un identifiant valide "
-                          "(minuscules sans accents, chiffres et tirets)")
+        if not isinstance(value, str) or not rules.SLUG.match(value):
+            return None, f"« {value} » n'est pas un identifiant valide ({rules.SLUG.message})"
         if len(value) > paths.MAX_NAME:
             return None, f"trop long ({len(value)} caractères, {paths.MAX_NAME} au plus)"
         return value, None
@@ -309,6 +313,7 @@ def validate(ctype: s.ContentType, record, images_root: Path | None = None):
             values[f.name + "_labels"] = [f.option_label(v) for v in values[f.name]]
         if f.kind == s.DATETIME and f.partial and values.get(f.name) is not None:
             values[f.name + "_precision"] = date_precision(record[f.name])  # news: date_precision
-    if "image" in values and values.get("image") and not values.get("image_alt"):
-        problems.append(Problem("image_alt", "texte alternatif obligatoire quand une image est donnée"))
+    for requirement in rules.requirements_for(ctype.fields):
+        if requirement.broken(record):
+            problems.append(Problem(requirement.then, requirement.message))
     return values, problems

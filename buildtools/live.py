@@ -1,0 +1,115 @@
+"""The development server of `invoke livereload` and `invoke cms`, and the fate of each build.
+
+- ``serve(output, status, ...)``: python-livereload serving ``output``, where public pages
+  reload after a rebuild and /admin/ never does (a save in Decap rebuilds the site: a
+  reload would lose what the editor typed since), and which also serves the status of
+  the latest build at ``/admin/derniere-construction.json``.
+- ``write_status(path, ok, log)``: that status, kept beside output/ (never inside it: a
+  refused build does not touch output/), with the problems the build logged, each split
+  into file, field and message for the editor.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+STATUS_URL = "/admin/derniere-construction.json"
+ADMIN_PAGES = ("/admin", "/admin/", "/admin/index.html")  # /admin/etat/ still reloads
+# "ERROR: content/metiers/soudeur.md: image_alt: texte alternatif obligatoire…"
+PROBLEM_RE = re.compile(r"^(?:ERROR|CRITICAL|ERREUR)\s*:\s*(?P<text>.+)$")
+FILE_RE = re.compile(r"^(?P<file>\S+\.(?:md|markdown|yaml|yml|jpe?g|png|webp|gif|svg))\s*:\s*(?P<rest>.*)$")
+FIELD_RE = re.compile(r"^(?P<field>[a-z_][a-z0-9_]*)\s*:\s*(?P<message>.+)$")
+
+
+def status_path(output: Path) -> Path:
+    """Beside output/, like its lock: .output.status.json."""
+    return output.with_name(f".{output.name}.status.json")
+
+
+def problems(log: str) -> list[dict]:
+    """The error lines of a build's log as {file, field, message} ("" when not known)."""
+    found = []
+    for line in log.splitlines():
+        match = PROBLEM_RE.match(line.strip())
+        if not match:
+            continue
+        text = match["text"].strip()
+        if text.startswith("RuntimeError") or text.startswith("La construction"):
+            continue  # Pelican's and tasks.py's closing lines repeat the verdict
+        file, field, message = "", "", text
+        located = FILE_RE.match(text)
+        if located:
+            file, message = located["file"], located["rest"]
+            named = FIELD_RE.match(message)
+            if named:
+                field, message = named["field"], named["message"]
+        found.append({"file": file, "field": field, "message": message})
+    return found
+
+
+def write_status(path: Path, ok: bool, log: str, when) -> dict:
+    """Write the status of the build that just ended (atomically) and return it."""
+    from health.dates import moment
+
+    status = {
+        "state": "ok" if ok else "refused",
+        "at": when.replace(microsecond=0).isoformat(),
+        "at_label": moment(when),
+        "problems": [] if ok else problems(log),
+    }
+    if not ok and not status["problems"]:
+        status["problems"] = [{"file": "", "field": "",
+                               "message": "la construction a échoué : voir le terminal de invoke cms"}]
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(status, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return status
+
+
+def _skip_admin_injection() -> None:
+    """livereload injects its client into every HTML page through the class
+    LiveScriptInjector, which Server.serve() subclasses when it starts: put one in its
+    place that leaves /admin/ alone."""
+    import livereload.server as lr
+
+    if getattr(lr.LiveScriptInjector, "skips_admin", False):
+        return
+
+    class SkipAdmin(lr.LiveScriptInjector):
+        skips_admin = True
+
+        def __init__(self, request):
+            super().__init__(request)
+            self.path = request.path
+
+        def transform_first_chunk(self, status_code, headers, chunk, finishing):
+            if self.path in ADMIN_PAGES:
+                return status_code, headers, chunk
+            return super().transform_first_chunk(status_code, headers, chunk, finishing)
+
+    lr.LiveScriptInjector = SkipAdmin
+
+
+def server(status: Path):
+    """A livereload Server that also serves ``status`` at STATUS_URL (never cached)."""
+    from livereload import Server
+    from tornado import web
+
+    class StatusHandler(web.RequestHandler):
+        def get(self):
+            self.set_header("Content-Type", "application/json; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            try:
+                self.write(status.read_bytes())
+            except FileNotFoundError:
+                self.write(b'{"state": "unknown", "problems": []}\n')
+
+    class LiveServer(Server):
+        def get_web_handlers(self, script):
+            return [(re.escape(STATUS_URL), StatusHandler)] + super().get_web_handlers(script)
+
+    _skip_admin_injection()
+    return LiveServer()
