@@ -14,7 +14,7 @@ from pelican.urlwrappers import Category, Tag
 
 from buildkit import clock
 
-from . import paths, summary
+from . import bounds, paths, summary
 from . import schema as s
 from .cache import ReaderCache, stamp
 from .frontmatter import SourceError, read_text, split
@@ -83,11 +83,11 @@ class FrontMatterReader(BaseReader):
         else:
             file_stamp = stamp(source_path)
             try:
-                meta, body, _ = split(read_text(source_path))
+                meta, body, body_line = split(read_text(source_path))
             except SourceError as exc:
                 report(source_path, [exc])
                 raise ContentError(source_path) from None
-            html = self._markdown().convert(body) if body.strip() else ""
+            html = self._convert(source_path, body, body_line) if body.strip() else ""
         # Validation always runs: the schema, images and other files may have changed.
         values, problems = validate(ctype, meta, Path(root))
         problems += self._check_name(source_path, values)
@@ -104,6 +104,24 @@ class FrontMatterReader(BaseReader):
         if cache and not cached:
             cache.put(source_path, file_stamp, (meta, html))
         return html, self._metadata(ctype, values)
+
+    def _convert(self, source_path: str, body: str, body_line: int) -> str:
+        """The body's HTML; past a bound (bounds.py) or the time budget, an error."""
+        problems = bounds.problems(body, body_line)
+        if not problems:
+            try:
+                with bounds.time_budget():
+                    return self._markdown().convert(body)
+            except bounds.ParseTimeout:
+                problems = [f"la mise en forme du texte a pris plus de {bounds.PARSE_SECONDS} s "
+                            "(structure anormale : crochets, listes ou balises en très grand "
+                            "nombre) : simplifiez le texte"]
+            except RecursionError:
+                problems = ["texte imbriqué trop profondément (listes, citations ou balises) : "
+                            "simplifiez-le"]
+            self._md_instance = None  # a parse cut short leaves the converter half-way
+        report(source_path, [f"corps: {p}" for p in problems])
+        raise ContentError(source_path)
 
     @staticmethod
     def _check_name(source_path: str, values: dict) -> list[str]:

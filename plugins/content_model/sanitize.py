@@ -29,6 +29,8 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from . import urls
+
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 # Pelican's own link syntax: only links to other content files ({filename}); the
@@ -113,6 +115,10 @@ class Policy:
         if parts.scheme and parts.scheme.lower() not in URL_SCHEMES:
             return (f"adresse « {value[:60]} » refusée dans <{tag}> (permis : "
                     + ", ".join(sorted(URL_SCHEMES)) + " et les adresses du site)")
+        if parts.netloc:  # credentials before the host, mixed-script host (urls.py)
+            problem = urls.problem(plain if parts.scheme else "https:" + plain, URL_SCHEMES)
+            if problem:
+                return f"lien refusé dans <{tag}> : {problem}"
         if tag == "iframe" and parts.hostname not in self.iframe_hosts:
             return f"<iframe> vers « {parts.hostname or 'sans adresse'} » non autorisé"
         return None
@@ -209,8 +215,11 @@ def clean(html: str, policy: Policy, source: str = "", first_line: int = 1) -> t
     if strict == ref:
         return strict, []
     explainer = _Explainer(policy)
-    explainer.feed(html)
-    explainer.close()
+    try:
+        explainer.feed(html)
+        explainer.close()
+    except AssertionError as exc:  # html.parser's way of saying a declaration is malformed
+        explainer.found.append((f"HTML mal formé ({exc})", "<!"))
     problems, seen = [], set()
     for problem, snippet in explainer.found:
         message = _line_of(snippet, source, first_line) + problem

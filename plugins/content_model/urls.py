@@ -1,0 +1,81 @@
+"""Web addresses typed by editors (URL fields, links of Markdown bodies): one check.
+
+A URL field holds an ``http:`` or ``https:`` address (e-mail addresses and phone
+numbers have their own kinds); a Markdown link may also be ``mailto:`` or ``tel:``
+(``sanitize.URL_SCHEMES``). Refused, with the reason:
+
+- credentials before the host: ``https://www.hall32.fr@evil.example/`` leads to
+  evil.example, whatever it seems to say;
+- a host that is not a valid internationalised name (IDNA 2008 with UTS 46, the
+  ``idna`` package, as browsers read it);
+- a host label that mixes scripts, Unicode's « highly restrictive » level (UTS 39
+  section 5.2: one script, or Latin with the Han-based sets of Japanese, Chinese or
+  Korean). The script of each character comes from fontTools' copy of Unicode's
+  Scripts.txt: ``hаll32.fr`` with a Cyrillic « а » is refused.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import idna
+from fontTools import unicodedata as ucd
+
+WEB_SCHEMES = ("http", "https")
+# UTS 39, 5.2 Highly Restrictive: a single script, or one of these sets.
+_ALLOWED_SETS = (
+    frozenset({"Latn", "Hani", "Hira", "Kana"}),
+    frozenset({"Latn", "Hani", "Bopo"}),
+    frozenset({"Latn", "Hani", "Hang"}),
+)
+_NO_SCRIPT = frozenset({"Zyyy", "Zinh", "Zzzz"})  # Common, Inherited, Unknown
+
+
+def scripts(label: str) -> set[str]:
+    return {ucd.script(c) for c in label} - _NO_SCRIPT
+
+
+def mixed_script(label: str) -> bool:
+    found = scripts(label)
+    return len(found) > 1 and not any(found <= allowed for allowed in _ALLOWED_SETS)
+
+
+def host_problem(host: str) -> str | None:
+    """Why ``host`` (a name or an IP address, as urlsplit gives it) is refused, or None."""
+    if not host:
+        return "aucun nom de site après « // »"
+    if host.startswith("[") or host.replace(".", "").isdigit():
+        return None  # an IP address: nothing to mistake
+    try:
+        ascii_host = idna.encode(host, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError) as exc:
+        return f"nom de site « {host} » invalide ({exc})"
+    for label in ascii_host.split("."):
+        unicode_label = idna.decode(label) if label.startswith("xn--") else label
+        if mixed_script(unicode_label):
+            names = ", ".join(sorted(ucd.script_name(s) for s in scripts(unicode_label)))
+            return (f"le nom de site « {host} » mélange des alphabets ({names}) : c'est la "
+                    "marque d'une adresse déguisée ; tapez-la au clavier")
+    return None
+
+
+def problem(value: str, schemes=WEB_SCHEMES) -> str | None:
+    """Why ``value`` cannot be published as a link, in French, or None."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        return f"« {value} » n'est pas une adresse valide ({exc})"
+    scheme = parts.scheme.lower()
+    if scheme not in schemes:
+        wanted = ", ".join(f"{s}:" for s in schemes)
+        return f"« {value} » : type d'adresse refusé (permis : {wanted})"
+    if scheme not in WEB_SCHEMES:
+        return None
+    if not parts.netloc:
+        return f"« {value} » n'est pas une adresse {scheme}:// complète"
+    if "@" in parts.netloc:
+        return (f"« {value} » contient un identifiant avant « @ » : cette adresse mène à "
+                f"« {parts.hostname} », pas au site écrit avant ; retirez la partie avant « @ »")
+    problem = host_problem(parts.hostname or "")
+    return f"« {value} » : {problem}" if problem else None
