@@ -11,6 +11,13 @@ articles: « le ou la pilote ».
 problem naming its place. tests/test_content_language.py applies it to every trade
 page (CI refuses a page that breaks the rule); the health report lists the same
 problems for editors (/admin/etat/, ``invoke report``). The build never fails on it.
+
+The same goes for groups of people in any visible text (issue 27, item 4): ``PEOPLE``
+declares the common nouns for people that have a feminine form, and
+``people_problems(text)`` finds a masculine one written without its feminine in the
+same sentence (« les opérateurs » → « les opérateurs et opératrices », or an epicene
+form such as « le personnel enseignant »). Advice in the health report, with the file,
+the line and what to write (plugins/health/people_nouns.py); never a build failure.
 """
 
 from __future__ import annotations
@@ -126,3 +133,46 @@ def problems(slug: str, meta: dict, body: str) -> list[Problem]:
         if problem:
             found.append(Problem(place, problem))
     return found
+
+
+# Common nouns for people with a feminine form: (masculine, feminine, what to write). A
+# masculine written without its feminine in the same sentence is reported. Add a line
+# for a noun the site starts to use; epicene nouns (élèves, jeunes, parents, personnes,
+# stagiaires) need none.
+PEOPLE: tuple[tuple[str, str, str], ...] = (
+    ("opérateurs", "opératrices", "les opérateurs et opératrices"),
+    ("ingénieurs", "ingénieures", "les ingénieurs et ingénieures"),
+    ("techniciens", "techniciennes", "les techniciens et techniciennes"),
+    ("alternants", "alternantes", "les alternantes et alternants"),
+    ("apprentis", "apprenties", "les apprentis et apprenties"),
+    ("apprenants", "apprenantes", "les apprenants et apprenantes"),
+    ("enseignants", "enseignantes", "le personnel enseignant, ou les enseignants et enseignantes"),
+    ("formateurs", "formatrices", "les formateurs et formatrices"),
+    ("salariés", "salariées", "les salariés et salariées"),
+    ("étudiants", "étudiantes", "les étudiants et étudiantes"),
+    ("collégiens", "collégiennes", "les collégiens et collégiennes"),
+    ("lycéens", "lycéennes", "les lycéens et lycéennes"),
+    ("participants", "participantes", "les participants et participantes, ou les personnes"),
+    ("réfugiés", "réfugiées", "les personnes réfugiées"),
+    ("demandeurs", "demandeuses", "les demandeurs et demandeuses d'emploi"),
+    ("tuteurs", "tutrices", "les tuteurs et tutrices"),
+    ("participant", "participante", "chaque personne, ou le participant ou la participante"),
+    ("tuteur", "tutrice", "un tuteur ou une tutrice"),
+    ("maître d'apprentissage", "maîtresse d'apprentissage",
+     "un maître ou une maîtresse d'apprentissage"),
+)
+
+
+def _noun(form: str) -> re.Pattern:
+    """A noun as whole words, either apostrophe (« maître d’apprentissage »)."""
+    return re.compile(r"(?<!\w)" + re.escape(form).replace("'", "['’]") + r"(?!\w)", re.I)
+
+
+_PEOPLE = tuple((_noun(m), _noun(f), m, f, advice) for m, f, advice in PEOPLE)
+
+
+def people_problems(sentence: str) -> list[str]:
+    """What one sentence says of people in the masculine alone, each with what to write."""
+    return [f"« {m} » sans « {f} » : écrire « {advice} »"
+            for masculine, feminine, m, f, advice in _PEOPLE
+            if masculine.search(sentence) and not feminine.search(sentence)]

@@ -19,7 +19,7 @@ from content_model import yaml12
 from content_model.frontmatter import FENCE_RE, SourceError, read_text, split
 from content_model.validate import validate
 
-from . import textcheck, trade_names
+from . import invitations, legal, people_nouns, sentence_length, textcheck, trade_names
 from .dates import age, day, moment, month_index, month_label
 
 URGENT, UPDATE, INFO = 0, 1, 2
@@ -173,9 +173,13 @@ def organisation_sections(root: Path, records=None) -> list[Section]:
                                "en a besoin est retirée des pages.")
         if error:
             section.items.append(Item(where, error))
+        legal_fields = legal.FIELDS if ctype is s.ORGANISATION else ()  # their own section
         section.items += [Item(where, f"{f.label} : vide") for f in ctype.fields
-                          if _empty(record.get(f.name))]
+                          if _empty(record.get(f.name)) and f.name not in legal_fields]
         sections.append(section)
+        if legal_fields:
+            sections.append(Section(URGENT, legal.TITLE, note=legal.NOTE, items=[
+                Item(where, f"{label} : vide") for label in legal.missing(record)]))
     return sections
 
 
@@ -284,6 +288,9 @@ def collect(content_root: Path, today: dt.datetime, parsed=None, records=None) -
     sections.append(Section(URGENT, trade_names.TITLE, [Item(*x) for x in trade_names.found(entries)],
                             note=trade_names.NOTE))
     sections += organisation_sections(root, records)
+    for module in (invitations, people_nouns, sentence_length):  # advice
+        sections.append(Section(UPDATE, module.TITLE, [Item(*x) for x in module.found(entries)],
+                                note=module.NOTE))
     sections += events_sections(entries, today, root)
     sections += news_sections(entries, today, root)
     sections += validity_sections(entries, today)

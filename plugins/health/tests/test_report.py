@@ -146,6 +146,9 @@ def test_each_kind_of_problem_is_listed(content):
         "Années anciennes au présent": [
             "content/pages/alternance.md : ligne 9 : « Hall 32 propose depuis 2019 des formations. »"],
         "Brouillons en attente": ["content/pages/brouillon.md : page « Brouillon » : brouillon, non publié"],
+        # Listed in test_report_advice.py, on fixtures of their own.
+        "Mentions légales incomplètes": [], "Invitations écrites dans le texte": [],
+        "Personnes nommées au masculin seul": [], "Phrases trop longues": [],
     }
     assert set(found) == set(expected)
     for title, fragments in expected.items():

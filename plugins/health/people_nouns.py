@@ -1,0 +1,35 @@
+"""Groups of people named in the masculine alone, for the report (advice).
+
+The declared nouns and the rule are content_model/language.py's (``PEOPLE``,
+``people_problems``): « les opérateurs » is written « les opérateurs et opératrices »,
+« les enseignants » « le personnel enseignant ». Read in the title, the summary and the
+text of every published Markdown page; each problem with its file, its line and what
+to write. The build never fails on it.
+"""
+
+from __future__ import annotations
+
+from content_model import language
+
+from . import textcheck
+
+TITLE = "Personnes nommées au masculin seul"
+NOTE = ("Le site nomme les groupes de personnes aux deux genres ou sous une forme neutre : "
+        "« les opérateurs et opératrices », « le personnel enseignant », « les alternantes et "
+        "alternants ». Liste des noms suivis : PEOPLE, plugins/content_model/language.py.")
+
+
+def found(entries) -> list[tuple[str, str]]:
+    """[(file, « ligne N : what to write : « sentence » »)] for published pages."""
+    items = []
+    for entry in entries:
+        if not entry.ctype.folder or entry.draft:
+            continue
+        places = [("titre", entry.title), ("résumé", str(entry.values.get("summary") or ""))]
+        places += [(f"ligne {line}", sentence)
+                   for line, sentence in textcheck.sentences(entry.body, entry.body_line)]
+        for place, raw in places:
+            sentence = textcheck.plain(raw)
+            for problem in language.people_problems(sentence):
+                items.append((entry.where, f"{place} : {problem} (« {textcheck.excerpt(sentence)} »)"))
+    return items
