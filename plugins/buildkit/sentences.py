@@ -136,6 +136,8 @@ class _Prose(HTMLParser):
         classes = (dict(attrs).get("class") or "").split()
         if self.depth:
             self.depth += tag not in VOID
+            if tag == "br" and self.block_depth is not None:
+                self.blocks[-1].append(" ")
             if tag in ("p", "li"):
                 self.blocks.append([])
                 self.block_depth = self.depth
