@@ -206,7 +206,7 @@ def test_image_that_breaks_while_being_encoded(minimal_site, tmp_path, good_outp
     photo.write_bytes(photo.read_bytes()[:4000])
     apply(minimal_site, METIER, ("family:", "image: images/coupee.jpg\nimage_alt: Une soudeuse\nfamily:"))
     log = refused_build(minimal_site, good_output, tmp_path, capfd)
-    assert "metiers/soudeur.md: image: image illisible ou corrompue" in log, log
+    assert "metiers/soudeur.md: image: image tronquée" in log, log
 
 
 def test_wrong_source_date_epoch_stops_the_build_once(tmp_path):

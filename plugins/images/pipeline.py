@@ -27,10 +27,15 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+import struct
+import warnings
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from buildkit.cachefiles import read_sealed, write_atomic, write_sealed
-from buildkit.imaging import ImageError  # noqa: F401  (raised here; defined in buildkit for other plugins)
+from buildkit.imaging import ImageError, decoder_error  # ImageError defined in buildkit for other plugins
 from buildkit.workers import can_fork, fork_pool
 from images import svg
 
@@ -39,6 +44,7 @@ MANIFEST = "images-manifest"  # the kind of sealed manifest files
 MAX_PIXELS = 40_000_000  # a 40 MP photo is already more than any phone sends
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS * 2  # Pillow's own bomb guard stays above ours
 ORIENTATION = 0x0112  # EXIF tag
+SRGB = ImageCms.createProfile("sRGB")
 
 
 @dataclass
@@ -129,8 +135,9 @@ class Pipeline:
                 future.result()
             except ImageError as exc:
                 errors.append((source, user, exc))
-            except Exception as exc:  # a worker that died, an unexpected decoder error
-                errors.append((source, user, ImageError(f"image illisible ({exc.__class__.__name__})")))
+            except BrokenProcessPool:  # the worker died (out of memory, killed)
+                errors.append((source, user, ImageError("image impossible à traiter : le "
+                                                        "processus de conversion s'est arrêté")))
         self._pending.clear()
         if self._pool is not None:
             self._pool.shutdown()
@@ -207,7 +214,6 @@ def make_variants(data: bytes, plan: list, quality: int, scale: int = 0) -> None
     the image's whole plan, when only some variants are made again (a JPEG decoded at
     another scale would give other bytes)."""
     image = _decode(data, max(scale, *(width for width, _, _ in plan)))
-    image = image.convert("RGBA" if _has_alpha(image) else "RGB")
     for width, height, files in plan:
         resized = image if (width, height) == image.size else image.resize((width, height), Image.Resampling.LANCZOS)
         for fmt, target in files:
@@ -247,9 +253,30 @@ def _has_alpha(image: Image.Image) -> bool:
     return image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
 
 
+# Everything Pillow and its format plugins raise on a hostile or damaged file (a zTXt
+# chunk inflating past MAX_TEXT_CHUNK is a ValueError, a bad EXIF offset a struct.error
+# or an IndexError): each becomes an ImageError with its reason (imaging.decoder_error).
+DECODER_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError,
+                  IndexError, KeyError, TypeError, struct.error, Image.DecompressionBombError,
+                  Image.DecompressionBombWarning, ImageCms.PyCMSError)
+
+
+@contextmanager
+def decoding():
+    """The one boundary between image files and the build: decoder failures inside
+    become ImageError (« trop grande », « tronquée », « pas une image »,
+    « métadonnées trop volumineuses »). Pillow's bomb warning is an error here."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            yield
+    except DECODER_ERRORS as exc:
+        raise decoder_error(exc) from None
+
+
 def _header(data: bytes) -> tuple[tuple[int, int], bool]:
     """(display size after EXIF orientation, has transparency), from the header only."""
-    try:
+    with decoding():
         with Image.open(io.BytesIO(data)) as probe:
             if probe.width * probe.height > MAX_PIXELS:
                 raise ImageError(f"image trop grande ({probe.width}×{probe.height} pixels, "
@@ -257,15 +284,14 @@ def _header(data: bytes) -> tuple[tuple[int, int], bool]:
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             return _shown_size(image), _has_alpha(image)
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise ImageError(f"image illisible ou corrompue ({exc.__class__.__name__})") from None
 
 
 def _decode(data: bytes, max_width: int) -> Image.Image:
-    """The image with EXIF orientation applied; a JPEG wider than ``max_width`` is
-    decoded by libjpeg at the smallest power-of-two scale that still covers it (a 12 MP
-    photo for 1440 px: a quarter of the pixels to decode and resize)."""
-    try:
+    """The image with EXIF orientation applied, converted to sRGB when it carries a
+    colour profile; a JPEG wider than ``max_width`` is decoded by libjpeg at the
+    smallest power-of-two scale that still covers it (a 12 MP photo for 1440 px: a
+    quarter of the pixels to decode and resize)."""
+    with decoding():
         image = Image.open(io.BytesIO(data))
         shown_w = _shown_size(image)[0]
         if image.format == "JPEG" and shown_w > max_width:
@@ -273,14 +299,35 @@ def _decode(data: bytes, max_width: int) -> Image.Image:
             image.draft(None, (math.ceil(image.width * scale), math.ceil(image.height * scale)))
         image = ImageOps.exif_transpose(image)
         image.load()
-        return image
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise ImageError(f"image illisible ou corrompue ({exc.__class__.__name__})") from None
+        return _without_metadata(_to_srgb(image, "RGBA" if _has_alpha(image) else "RGB"))
+
+
+def _to_srgb(image: Image.Image, mode: str) -> Image.Image:
+    """``image`` in ``mode``, its colours as its profile meant them (a phone's Display P3,
+    a scanner's CMYK) when it has one; a profile that does not fit the pixels is left out."""
+    profile = image.info.get("icc_profile")
+    if profile:
+        source = image if image.mode in ("RGB", "RGBA", "CMYK", "L") else image.convert(mode)
+        try:
+            return ImageCms.profileToProfile(
+                source, ImageCms.ImageCmsProfile(io.BytesIO(profile)), SRGB, outputMode=mode)
+        except ImageCms.PyCMSError:
+            pass  # e.g. an RGB profile on a grey image: its pixels are used as they are
+    return image.convert(mode)
+
+
+def _without_metadata(image: Image.Image) -> Image.Image:
+    """The pixels only: Pillow's encoders copy some of ``info`` into the file (a JPEG's
+    COM comment, a PNG's colour profile), and a copy of the image keeps ``info``."""
+    clean = Image.new(image.mode, image.size)
+    clean.paste(image)
+    return clean
 
 
 def _svg_size(data: bytes) -> tuple[int, int]:
     head = data[:4000].decode("utf-8", "replace")
-    box = re.search(r'viewBox="\s*[\d.-]+[\s,]+[\d.-]+[\s,]+([\d.]+)[\s,]+([\d.]+)', head)
-    if not box:
-        raise ImageError("image SVG sans attribut viewBox")
-    return round(float(box.group(1))), round(float(box.group(2)))
+    number = r"(\d{1,9}(?:\.\d{1,9})?)"
+    box = re.search(rf'viewBox="\s*-?[\d.]{{1,20}}[\s,]+-?[\d.]{{1,20}}[\s,]+{number}[\s,]+{number}\s*"', head)
+    if not box or not float(box.group(1)) or not float(box.group(2)):
+        raise ImageError("image SVG sans attribut viewBox valide (viewBox=\"0 0 largeur hauteur\")")
+    return max(1, round(float(box.group(1)))), max(1, round(float(box.group(2))))

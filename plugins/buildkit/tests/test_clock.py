@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from buildkit.clock import ClockError, local, now
+from buildkit.clock import ClockError, local, nonexistent, now
 
 
 def test_source_date_epoch_is_today_in_paris():
@@ -25,3 +25,21 @@ def test_a_bad_value_is_a_clear_error():
 def test_content_times_are_paris_time_across_dst():
     assert local(dt.datetime(2026, 3, 28, 10)).utcoffset() == dt.timedelta(hours=1)
     assert local(dt.datetime(2026, 3, 30, 10)).utcoffset() == dt.timedelta(hours=2)
+
+
+@pytest.mark.parametrize("raw, hint", [
+    ("1733000000000", "millisecondes"),  # Date.now() in JavaScript: milliseconds
+    ("-1", "1990 à 2100"),
+    ("99999999999", "1990 à 2100"),  # year 5138
+])
+def test_source_date_epoch_outside_the_site_s_years_is_a_french_error(raw, hint):
+    with pytest.raises(ClockError, match=hint):
+        now({"SOURCE_DATE_EPOCH": raw})
+
+
+def test_spring_gap_times_do_not_exist_and_autumn_fold_is_the_first_time():
+    assert nonexistent(dt.datetime(2027, 3, 28, 2, 30))
+    assert not nonexistent(dt.datetime(2027, 3, 28, 3, 0))
+    assert not nonexistent(dt.datetime(2027, 3, 28, 1, 59))
+    fold = local(dt.datetime(2027, 10, 31, 2, 30))  # happens twice: the first, summer time
+    assert fold.utcoffset() == dt.timedelta(hours=2)

@@ -108,7 +108,7 @@ def test_corrupt_logo_is_an_error(minimal_site, tmp_path):
     edit(minimal_site, PARTNERS, "funding:", "logo: images/bad.png\n    funding:")
     result = build_site(minimal_site, tmp_path / "out")
     assert result.returncode != 0
-    assert "partners.yaml: partners[1] (michelin): logo: image illisible" in result.log
+    assert "partners.yaml: partners[1] (michelin): logo: ce fichier n'est pas une image" in result.log
 
 
 def test_featured_figures_come_from_the_data(minimal_site, tmp_path):

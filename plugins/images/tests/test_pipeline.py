@@ -69,7 +69,7 @@ def test_warm_cache_does_no_image_work(tmp_path):
 def test_corrupt_and_oversized_images_are_errors(pipe, tmp_path, monkeypatch):
     bad = tmp_path / "bad.jpg"
     bad.write_bytes(b"\xff\xd8\xff\xe0 not a jpeg")
-    with pytest.raises(p.ImageError, match="illisible"):
+    with pytest.raises(p.ImageError, match="tronquée"):
         pipe.process(bad)
     monkeypatch.setattr(p, "MAX_PIXELS", 100)
     with pytest.raises(p.ImageError, match="trop grande"):
@@ -117,7 +117,7 @@ def test_image_broken_after_its_header_is_an_error(tmp_path, background):
         with pytest.raises(p.ImageError) as failure:
             pipe.process(photo)
         error = failure.value
-    assert "illisible" in str(error)
+    assert "tronquée" in str(error)
     assert not list((tmp_path / "cache").glob("*.manifest"))  # never taken as done
 
 
