@@ -39,7 +39,7 @@ from buildkit.imaging import ImageError, decoder_error  # ImageError defined in 
 from buildkit.workers import can_fork, fork_pool
 from images import svg
 
-VERSION = "2"  # change to redo every variant after a change of encoding settings
+VERSION = "3"  # change to redo every variant after a change of encoding settings
 MANIFEST = "images-manifest"  # the kind of sealed manifest files
 MAX_PIXELS = 40_000_000  # a 40 MP photo is already more than any phone sends
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS * 2  # Pillow's own bomb guard stays above ours
