@@ -19,7 +19,7 @@ from content_model import yaml12
 from content_model.frontmatter import FENCE_RE, SourceError, read_text, split
 from content_model.validate import validate
 
-from . import invitations, legal, people_nouns, sentence_length, textcheck, trade_names
+from . import invitations, legal, people_nouns, sentence_length, spelling, textcheck, trade_names
 from .dates import age, day, moment, month_index, month_label
 
 URGENT, UPDATE, INFO = 0, 1, 2
@@ -288,7 +288,7 @@ def collect(content_root: Path, today: dt.datetime, parsed=None, records=None) -
     sections.append(Section(URGENT, trade_names.TITLE, [Item(*x) for x in trade_names.found(entries)],
                             note=trade_names.NOTE))
     sections += organisation_sections(root, records)
-    for module in (invitations, people_nouns, sentence_length):  # advice
+    for module in (invitations, people_nouns, sentence_length, spelling):  # advice
         sections.append(Section(UPDATE, module.TITLE, [Item(*x) for x in module.found(entries)],
                                 note=module.NOTE))
     sections += events_sections(entries, today, root)
