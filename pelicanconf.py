@@ -155,6 +155,7 @@ CACHE_FOLDERS = {
     "IMAGES_CACHE": "images",  # responsive variants
     "SEO_CARD_CACHE": "cards",  # social cards
     "SEARCH_CACHE": "search",  # the serialised search index
+    "FRENCH_TYPESET_CACHE": "typeset",  # typeset pages, by digest of the rendered page
 }
 
 

@@ -10,7 +10,8 @@ hour_fr, datetime_iso, number_fr, figure_fr, euros_fr, month_fr, tel_uri (a phon
 the content as a tel: link), published_fr and published_iso (a news date, as precisely as it
 is known), de_fr and site_of (« d’AKTO », « de la Banque de France »).
 Signal get_writer supplies the writer that typesets each page before it is written
-(typeset.py); signal feed_generated typesets the feeds Pelican writes (titles as text,
+(typeset.py, which keeps typeset pages in FRENCH_TYPESET_CACHE; signal finalized prunes it);
+signal feed_generated typesets the feeds Pelican writes (titles as text,
 entries as HTML).
 """
 
@@ -22,7 +23,7 @@ from buildkit import french
 from buildkit.french_typeset import typeset_html, typeset_text
 from content_model.validate import tel_uri
 
-from .typeset import TypesettingWriter
+from .typeset import TypesettingWriter, prune_caches
 
 FILTERS = {
     "de_fr": french.de_fr,
@@ -68,3 +69,5 @@ def register():
     signals.feed_generated.connect(typeset_feed)
     # Pages are typeset as they are written.
     signals.get_writer.connect(get_writer)
+    # Typeset pages no build uses any more leave the cache.
+    signals.finalized.connect(prune_caches)

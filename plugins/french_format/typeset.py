@@ -1,19 +1,32 @@
-"""French typesetting of the written pages (issue 15, item 8), as Pelican writes them.
+"""French typesetting of the written pages, as Pelican writes them.
 
 french_format supplies Pelican's writer (signal ``get_writer``): ``TypesettingWriter`` is
 Pelican's Writer, except that a page of the site is typeset (buildkit/french_typeset.py)
 between its rendering and its writing, so each page is written once, already typeset. The
 search index is built from the content, not from the pages (plugins/search_index), so search
 keeps matching what visitors type. The CMS application (/admin/) is written as rendered.
+
+Typesetting re-reads the whole page, so a typeset page is kept in FRENCH_TYPESET_CACHE,
+named by the digest of the page as rendered and of the typesetter's code: a page whose
+rendering did not change is not typeset again (docs/performance.md has the figures).
+Entries are sealed (buildkit/cachefiles.py): a damaged one is a miss. Entries no build
+used lately are removed when the folder holds four times more than one build uses.
 """
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+import hashlib
+import os
+from pathlib import Path, PurePosixPath
 
 from pelican.writers import Writer
 
+from buildkit import french_typeset
+from buildkit.cachefiles import read_sealed, write_sealed
 from buildkit.french_typeset import typeset_html
+
+KIND = "typeset-page"
+SALT = hashlib.sha256(Path(french_typeset.__file__).read_bytes()).digest()
 
 
 def is_typeset(name: str) -> bool:
@@ -22,18 +35,63 @@ def is_typeset(name: str) -> bool:
     return path.suffix == ".html" and path.parts[0] != "admin"
 
 
+class PageCache:
+    """Typeset pages by the digest of the rendered page; without a folder, no cache."""
+
+    def __init__(self, folder: str | None):
+        self.folder = Path(folder) if folder else None
+        self.used: set[str] = set()
+
+    def typeset(self, page: str) -> str:
+        if self.folder is None:
+            return typeset_html(page)
+        key = hashlib.sha256(SALT + page.encode()).hexdigest()
+        path = self.folder / key
+        self.used.add(key)
+        cached = read_sealed(path, KIND)
+        if cached is not None:
+            return cached.decode()
+        typeset = typeset_html(page)
+        write_sealed(path, KIND, typeset.encode())
+        return typeset
+
+    def prune(self) -> None:
+        """Remove the entries this build did not use, once they are most of the folder."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        names = os.listdir(self.folder)
+        if len(names) > 4 * len(self.used):
+            for name in names:
+                if name not in self.used:
+                    (self.folder / name).unlink(missing_ok=True)
+
+
 class TypesetTemplate:
     """A Jinja template whose rendered page is typeset (Pelican's writer only calls render)."""
 
-    def __init__(self, template):
+    def __init__(self, template, cache: PageCache):
         self.template = template
+        self.cache = cache
 
     def render(self, *args, **kwargs) -> str:
-        return typeset_html(self.template.render(*args, **kwargs))
+        return self.cache.typeset(self.template.render(*args, **kwargs))
 
 
 class TypesettingWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.page_cache = PageCache((settings or {}).get("FRENCH_TYPESET_CACHE"))
+        CACHES.append(self.page_cache)
+
     def write_file(self, name, template, context, *args, **kwargs):
         if name and is_typeset(name):  # paginated pages are written in the folder of ``name``
-            template = TypesetTemplate(template)
+            template = TypesetTemplate(template, self.page_cache)
         return super().write_file(name, template, context, *args, **kwargs)
+
+
+CACHES: list[PageCache] = []  # the writers' caches of this process, pruned when the build ends
+
+
+def prune_caches(pelican=None) -> None:
+    while CACHES:
+        CACHES.pop().prune()

@@ -71,3 +71,29 @@ def test_feeds_are_typeset_before_they_are_written():
     assert feed.feed["title"] == "Hall 32 - L’actualité" and item["title"] == "L’école ouvre\u202f?"
     assert item["description"] == "<p>l’école\u00a0: <code>a ? b</code></p>"
     assert item["content"] == "<p>le 1<sup>er</sup> mai</p>" and item["link"] == "https://x/a/"
+
+
+def test_a_page_rendered_as_before_is_not_typeset_again(tmp_path, monkeypatch):
+    from french_format import typeset
+    calls = []
+    monkeypatch.setattr(typeset, "typeset_html", lambda page: calls.append(page) or page.upper())
+    cache = typeset.PageCache(str(tmp_path / "cache"))
+    assert cache.typeset("<p>a</p>") == "<P>A</P>"
+    assert typeset.PageCache(str(tmp_path / "cache")).typeset("<p>a</p>") == "<P>A</P>"
+    assert calls == ["<p>a</p>"]
+    for entry in (tmp_path / "cache").iterdir():  # a damaged entry is typeset again
+        entry.write_bytes(entry.read_bytes()[:-1])
+    assert typeset.PageCache(str(tmp_path / "cache")).typeset("<p>a</p>") == "<P>A</P>"
+    assert len(calls) == 2
+    assert typeset.PageCache(None).typeset("<p>b</p>") == "<P>B</P>" and len(calls) == 3
+
+
+def test_entries_no_build_uses_leave_the_cache(tmp_path):
+    from french_format import typeset
+    old = typeset.PageCache(str(tmp_path))
+    for i in range(5):
+        old.typeset(f"<p>{i}</p>")
+    new = typeset.PageCache(str(tmp_path))
+    new.typeset("<p>0</p>")
+    new.prune()
+    assert len(list(tmp_path.iterdir())) == 1
