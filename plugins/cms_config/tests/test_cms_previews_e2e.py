@@ -27,9 +27,10 @@ PREVIEWS_JS = ROOT / "theme" / "static" / "js" / "cms-previews.js"
 PREVIEWS = {
     # « Formations qui y mènent »: derived from the programmes' files.
     "metiers": (("aria-labelledby", "metier-formations"),),
-    # Upcoming events: derived from the events' files and the build's day; the note
-    # pointing to the contact page is the same on every programme.
-    "formations": (("aria-labelledby", "formation-evenements"), ("class", "h32-callout")),
+    # Upcoming events: derived from the events' files and the build's day; the next step
+    # (components/invite.html) from organisation.yaml and the events, the same on every
+    # programme.
+    "formations": (("aria-labelledby", "formation-evenements"), ("class", "h32-next-step")),
     # The link to all news, the same on every news item.
     "actualites": (("class", "h32-back"),),
 }

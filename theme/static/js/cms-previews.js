@@ -71,6 +71,12 @@
     return h("span", { className: "h32-badge" + (variant ? " h32-badge--" + variant : "") }, text);
   }
 
+  /* components/claims.html, in_demand: the claim with the year of its source. */
+  function inDemand(asOf) {
+    return h("span", { key: "b", className: "h32-badge h32-badge--accent" },
+      "Métier qui recrute en " + monthFr(String(asOf || "")));
+  }
+
   /* components/page-head.html */
   function head(props, kicker, extra) {
     var summary = data(props, "summary");
@@ -142,7 +148,7 @@
       return h("li", { key: value },
         h("a", { className: "h32-link-list__link", href: "#" },
           entry ? entry.get("title") || entry.get("name") : value),
-        withBadge && entry && entry.get("in_demand") ? badge("Métier qui recrute", "accent") : null);
+        withBadge && entry && entry.get("in_demand") ? inDemand(entry.get("in_demand_as_of")) : null);
     });
   }
 
@@ -155,7 +161,8 @@
     render: function () {
       var p = this.props;
       return h("main", { className: "h32-main" },
-        head(p, "Métier · " + label(p, "family"), data(p, "in_demand") ? badge("Métier qui recrute", "accent") : null),
+        head(p, "Métier · " + label(p, "family"), data(p, "in_demand") ? [inDemand(data(p, "in_demand_as_of")),
+          h("span", { key: "s", className: "h32-dated" }, ", selon " + (data(p, "in_demand_source") || ""))] : null),
         heroImage(p),
         h("div", { className: "h32-container h32-section h32-columns" },
           h("div", { className: "h32-columns__main" }, prose(p),
