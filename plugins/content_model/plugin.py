@@ -22,7 +22,7 @@ from buildkit import clock, workers
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from . import linklog, links, outputs, paths, summary
+from . import links, outputs, paths, summary
 from . import schema as s
 from .cache import ReaderCache
 from .paths import display_path
@@ -184,6 +184,5 @@ def finish(pelican) -> None:
 def register():
     signals.readers_init.connect(add_reader)
     signals.initialized.connect(start_build)
-    signals.initialized.connect(linklog.install)
     signals.all_generators_finalized.connect(check_site)
     signals.finalized.connect(finish)
