@@ -178,6 +178,6 @@ def test_a_dated_claim_is_shown_with_its_date_and_source(real_site):
             encoding="utf-8").split())
         if meta.get("in_demand"):
             assert f"Métier qui recrute en {meta['in_demand_as_of']}</span>" in html, path.name
-            assert f", selon {meta['in_demand_source']}".translate(TYPED) in html.translate(TYPED)
+            assert f"Selon {meta['in_demand_source']}.".translate(TYPED) in html.translate(TYPED)
         else:
             assert "Métier qui recrute" not in html, path.name

@@ -162,7 +162,7 @@
       var p = this.props;
       return h("main", { className: "h32-main" },
         head(p, "Métier · " + label(p, "family"), data(p, "in_demand") ? [inDemand(data(p, "in_demand_as_of")),
-          h("span", { key: "s", className: "h32-dated" }, ", selon " + (data(p, "in_demand_source") || ""))] : null),
+          h("span", { key: "s", className: "h32-dated" }, "Selon " + (data(p, "in_demand_source") || "") + ".")] : null),
         heroImage(p),
         h("div", { className: "h32-container h32-section h32-columns" },
           h("div", { className: "h32-columns__main" }, prose(p),
