@@ -148,6 +148,9 @@ def serve(c):
         server.server_close()
 
 
+WATCHED = ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py")
+
+
 @task
 def livereload(c):
     """Build, serve and rebuild on every change of content, theme or plugins.
@@ -155,16 +158,23 @@ def livereload(c):
     Public pages reload after each rebuild; /admin/ does not (buildtools/live.py). The
     fate of the latest build, refused or not, is kept in .output.status.json and served
     at /admin/derniere-construction.json: /admin/ shows it."""
+    serve_live(c)
+
+
+def serve_live(c, output: Path = OUTPUT, content: Path = CONTENT, extra: tuple = (),
+               host: str = HOST, port: int = PORT, watched=None) -> None:
+    """livereload's body, for any content and output folders (the CMS tests use it)."""
     _plugins_on_path()
     from buildkit import clock
     from buildtools import live
 
-    status = live.status_path(Path(os.path.realpath(OUTPUT)))
+    output = Path(os.path.realpath(output))
+    status = live.status_path(output)
 
     def rebuild_quietly():
         log: list[str] = []
         try:
-            safe_build(c, DEV_CONF, log=log)
+            safe_build(c, DEV_CONF, *extra, output=output, content=content, log=log)
         except Exit as exc:  # keep serving the last good site
             print(exc.message, file=sys.stderr)
             live.write_status(status, False, "".join(log), clock.now())
@@ -172,10 +182,10 @@ def livereload(c):
             live.write_status(status, True, "", clock.now())
 
     rebuild_quietly()
-    server = live.server(status)
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
-        server.watch(str(ROOT / pattern), rebuild_quietly)
-    server.serve(host=HOST, port=PORT, root=str(OUTPUT))
+    server = live.server(status, content / "images")
+    for pattern in watched or [str(ROOT / p) for p in WATCHED]:
+        server.watch(pattern, rebuild_quietly)
+    server.serve(host=host, port=port, root=str(output))
 
 
 def _plugins_on_path() -> None:

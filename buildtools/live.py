@@ -54,7 +54,12 @@ def write_status(path: Path, ok: bool, log: str, when) -> dict:
     """Write the status of the build that just ended (atomically) and return it."""
     from health.dates import moment
 
+    try:  # the number of the build since the server started counting: /admin/ and tests
+        number = json.loads(path.read_text(encoding="utf-8")).get("number", 0) + 1
+    except (OSError, ValueError, AttributeError):
+        number = 1
     status = {
+        "number": number,
         "state": "ok" if ok else "refused",
         "at": when.replace(microsecond=0).isoformat(),
         "at_label": moment(when),
@@ -72,7 +77,7 @@ def write_status(path: Path, ok: bool, log: str, when) -> dict:
 def _skip_admin_injection() -> None:
     """livereload injects its client into every HTML page through the class
     LiveScriptInjector, which Server.serve() subclasses when it starts: put one in its
-    place that leaves /admin/ alone."""
+    place that leaves /admin/ alone and loads the client as a file."""
     import livereload.server as lr
 
     if getattr(lr.LiveScriptInjector, "skips_admin", False):
@@ -84,6 +89,11 @@ def _skip_admin_injection() -> None:
         def __init__(self, request):
             super().__init__(request)
             self.path = request.path
+            host = request.host or ""
+            port = host.rsplit(":", 1)[1] if ":" in host else "80"
+            # A script file, not livereload's inline snippet, which the pages' CSP
+            # (script-src 'self') refuses: public pages never reloaded before.
+            self.script = f'<script src="//{host}/livereload.js?port={port}"></script>'.encode()
 
         def transform_first_chunk(self, status_code, headers, chunk, finishing):
             if self.path in ADMIN_PAGES:
@@ -93,8 +103,11 @@ def _skip_admin_injection() -> None:
     lr.LiveScriptInjector = SkipAdmin
 
 
-def server(status: Path):
-    """A livereload Server that also serves ``status`` at STATUS_URL (never cached)."""
+def server(status: Path, originals: Path):
+    """A livereload Server that also serves ``status`` at STATUS_URL (never cached) and,
+    under /images/, the uploaded originals of ``originals`` (content/images/) that the
+    site does not publish (it publishes resized variants): Decap shows an image field
+    and its preview from that address."""
     from livereload import Server
     from tornado import web
 
@@ -107,9 +120,26 @@ def server(status: Path):
             except FileNotFoundError:
                 self.write(b'{"state": "unknown", "problems": []}\n')
 
+    class ImagesHandler(web.StaticFileHandler):
+        """/images/<path>: the build's file (a variant), else the uploaded original."""
+        built = ""
+
+        @classmethod
+        def get_absolute_path(cls, root, path):
+            built = os.path.abspath(os.path.join(cls.built, path))
+            return built if os.path.isfile(built) else os.path.abspath(os.path.join(originals, path))
+
+        def validate_absolute_path(self, root, absolute_path):
+            inside = absolute_path.startswith(os.path.abspath(self.built) + os.sep)
+            return super().validate_absolute_path(self.built if inside else str(originals),
+                                                  absolute_path)
+
     class LiveServer(Server):
         def get_web_handlers(self, script):
-            return [(re.escape(STATUS_URL), StatusHandler)] + super().get_web_handlers(script)
+            ImagesHandler.built = os.path.join(self.root or ".", "images")
+            return [(re.escape(STATUS_URL), StatusHandler),
+                    (r"/images/(.+)", ImagesHandler, {"path": str(originals)}),
+                    ] + super().get_web_handlers(script)
 
     _skip_admin_injection()
     return LiveServer()

@@ -14,6 +14,7 @@ loopback), CMS_LOCAL_BACKEND_URL, CMS_NODE_MODULES.
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,10 +24,12 @@ from pelican.generators import Generator
 from buildkit.files import publish_file
 from content_model import yaml12
 
-from .config import build, local_backend_url
+from .config import build, local_backend_url, requirements
 
 logger = logging.getLogger(__name__)
 ADMIN = "admin"
+WORKFLOW = "site.yml"  # .github/workflows/: the run /admin/ reports on in production
+STATUS_URL = "admin/derniere-construction.json"  # served by `invoke cms` (buildtools/live.py)
 
 
 def decap_files(dist: Path) -> list[Path]:
@@ -48,7 +51,9 @@ def admin_csp(settings) -> str:
     the GitHub API and the OAuth proxy, shows GitHub avatars and previews media as
     blob: URLs, which it also reads back (fetch) to publish an uploaded file; in
     development it also talks to decap-server on loopback."""
-    connect = ["'self'", "blob:", "https://api.github.com", "https://raw.githubusercontent.com"]
+    connect = ["'self'", "blob:"]
+    if not settings.get("CMS_LOCAL_BACKEND"):  # GitHub: the backend and the runs of Actions
+        connect += ["https://api.github.com", "https://raw.githubusercontent.com"]
     for url in (settings.get("CMS_AUTH_URL"),
                 settings.get("CMS_LOCAL_BACKEND") and local_backend_url(settings)):
         if url and origin(url):
@@ -78,7 +83,30 @@ class CmsGenerator(Generator):
             logger.error("cms_config: %s introuvable : installez les paquets npm "
                          "(./scripts/bootstrap, qui lance npm ci)", node_modules / "decap-cms")
             self.files = []
-        self.context["cms"] = {"script": f"{ADMIN}/decap/decap-cms.js", "csp": admin_csp(self.settings)}
+        self.context["cms"] = {"script": f"{ADMIN}/decap/decap-cms.js", "csp": admin_csp(self.settings),
+                               "requirements": requirements(), **self.login()}
+
+    def login(self) -> dict:
+        """How /admin/ logs in and reports on builds. Locally: decap-server (its URL, so
+        that /admin/ can say to run `invoke cms` when it is not there) and the status of
+        the latest build. In production: the GitHub Actions runs of the branch, or, when
+        the login cannot work, what to configure instead of a dead button."""
+        backend = self.config["backend"]
+        if self.config.get("local_backend"):
+            url = local_backend_url(self.settings) or "http://localhost:8081/api/v1"
+            return {"local_api": url, "status": STATUS_URL}
+        repo = backend["repo"]
+        runs = (f"https://api.github.com/repos/{repo}/actions/workflows/{WORKFLOW}/runs"
+                f"?branch={backend['branch']}&per_page=1") if repo else ""
+        missing = "" if repo and self.settings.get("CMS_AUTH_URL") else (
+            "CMS_AUTH_URL" if repo else "CMS_REPO")
+        if missing == "CMS_AUTH_URL":
+            # Printed, not logged: a warning would stop the publication build (--fatal
+            # warnings), and the site itself is fine; the workflow repeats it in the summary.
+            print("ATTENTION : CMS_AUTH_URL n'est pas défini : /admin/ publié ne peut pas se "
+                  "connecter à GitHub et dit quoi configurer (README, section CMS).",
+                  file=sys.stderr, flush=True)
+        return {"runs": runs, "missing": missing}
 
     def generate_output(self, writer) -> None:
         out = Path(self.output_path) / ADMIN

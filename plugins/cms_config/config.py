@@ -57,6 +57,8 @@ def widget(f: s.Field) -> dict:
         out.update(widget="relation", multiple=True, **relation(f.ref))
     elif kind == s.OBJECTS:
         out.update(widget="list", fields=[widget(sub) for sub in f.fields])
+        if summary(f.fields):
+            out["summary"] = summary(f.fields)
     else:  # schema.Field refuses unknown kinds; this guards new ones
         raise ValueError(f"no widget for kind {kind}")
     if not f.required:
@@ -74,6 +76,33 @@ def widget(f: s.Field) -> dict:
         out["max"] = f.max_items
     if kind in (s.INTEGER, s.NUMBER):  # unit_maximum has no Decap equivalent: in the hint
         out.update({k: v for k, v in (("min", f.minimum), ("max", f.maximum)) if v is not None})
+    return out
+
+
+SCALAR_KINDS = (s.STRING, s.INTEGER, s.NUMBER, s.MONTH, s.DATETIME, s.SELECT, s.EMAIL, s.PHONE)
+
+
+def summary(fields) -> str:
+    """What a collapsed list item shows: its first two short fields, not the list's label."""
+    shown = [f"{{{{fields.{f.name}}}}}" for f in fields if f.kind in SCALAR_KINDS][:2]
+    return " — ".join(shown)
+
+
+# How each folder collection is listed: news newest first, events by date (the latest
+# first: Decap sorts a whole collection, so upcoming and recent ones come first).
+DEFAULT_SORT = {"actualites": ("date", "desc"), "evenements": ("start", "desc")}
+
+
+def requirements() -> list[dict]:
+    """content_model.rules.REQUIREMENTS for admin-rules.js: where each applies in Decap."""
+    out = []
+    for ctype in s.TYPES:
+        for rule in rules.requirements_for(ctype.fields):
+            where = ({"collection": ctype.folder} if ctype.folder else
+                     {"collection": DATA_COLLECTION, "file": file_name(ctype),
+                      "list": ctype.data_key or ""})
+            out.append({**where, "when": rule.when, "then": rule.then,
+                        "label": ctype.field(rule.then).label, "message": rule.message})
     return out
 
 
@@ -102,8 +131,9 @@ def folder_collection(ctype: s.ContentType) -> dict:
         "create": True, "slug": "{{fields.slug}}", "identifier_field": "title",
         "summary": "{{title}}", "fields": fields,
     }
-    if ctype.name == s.NEWS.name:
-        collection["sortable_fields"] = ["date", "title"]
+    if ctype.folder in DEFAULT_SORT:
+        field, direction = DEFAULT_SORT[ctype.folder]
+        collection["sortable_fields"] = [{"field": field, "default_sort": direction}, "title"]
     return collection
 
 

@@ -13,7 +13,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from .dates import moment
+from buildkit.french import date_fr
 
 SHA_RE = re.compile(r"^[0-9a-f]{40}$")
 
@@ -35,7 +35,8 @@ def commit(checkout: Path, environ=os.environ) -> str:
 
 def build_info(settings: dict, when: dt.datetime, environ=os.environ) -> dict:
     """{commit, commit_short, commit_url (GitHub, when the repository is known),
-    built_at (ISO 8601, Paris time), built_at_label (French)}."""
+    built_at (ISO 8601, Paris time), built_at_label (French, to the second: a save and
+    its rebuild often fall within one minute)}."""
     sha = commit(Path(settings.get("PATH") or "."), environ)
     repo = environ.get("GITHUB_REPOSITORY") or settings.get("CMS_REPO") or ""
     return {
@@ -43,8 +44,14 @@ def build_info(settings: dict, when: dt.datetime, environ=os.environ) -> dict:
         "commit_short": sha[:7],
         "commit_url": f"https://github.com/{repo}/commit/{sha}" if sha and repo else "",
         "built_at": when.replace(microsecond=0).isoformat(),
-        "built_at_label": moment(when),
+        "built_at_label": to_the_second(when),
     }
+
+
+def to_the_second(when: dt.datetime) -> str:
+    """3 décembre 2026 à 11 h 05 min 09 s (non-breaking spaces, as the site writes times)."""
+    return (f"{date_fr(when)} à {when.hour}\u00a0h\u00a0{when.minute:02d}\u00a0min\u00a0"
+            f"{when.second:02d}\u00a0s")
 
 
 def to_json(info: dict) -> str:

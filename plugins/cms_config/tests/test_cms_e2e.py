@@ -75,7 +75,7 @@ def test_news_with_an_uploaded_image_is_published(cms, browser, tmp_path):
     and the build."""
     context, page = new_page(browser, cms)
     walk = GuideWalk(page)
-    walk.create("Actualités", "＋ Actualité", {
+    walk.create("Actualités", "+ Actualité", {
         "Titre": "Actualité avec image", "Identifiant d'adresse (slug)": "actualite-avec-image",
         "Date de publication": "2026-11-20", "Résumé": "Une actualité et son image.",
         "Rubrique": Pick("Orientation")})

@@ -29,11 +29,11 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
 
     with walk.section("Comment lire ce guide"):
         walk.click("Métiers")
-        walk.see("＋ Métier")
+        walk.see("+ Métier")
 
     trade = content / "metiers" / "metier-du-guide.md"
     with walk.section("Ajouter un métier", "Publier : ce qui se passe ensuite"):
-        walk.create("Métiers", "＋ Métier", {
+        walk.create("Métiers", "+ Métier", {
             "Titre": "Métier du guide", "Identifiant d'adresse (slug)": "metier-du-guide",
             "Résumé": "Un métier créé en suivant le guide.",
             "Famille de métiers": Pick("Maintenance"),
@@ -53,7 +53,7 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
 
     programme = content / "formations" / "formation-du-guide.md"
     with walk.section("Ajouter une formation"):
-        walk.create("Formations", "＋ Formation", {
+        walk.create("Formations", "+ Formation", {
             "Titre": "Formation du guide", "Identifiant d'adresse (slug)": "formation-du-guide",
             "Résumé": "Une formation créée en suivant le guide.",
             "Type de formation": Pick("BTS"),
@@ -68,7 +68,7 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
     news = content / "actualites" / "actualite-du-guide.md"
     image = photo(tmp_path)
     with walk.section("Ajouter une actualité avec une image"):
-        walk.create("Actualités", "＋ Actualité", {
+        walk.create("Actualités", "+ Actualité", {
             "Titre": "Actualité du guide", "Identifiant d'adresse (slug)": "actualite-du-guide",
             "Date de publication": "2026-11-20 10:30",
             "Résumé": "Une actualité créée en suivant le guide.", "Rubrique": Pick("Orientation"),
@@ -94,7 +94,7 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
 
     event = content / "evenements" / "evenement-du-guide.md"
     with walk.section("Annoncer un événement"):
-        walk.create("Événements", "＋ Événement", {
+        walk.create("Événements", "+ Événement", {
             "Titre": "Événement du guide", "Identifiant d'adresse (slug)": "evenement-du-guide",
             "Type d'événement": Pick("Salon"),
             "Début": lambda: page.get_by_text("Maintenant", exact=True).first.click(),
@@ -106,7 +106,7 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
 
     page_file = content / "pages" / "page-du-guide.md"
     with walk.section("Ajouter une page"):
-        walk.create("Pages", "＋ Page", {
+        walk.create("Pages", "+ Page", {
             "Titre": "Page du guide", "Identifiant d'adresse (slug)": "page-du-guide",
             "Résumé": "Une page créée en suivant le guide.", "Mise en page": Pick("Page simple"),
         }, body="Le contenu de la page.",
@@ -187,7 +187,7 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
 
     with walk.section("Si la publication échoue"):
         walk.open_collection("Actualités")
-        walk.click("＋ Actualité")
+        walk.click("+ Actualité")
         walk.click("Publier")
         walk.click("Publier maintenant")
         walk.see("Oops, il manque un champ requis. Veuillez le renseigner avant de soumettre.")

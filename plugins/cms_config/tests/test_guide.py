@@ -20,13 +20,13 @@ def all_labels() -> set[str]:
 
 
 def test_every_collection_and_data_file_is_in_the_guide():
-    """A new content type (a collection, its ＋ button, a data file) needs its steps."""
+    """A new content type (a collection, its + button, a data file) needs its steps."""
     named = all_labels()
     config = build({"CMS_REPO": "owner/site"})
     for collection in config["collections"]:
         wanted = [collection["label"]] + [f["label"] for f in collection.get("files", [])]
         if collection.get("create"):
-            wanted.append(f"＋ {collection['label_singular']}")
+            wanted.append(f"+ {collection['label_singular']}")
         for label in wanted:
             assert label in named, f"docs/guide-redaction.md never names « {label} » in bold"
 

@@ -162,7 +162,7 @@ class GuideWalk:
 
     def create(self, collection: str, button: str, fields: dict, body: str | None = None,
                saved: tuple | None = None) -> None:
-        """A new entry: ``collection`` → ``button`` (« ＋ Métier »), its empty screen
+        """A new entry: ``collection`` → ``button`` (« + Métier »), its empty screen
         noted, ``fields`` and ``body`` entered (enter); with saved=(path, text, what),
         published and waited for until the file at path holds text."""
         self.open_collection(collection)

@@ -17,7 +17,7 @@ def test_github_actions_gives_the_commit_and_the_repository(tmp_path):
     info = build_info({"PATH": str(tmp_path)}, WHEN, env)
     assert info == {"commit": SHA, "commit_short": "0123456",
                     "commit_url": f"https://github.com/hall32/site/commit/{SHA}",
-                    "built_at": "2026-12-03T11:00:00+01:00", "built_at_label": "3 décembre 2026 à 11\u00a0h"}
+                    "built_at": "2026-12-03T11:00:00+01:00", "built_at_label": "3 décembre 2026 à 11\u00a0h\u00a000\u00a0min\u00a000\u00a0s"}
     assert json.loads(to_json(info)) == info and to_json(info).endswith("}\n")
 
 
@@ -33,6 +33,7 @@ def test_a_git_checkout_gives_its_head(tmp_path):
 
 
 def test_outside_git_the_commit_is_empty_not_invented(tmp_path):
-    info = build_info({"PATH": str(tmp_path)}, WHEN.replace(minute=5), {"GITHUB_SHA": "not-a-sha"})
+    info = build_info({"PATH": str(tmp_path)}, WHEN.replace(minute=5, second=9), {"GITHUB_SHA": "not-a-sha"})
     assert (info["commit"], info["commit_short"], info["commit_url"]) == ("", "", "")
-    assert info["built_at_label"] == "3 décembre 2026 à 11\u00a0h\u00a005"
+    assert info["built_at_label"] == "3 décembre 2026 à 11\u00a0h\u00a005\u00a0min\u00a009\u00a0s"
+    assert info["built_at"] == "2026-12-03T11:05:09+01:00"

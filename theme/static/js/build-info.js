@@ -1,32 +1,108 @@
-/* Which build is online, shown in /admin/ (loaded only by admin.html): reads
-   admin/build.json, written by every build (plugins/health), and shows when the
-   published site was built and from which commit, in a small bar refreshed every
-   minute. An editor who saved at 14:02 sees the save online once the bar shows a
-   build after 14:02. Styles are set through the DOM (no inline style markup). */
-(function () {
+/* The fate of every save, shown in /admin/ (a bar) and /admin/etat/ (a section), loaded
+   only by admin.html and admin-etat.html. Data attributes of this script say what to read:
+   - data-src: admin/build.json, written by every build (plugins/health): when the site
+     online was built, to the second, and from which commit;
+   - data-status (development, `invoke cms`): the latest build, refused or not, kept by
+     tasks.py outside output/ (buildtools/live.py): a refused save names its file, field
+     and problem;
+   - data-runs (publication): the GitHub Actions API's latest run of the editing branch
+     (.github/workflows/site.yml): queued, running, failed (with the link to the run,
+     whose summary has the report in French) or deployed;
+   - data-local-api (development): decap-server; when it does not answer, say to run
+     `invoke cms` (under `invoke build serve` the GitHub login cannot work);
+   - data-target: the id of an element to fill (/admin/etat/); else a fixed bar.
+   Styles are set through the DOM (no inline style markup: strict CSP). In Node the pure
+   functions are exported for tests (plugins/cms_config/tests/test_build_status.py). */
+(function (root) {
   "use strict";
+
+  function problemLine(p) {
+    return [p.file, p.field].filter(Boolean).join(" — ") + (p.file || p.field ? " : " : "") + p.message;
+  }
+
+  /* The local status (buildtools/live.py) in words: {level, text, items}. */
+  function describeStatus(status) {
+    if (!status || status.state === "unknown") { return null; }
+    if (status.state === "ok") {
+      return { level: "ok", text: "Dernière construction réussie le " + status.at_label + ".", items: [] };
+    }
+    var problems = status.problems || [];
+    return {
+      level: "error",
+      text: "Enregistrement refusé par la construction du " + status.at_label +
+        " : le site n'a pas changé. Corrigez puis enregistrez à nouveau (" + problems.length +
+        " problème" + (problems.length > 1 ? "s" : "") + ").",
+      items: problems.map(problemLine)
+    };
+  }
+
+  /* The GitHub Actions API's answer (GET …/actions/workflows/site.yml/runs?branch=…)
+     in words: {level, text, link}. */
+  function describeRun(answer) {
+    var run = answer && answer.workflow_runs && answer.workflow_runs[0];
+    if (!run) { return null; }
+    var commit = (run.head_sha || "").slice(0, 7);
+    var link = run.html_url || "";
+    if (run.status !== "completed") {
+      return { level: "info", link: link, text: "Publication en cours (version " + commit +
+        ") : le site sera à jour dans quelques minutes." };
+    }
+    if (run.conclusion === "success") {
+      return { level: "ok", link: link, text: "Dernière publication réussie (version " + commit + ")." };
+    }
+    if (run.conclusion === "cancelled" || run.conclusion === "skipped") {
+      return { level: "info", link: link, text: "Dernière publication interrompue (version " + commit +
+        ") : une plus récente l'a remplacée." };
+    }
+    return { level: "error", link: link, text: "La dernière publication a été refusée (version " + commit +
+      ") : le site en ligne n'a pas changé. Le détail en français (fichier, champ, problème) est dans " +
+      "le résumé de l'exécution :" };
+  }
+
+  if (typeof module !== "undefined" && module.exports) {
+    module.exports = { describeStatus: describeStatus, describeRun: describeRun };
+    return;
+  }
+
   var script = document.currentScript;
-  if (!script || !script.dataset.src || !window.fetch || !document.body) { return; }
-  var bar = document.createElement("div");
+  if (!script || !script.dataset.src || !root.fetch || !document.body) { return; }
+  var data = script.dataset;
+  var target = data.target ? document.getElementById(data.target) : null;
+  var box = target || document.createElement("div");
+  var online = document.createElement("p");
   var text = document.createElement("span");
   var version = document.createElement("a");
   var report = document.createElement("a");
+  var latest = document.createElement("div");
+  var notice = document.createElement("p");
   var first = null;
-  bar.setAttribute("role", "status");
-  bar.className = "h32-build-info";
-  [["position", "fixed"], ["right", "0.5rem"], ["bottom", "0.5rem"], ["zIndex", "10000"],
-   ["maxWidth", "calc(100% - 1rem)"], ["padding", "0.4rem 0.75rem"], ["borderRadius", "4px"],
-   ["background", "#0f2a44"], ["color", "#ffffff"], ["font", "14px/1.4 system-ui, sans-serif"]
-  ].forEach(function (rule) { bar.style[rule[0]] = rule[1]; });
-  [version, report].forEach(function (link) { link.style.color = "#ffffff"; });
-  report.style.marginLeft = "0.75rem";
-  report.href = script.dataset.report;
-  report.textContent = "État du contenu";
-  bar.appendChild(text);
-  bar.appendChild(version);
-  bar.appendChild(report);
+  var COLORS = { ok: "#0f2a44", info: "#0f2a44", error: "#8b1a1a" };
 
-  function show(info) {
+  function style(element, rules) {
+    Object.keys(rules).forEach(function (key) { element.style[key] = rules[key]; });
+  }
+
+  if (!target) {
+    box.className = "h32-build-info";
+    style(box, { position: "fixed", right: "0.5rem", bottom: "0.5rem", zIndex: "10000",
+      maxWidth: "calc(100% - 1rem)", maxHeight: "40vh", overflowY: "auto", padding: "0.4rem 0.75rem",
+      borderRadius: "4px", background: COLORS.ok, color: "#ffffff", font: "14px/1.4 system-ui, sans-serif" });
+    [version, report].forEach(function (link) { link.style.color = "#ffffff"; });
+    report.style.marginLeft = "0.75rem";
+    report.href = data.report || "";
+    report.textContent = "État du contenu";
+  }
+  box.setAttribute("role", "status");
+  [online, notice].forEach(function (p) { p.style.margin = "0"; });
+  online.appendChild(text);
+  online.appendChild(version);
+  if (!target && data.report) { online.appendChild(report); }
+  box.appendChild(notice);
+  box.appendChild(latest);
+  box.appendChild(online);
+  notice.hidden = true;
+
+  function showOnline(info) {
     var changed = first !== null && info.commit !== first;
     if (first === null) { first = info.commit; }
     text.textContent = (changed ? "Nouvelle version en ligne : " : "En ligne : ") +
@@ -35,20 +111,78 @@
     if (info.commit_url) { version.href = info.commit_url; } else { version.removeAttribute("href"); }
   }
 
-  function load() {
-    window.fetch(script.dataset.src, { cache: "no-store" })
-      .then(function (response) {
-        if (!response.ok) { throw new Error(String(response.status)); }
-        return response.json();
-      })
-      .then(show)
+  function showLatest(described) {
+    while (latest.firstChild) { latest.removeChild(latest.firstChild); }
+    latest.className = described ? "h32-build-latest h32-build-latest--" + described.level : "";
+    if (!target) { box.style.background = COLORS[described ? described.level : "ok"]; }
+    if (!described || (described.level === "ok" && !target)) { return; }
+    var p = document.createElement("p");
+    p.style.margin = "0";
+    p.textContent = described.text;
+    if (described.link) {
+      var a = document.createElement("a");
+      a.href = described.link;
+      a.textContent = " voir l'exécution";
+      if (!target) { a.style.color = "#ffffff"; }
+      p.appendChild(a);
+    }
+    latest.appendChild(p);
+    if (described.items && described.items.length) {
+      var list = document.createElement("ul");
+      list.style.margin = "0.25rem 0";
+      described.items.forEach(function (item) {
+        var li = document.createElement("li");
+        li.textContent = item;
+        list.appendChild(li);
+      });
+      latest.appendChild(list);
+    }
+  }
+
+  function json(url, options) {
+    return root.fetch(url, options || { cache: "no-store" }).then(function (response) {
+      if (!response.ok) { throw new Error(String(response.status)); }
+      return response.json();
+    });
+  }
+
+  function loadOnline() {
+    json(data.src).then(showOnline).catch(function () {
+      text.textContent = "Version en ligne inconnue (admin/build.json illisible)";
+      version.textContent = "";
+    });
+  }
+
+  function loadLatest() {
+    if (data.status) {
+      json(data.status).then(function (status) { showLatest(describeStatus(status)); })
+        .catch(function () { showLatest(null); });
+    } else if (data.runs) {
+      var headers = { Accept: "application/vnd.github+json" };
+      json(data.runs, { cache: "no-store", headers: headers })
+        .then(function (answer) { showLatest(describeRun(answer)); })
+        .catch(function () { showLatest(null); });
+    }
+  }
+
+  function checkLocalServer() {
+    root.fetch(data.localApi, { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ action: "info", params: {} }) })
+      .then(function () { notice.hidden = true; })
       .catch(function () {
-        text.textContent = "Version en ligne inconnue (admin/build.json illisible)";
-        version.textContent = "";
+        notice.hidden = false;
+        if (!target) { box.style.background = COLORS.error; }
+        notice.textContent = "Le serveur de rédaction ne répond pas : la connexion avec GitHub ne peut " +
+          "pas marcher ici. Arrêtez « invoke build serve », lancez « .venv/bin/invoke cms », puis " +
+          "rechargez cette page.";
       });
   }
 
-  document.body.appendChild(bar);
-  load();
-  window.setInterval(load, 60000);
-}());
+  if (!target) { document.body.appendChild(box); }
+  loadOnline();
+  loadLatest();
+  if (data.localApi) { checkLocalServer(); }
+  // Locally a save is rebuilt in seconds; the API allows 60 unauthenticated calls an hour.
+  root.setInterval(loadOnline, data.status ? 5000 : 60000);
+  root.setInterval(loadLatest, data.status ? 5000 : 120000);
+}(this));
