@@ -52,7 +52,7 @@ KEYWORDS = Field(
 AUDIENCES = _options(
     "jeunes", "Jeunes",
     "parents", "Parents",
-    "enseignants", "Enseignants",
+    "enseignants", "Personnel enseignant",
     "adultes", "Adultes (en poste ou en recherche d'emploi)",
     "entreprises", "Entreprises",
 )
