@@ -74,10 +74,11 @@ URL = Pattern("url", f"^https?://[^{SPACE}/?#]+([/?#][^{SPACE}]*)?$",
 MONTH = Pattern("month", "^(19[0-9]{2}|2[0-9]{3})(-(0[1-9]|1[0-2]))?$",
                 "mois AAAA-MM (2022-12) ou année AAAA (2022)")
 # The news date: known to the minute, the day, the month or only the year. An impossible
-# day (2022-02-30) passes the pattern (as do the ISO forms 2022-11-20T10:30:00 a file may hold); the build refuses it (the one gap, see docs/cms.md).
+# day (2022-02-30) passes the pattern; years are buildkit.clock's FIRST_YEAR to LAST_YEAR
+# (1990 to 2100, tests/test_rules_agree.py checks both ends) (as do the ISO forms 2022-11-20T10:30:00 a file may hold); the build refuses it (the one gap, see docs/cms.md).
 PARTIAL_DATE = Pattern(
     "partial-date",
-    "^(19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])"
+    "^(199[0-9]|20[0-9]{2}|2100)(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])"
     "([ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?)?)?)?$",
     "AAAA-MM-JJ HH:mm (2022-11-20 10:30), AAAA-MM-JJ, mois AAAA-MM (2022-11) ou année AAAA (2022)")
 NOT_BLANK = Pattern("not-blank", f"^[\\s\\S]*[^{SPACE}][\\s\\S]*$", "pas seulement des espaces")
