@@ -8,9 +8,10 @@ A trade whose name is the same in both genders (« pilote ») is named with both
 articles: « le ou la pilote ».
 
 ``problems(slug, meta, body)`` says what a trade page gets wrong, in French, each
-problem naming its place. tests/test_content_language.py applies it to every trade
-page (CI refuses a page that breaks the rule); the health report lists the same
-problems for editors (/admin/etat/, ``invoke report``). The build never fails on it.
+problem naming its place. It is advice: the CMS cannot express it, so it never fails
+the build, CI or a deploy; the health report lists its problems for editors
+(/admin/etat/, ``invoke report``). tests/test_content_language.py tests the checker on
+its own fixtures, never on content/ (an editor's save cannot break a test).
 
 The same goes for groups of people in any visible text (issue 27, item 4): ``PEOPLE``
 declares the common nouns for people that have a feminine form, and
@@ -35,7 +36,10 @@ EPICENE = {
     "pilote-ligne-production": "pilote",
 }
 # The whole contracted word (« technicien·ne », « soudeur(se) »), as the editor typed it.
-CONTRACTED = re.compile(r"\w+[·.•]\w*(?:e|se|ne|ice|ère)\b|\w+\((?:e|se|ne|ice|ère)\)", re.I)
+# A suffix is short (« ·ne », « .euse »): « www.alternance » is no contracted form.
+CONTRACTED = re.compile(r"\w+[·.•]\w{0,3}(?:e|se|ne|ice|ère)\b|\w+\((?:e|se|ne|ice|ère)\)", re.I)
+# Addresses are not words: links' targets, URLs and e-mail addresses are left out.
+ADDRESSES = re.compile(r"\]\([^)]*\)|<[^>\s]*>|\b(?:https?://|www\.)\S+|\S+@\S+")
 TITLE_DOUBLET = re.compile(r"^(\w+) ou (\w+)\b")
 FIRST_PARAGRAPH = "premier paragraphe"
 # Each place checked, with its label on the editors' screen (the body is « Texte » in
@@ -116,13 +120,14 @@ def problems(slug: str, meta: dict, body: str) -> list[Problem]:
     texts = places(meta, body)
     forms = pair(slug, texts["title"])
     if forms is None:
-        return [Problem("title", "nommer le métier aux deux genres, « Plombier ou plombière … » "
-                                 "(un nom identique aux deux genres, comme « pilote », demande une "
-                                 "ligne dans EPICENE, plugins/content_model/language.py)")]
+        return [Problem("title", f"nommer le métier aux deux genres, sous la forme « Masculin ou "
+                                 f"féminin … » (titre actuel : « {texts['title']} ») ; un nom "
+                                 "identique aux deux genres, comme « pilote », se déclare par la "
+                                 "personne qui gère le site (EPICENE)")]
     masculine, feminine = forms
     found = []
     for place, text in texts.items():
-        contracted = CONTRACTED.search(text)
+        contracted = CONTRACTED.search(ADDRESSES.sub(" ", text))
         if contracted:
             found.append(Problem(place, f"forme contractée « {contracted.group(0)} » : écrire "
                                         f"les deux mots en entier"))

@@ -285,7 +285,7 @@ def collect(content_root: Path, today: dt.datetime, parsed=None, records=None) -
     entries, errors = read_content(root, parsed)
     sections = [Section(URGENT, "Fichiers refusés par la construction", errors, note=(
         "Tant qu'un de ces problèmes reste, le site n'est pas mis à jour."))]
-    sections.append(Section(URGENT, trade_names.TITLE, [Item(*x) for x in trade_names.found(entries)],
+    sections.append(Section(UPDATE, trade_names.TITLE, [Item(*x) for x in trade_names.found(entries)],
                             note=trade_names.NOTE))
     sections += organisation_sections(root, records)
     for module in (invitations, people_nouns, sentence_length, spelling):  # advice
