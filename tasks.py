@@ -252,8 +252,21 @@ def publish(c, target=None):
     if not shutil.which("rsync"):
         raise Exit("rsync est introuvable : installez-le (sudo apt-get install rsync), "
                    "puis relancez invoke publish.", code=2)
-    preview(c)
-    c.run(f"rsync -rlvz --delete --checksum {shlex.quote(str(OUTPUT))}/ {shlex.quote(target)}")
+    publish_to(c, target)
+
+
+def publish_to(c, target: str, output: Path = OUTPUT, content: Path = CONTENT, skip: str = "") -> None:
+    """`invoke publish`'s body: the checks of CI's publication build (the build with warnings
+    fatal, whose validation holds every content rule the CMS enforces, then every gate),
+    then rsync of the checked temporary folder itself, still under the build lock: no
+    rebuild (livereload, `invoke cms`) can swap another build in during the upload, and
+    output/ gets what was uploaded only once the upload succeeded. SKIP: for tests only."""
+    def upload(folder: Path) -> None:
+        c.run(f"rsync -rlvz --delete --checksum {shlex.quote(str(folder))}/ {shlex.quote(target)}",
+              in_stream=False)
+
+    safe_build(c, PUBLISH_CONF, "--fatal", "warnings", output=output, content=content,
+               gates="all", skip=skip, then=upload)
 
 
 @task
