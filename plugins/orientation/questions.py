@@ -3,7 +3,7 @@
 The answers themselves come from the schema (content_model.schema.PROFILES for "who
 are you", the trade families of METIER for "what attracts you"); this file only says
 them in a 15-year-old's words. An id of the schema missing here still works (its
-schema label is shown) and fails tests/test_questions.py.
+schema label is shown) and fails plugins/orientation/tests/test_plan.py.
 """
 
 from __future__ import annotations
