@@ -30,7 +30,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "content_model", "template_cache", "catalogue", "data_pages", "events", "orientation",
     "french_format", "assets",
-    "search_index", "cms_config", "health", "seo",
+    "search_index", "cms_config", "health", "seo", "dossier",
     # Last: its generator writes the image variants after every page, which leaves
     # the background process that makes new variants the whole rendering time.
     "images",
@@ -125,6 +125,10 @@ CSP_META = "; ".join(CSP_DIRECTIVES)
 # RGAA: compliance level shown in the footer; "non conforme" until an audit says otherwise.
 ACCESSIBILITY_STATUS = "non conforme"
 
+# Printable PDFs (plugins/dossier): a sheet per programme and the catalogue. The
+# development build skips them (a few seconds when cold); publishconf.py and CI make them.
+DOSSIER_PDF = False
+
 # Decap CMS at /admin/ (plugins/cms_config). In development it talks to
 # decap-server on loopback (`invoke cms`); publishconf.py turns that off and sets
 # the GitHub repository and the OAuth proxy from the environment.
@@ -156,6 +160,7 @@ CACHE_FOLDERS = {
     "SEO_CARD_CACHE": "cards",  # social cards
     "SEARCH_CACHE": "search",  # the serialised search index
     "FRENCH_TYPESET_CACHE": "typeset",  # typeset pages, by digest of the rendered page
+    "DOSSIER_CACHE": "dossier",  # the programmes' PDF sheets and the catalogue (plugins/dossier)
 }
 
 

@@ -17,6 +17,7 @@ CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 FEED_MAX_ITEMS = 20
 
 DELETE_OUTPUT_DIRECTORY = True
+DOSSIER_PDF = True  # the programmes' PDF sheets and the catalogue (plugins/dossier)
 
 # The CMS of the published site logs in to GitHub through an OAuth proxy
 # (see README: "CMS"); never the local backend.

@@ -1,0 +1,1 @@
+from .dossier import register  # noqa: F401
