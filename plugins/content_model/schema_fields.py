@@ -16,6 +16,16 @@ from .model import (
 # body of a type feeds ``headings`` (its headings) and ``body`` (the rest of its text).
 SEARCH_FIELDS = (("title", 10), ("keywords", 6), ("summary", 3), ("headings", 2), ("body", 1))
 
+# The sections a type's template adds to each of its pages, not written in its Markdown
+# (« Comment candidater » on every programme): their headings are searched with the page
+# as ``headings`` (plugins/search_index), so « candidater » finds the programmes; the
+# sections' text comes from fields already searched (admission, duration…).
+# tests/test_search.py checks each heading is on every built page of its type.
+TEMPLATE_HEADINGS = {
+    "formation": ("L'essentiel", "Comment candidater"),
+    "metier": ("Formations qui y mènent", "Compétences", "Où s'exerce ce métier"),
+}
+
 STATUS = Field(
     "status", SELECT, "Statut", required=False, default="published",
     options=_options("published", "Publié", "draft", "Brouillon"),

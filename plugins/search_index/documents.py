@@ -86,9 +86,12 @@ def split_html(html: str) -> tuple[str, str]:
 
 
 def from_content(item) -> Document:
+    """A page, with the headings its template adds (schema.TEMPLATE_HEADINGS) after its own."""
     ctype = s.BY_NAME[item.content_type]
     headings, body = split_html(getattr(item, "content", ""))
-    text = searched(ctype, lambda name: getattr(item, name, None), headings=[headings], body=[body])
+    added = list(s.TEMPLATE_HEADINGS.get(ctype.name, ()))
+    text = searched(ctype, lambda name: getattr(item, name, None), headings=[headings, *added],
+                    body=[body])
     return Document(item.url, ctype.label_singular, item.title, item.summary, text, date_of(ctype, item))
 
 
