@@ -20,6 +20,7 @@ import hashlib
 import io
 import os
 import struct
+import subprocess
 import zlib
 from dataclasses import astuple, dataclass
 from pathlib import Path
@@ -31,9 +32,24 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont, PngImagePlugin
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 VERSION = "2"  # change to redraw every card after a design change
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
-FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
+FONT_FAMILY = "DejaVu Sans"
+
+
+def find_font(style: str) -> Path:
+    """The file of FONT_FAMILY in ``style`` as fontconfig finds it (fc-match: Linux, macOS
+    with Homebrew's fontconfig), or a path that does not exist when fontconfig or the font
+    is missing (fc-match falls back to another family: that is missing too)."""
+    try:
+        out = subprocess.run(["fc-match", "-f", "%{family}\t%{file}", f"{FONT_FAMILY}:style={style}"],
+                             capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    families, _, file = out.partition("\t")
+    return Path(file) if file and FONT_FAMILY in families.split(",") else Path(f"/{FONT_FAMILY} {style} absent")
+
+
+FONT_BOLD = find_font("Bold")
+FONT_REGULAR = find_font("Book")
 TITLE_SIZES = (76, 68, 60, 54, 48, 42)
 MAX_LINES = 4
 KEY_TEXT = "hall32-card"  # PNG tEXt keyword of the card's key
@@ -109,7 +125,8 @@ def fit_title(draw, text: str, width: int):
 
 def draw(card: Card) -> bytes:
     if not FONT_BOLD.is_file():
-        raise CardError(f"police introuvable ({FONT_BOLD}) : installez le paquet fonts-dejavu-core")
+        raise CardError(f"police {FONT_FAMILY} introuvable par fontconfig (fc-match) : installez "
+                        "fontconfig et la police DejaVu (Debian : fonts-dejavu-core)")
     colour = card.palette
     image = Image.new("RGB", (WIDTH, HEIGHT), colour.navy)
     pen = ImageDraw.Draw(image)

@@ -115,3 +115,9 @@ def test_colours_come_from_the_theme_tokens(tmp_path):
 def test_a_missing_colour_token_is_a_clear_error():
     with pytest.raises(cards.CardError, match="--h32-c-navy-deep"):
         cards.Palette.from_tokens({"h32-c-navy": "#0f2a44"})
+
+
+def test_fonts_are_found_through_fontconfig(monkeypatch):
+    assert cards.find_font("Bold").is_file() and cards.find_font("Book").is_file()
+    monkeypatch.setattr(cards, "FONT_FAMILY", "Police Inexistante")  # fc-match falls back: refused
+    assert not cards.find_font("Bold").exists()
