@@ -233,7 +233,7 @@ def show(rows: list[dict]) -> None:
                          f"{ours['lighthouse_home_runs']}")
             notes += [f"Lighthouse error: {e}" for e in ours["lighthouse_errors"] + ours["lighthouse_home_errors"]]
         else:
-            notes.append("Lighthouse not installed (npm ci)")
+            notes.append("Lighthouse not run (no Chromium or no npm)")
         if "top3_exact" in ours:
             notes.append(f"top 3 {ours['top3_exact']:.0%} (Pagefind, same page: {theirs['top3_page']:.0%})")
         print(f"  {ours['docs']} docs: " + "; ".join(notes))
