@@ -71,7 +71,7 @@ PHONE = Pattern("phone", "^(0[1-9]([ .-]?[0-9]){8}|\\+[1-9]([ .-]?[0-9]){7,14})$
                 "10 chiffres commençant par 0, ou + et l'indicatif du pays")
 URL = Pattern("url", f"^https?://[^{SPACE}/?#]+([/?#][^{SPACE}]*)?$",
               "adresse complète en http:// ou https://, sans espace")
-MONTH = Pattern("month", "^(19[0-9]{2}|2[0-9]{3})(-(0[1-9]|1[0-2]))?$",
+MONTH = Pattern("month", "^(199[0-9]|20[0-9]{2}|2100)(-(0[1-9]|1[0-2]))?$",
                 "mois AAAA-MM (2022-12) ou année AAAA (2022)")
 # The news date: known to the minute, the day, the month or only the year. An impossible
 # day (2022-02-30) passes the pattern; years are buildkit.clock's FIRST_YEAR to LAST_YEAR

@@ -56,9 +56,9 @@ _BIDI = r"\u202a-\u202e\u2066-\u2069"
 
 RULES = (
     CharRule(ONE_LINE, r"\u0000-\u001f\u007f-\u009f" + _SEPARATORS,
-             "caractère {char} interdit : un champ d'une ligne ne contient ni retour à la "
-             "ligne, ni tabulation, ni caractère de contrôle (souvent collé d'un traitement de "
-             "texte : retapez le texte)",
+             "caractère {char} interdit : ce champ doit tenir sur une seule ligne, sans "
+             "tabulation ni caractère de contrôle (souvent collé d'un traitement de texte : "
+             "retapez le texte)",
              "une ligne sans tabulation ni caractère de contrôle ou invisible"),
     CharRule(MULTI_LINE, _C0_C1 + _SEPARATORS,
              "caractère {char} interdit : seuls les retours à la ligne ordinaires sont permis, "

@@ -49,7 +49,7 @@ def host_problem(host: str) -> str | None:
     try:
         ascii_host = idna.encode(host, uts46=True).decode("ascii")
     except (idna.IDNAError, UnicodeError) as exc:
-        return f"nom de site « {host} » invalide ({exc})"
+        return f"nom de site « {host} » invalide (IDNA : {exc})"
     for label in ascii_host.split("."):
         unicode_label = idna.decode(label) if label.startswith("xn--") else label
         if mixed_script(unicode_label):
@@ -64,8 +64,8 @@ def problem(value: str, schemes=WEB_SCHEMES) -> str | None:
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
-    except ValueError as exc:
-        return f"« {value} » n'est pas une adresse valide ({exc})"
+    except ValueError:
+        return f"« {value} » n'est pas une adresse valide (numéro de port ou crochets invalides)"
     scheme = parts.scheme.lower()
     if scheme not in schemes:
         wanted = ", ".join(f"{s}:" for s in schemes)

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from buildkit import clock
+
 from . import paths, rules, textrules, urls
 from . import schema as s
 
@@ -70,6 +72,20 @@ def date_precision(value) -> str:
 
 
 def _check_datetime(value, partial: bool = False) -> tuple[object, str | None]:
+    """Parse, then keep to clock.FIRST_YEAR..LAST_YEAR and to Paris times that exist."""
+    when, error = _parse_datetime(value, partial)
+    if error:
+        return None, error
+    if not clock.FIRST_YEAR <= when.year <= clock.LAST_YEAR:
+        return None, (f"date « {value} » hors des années permises ({clock.FIRST_YEAR} à "
+                      f"{clock.LAST_YEAR}) : vérifiez l'année")
+    if clock.nonexistent(when):
+        return None, (f"« {value} » n'existe pas à Paris : ce jour-là, les horloges passent de "
+                      "2 h à 3 h (heure d'été) ; choisissez une heure avant 2 h ou à partir de 3 h")
+    return when, None
+
+
+def _parse_datetime(value, partial: bool = False) -> tuple[object, str | None]:
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None), None
     if partial and isinstance(value, int) and not isinstance(value, bool):
@@ -100,6 +116,9 @@ def _check_month(value) -> tuple[object, str | None]:
         value = str(value)
     if not isinstance(value, str) or not rules.MONTH.match(value.strip()):
         return None, f"« {value} » invalide : format attendu {rules.MONTH.message}"
+    if not clock.FIRST_YEAR <= int(value.strip()[:4]) <= clock.LAST_YEAR:
+        return None, (f"« {value} » hors des années permises ({clock.FIRST_YEAR} à "
+                      f"{clock.LAST_YEAR}) : vérifiez l'année")
     return value.strip(), None
 
 
