@@ -1,6 +1,6 @@
 """French formatting of dates, hours, numbers and names, with Babel (never the OS locale).
 
-Pure functions, shared by every plugin (issue 18): french_format registers them as Jinja
+Pure functions, shared by every plugin: french_format registers them as Jinja
 filters; events, health, seo, data_pages and search_index call them directly.
 """
 

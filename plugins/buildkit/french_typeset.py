@@ -1,4 +1,4 @@
-"""French typesetting of text and of rendered HTML (issue 15, item 8): pure functions.
+"""French typesetting of text and of rendered HTML: pure functions.
 
 Editors type plain spaces and straight apostrophes; what visitors read gets French
 typography: the pages (french_format typesets their text nodes), the JSON-LD names, the

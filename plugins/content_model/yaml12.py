@@ -7,7 +7,7 @@ only: ``true``/``false``, ``null``/``~``, decimal, octal (``0o``) and hex
 (``0x``) integers and floats. Everything else stays a string. Duplicate keys,
 which PyYAML silently merges, are errors.
 
-A document is also bounded (issue 12): size, nesting, list length and the size
+A document is also bounded: size, nesting, list length and the size
 it takes once its aliases are expanded ("billion laughs") are checked on the
 parser's event stream before any node or Python object is built, so that a
 hostile or broken file is refused in a fraction of a second instead of hanging
