@@ -1,7 +1,7 @@
 """Work spread over the machine's cores, in forked processes.
 
-A fork shares the build's state as it is (settings, documents, monkeypatches in
-tests) without pickling it, and the functions run there are looked up by name.
+A fork inherits the build's state as it is (settings, monkeypatches in tests); the
+arguments and results of each call are pickled between the processes.
 Where fork is missing (Windows) or there is one core, the work runs in this
 process: the result is the same, only slower.
 """
