@@ -21,6 +21,11 @@ def _html():
     return html
 
 
+def _pdf():
+    from . import pdf  # pypdf, pypdfium2 and zxing-cpp: only for the PDF pass
+    return pdf
+
+
 def _browser():
     from . import browser  # Playwright and an HTTP server: only for the browser pass
     return browser
@@ -32,6 +37,7 @@ def run(output: Path, skip: set[str] = frozenset(), out=sys.stdout) -> list[str]
     weights: list[str] = []
     steps = [
         ("links", lambda: links.check(output, pages)),
+        ("pdf", lambda: _pdf().check(output, pages) if any(output.rglob("*.pdf")) else []),
         ("html", lambda: _html().check(output, VNU_JAR)),
         ("browser", lambda: _browser().check(output, pages, AXE_JS, weights)),
     ]
@@ -65,7 +71,7 @@ def empty_site(output: Path) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m checks", description=__doc__)
     parser.add_argument("output", type=Path)
-    parser.add_argument("--skip", default="", help="comma-separated: links,html,browser")
+    parser.add_argument("--skip", default="", help="comma-separated: links,pdf,html,browser")
     args = parser.parse_args(argv)
     if not args.output.is_dir():
         print(f"checks: {args.output} n'est pas un dossier de site construit", file=sys.stderr)
