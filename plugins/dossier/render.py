@@ -81,12 +81,14 @@ def key(*parts: str | bytes) -> str:
 def render_pdf(html: str, base_url: str, css: str) -> bytes:
     """The tagged PDF (PDF/UA-1) of ``html``; links relative to ``base_url``."""
     from weasyprint import CSS, HTML
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
     fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
     try:
         document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
         return document.write_pdf(stylesheets=[CSS(string=css, url_fetcher=fetcher)],
                                   pdf_variant="pdf/ua-1")
+    except FatalURLFetchingError as error:  # a BaseException, so that WeasyPrint lets it through
+        raise RenderError(f"{error} (seules les données intégrées, data:, sont lues)") from error
     except Exception as error:  # WeasyPrint's own errors have no common base class
         raise RenderError(f"{type(error).__name__}: {error}") from error
