@@ -2,8 +2,10 @@
 
 Signal get_generators adds HealthGenerator:
 - generate_context computes the content-health report (report.py: missing
-  organisation data, trade pages not named in both genders, no upcoming event,
-  stale news, figures and programmes, drafts, scheduled news…) and the build
+  organisation data, the legal notice's gaps, trade pages not named in both
+  genders, no upcoming event, stale news, figures and programmes, drafts,
+  scheduled news; advice on the text: invitations typed in it, people named in
+  the masculine alone, long sentences, house spellings…) and the build
   info (buildinfo.py: commit and time), both from buildkit.clock.now(); context
   ``build_info``;
 - generate_output writes admin/etat/index.html (the report; noindex, out of the
@@ -27,6 +29,7 @@ from content_model.reader import CACHE
 
 from .buildinfo import build_info, to_json
 from . import render
+from .public import public
 from .report import collect
 
 logger = logging.getLogger(__name__)
@@ -63,10 +66,11 @@ class HealthGenerator(Generator):
         target = Path(self.output_path) / BUILD_INFO
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(to_json(self.build_info), encoding="utf-8")
+        shown = public(self.report)  # a public URL: unpublished content only counted
         writer.write_file(REPORT_URL + "index.html", self.get_template("admin-etat"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url=REPORT_URL,
-                          report=self.report, report_intro=render.intro(self.report),
-                          report_clear=render.clear_line(self.report))
+                          report=shown, report_intro=render.intro(shown),
+                          report_clear=render.clear_line(shown))
 
 
 def get_generators(pelican):
