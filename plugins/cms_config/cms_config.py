@@ -13,6 +13,7 @@ loopback), CMS_LOCAL_BACKEND_URL, CMS_NODE_MODULES.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sys
 from pathlib import Path
@@ -30,6 +31,12 @@ logger = logging.getLogger(__name__)
 ADMIN = "admin"
 WORKFLOW = "site.yml"  # .github/workflows/: the run /admin/ reports on in production
 STATUS_URL = "admin/derniere-construction.json"  # served by `invoke cms` (buildtools/live.py)
+PHONE_CSS = Path(__file__).parent / "static" / "admin-phone.css"  # Decap on a phone (docs/cms.md)
+
+
+def phone_css_name() -> str:
+    digest = hashlib.sha256(PHONE_CSS.read_bytes()).hexdigest()[:10]
+    return f"{ADMIN}/admin-phone.{digest}.css"
 
 
 def decap_files(dist: Path) -> list[Path]:
@@ -84,7 +91,8 @@ class CmsGenerator(Generator):
                          "(./scripts/bootstrap, qui lance npm ci)", node_modules / "decap-cms")
             self.files = []
         self.context["cms"] = {"script": f"{ADMIN}/decap/decap-cms.js", "csp": admin_csp(self.settings),
-                               "requirements": requirements(), **self.login()}
+                               "requirements": requirements(), "phone_css": phone_css_name(),
+                               **self.login()}
 
     def login(self) -> dict:
         """How /admin/ logs in and reports on builds. Locally: decap-server (its URL, so
@@ -113,6 +121,7 @@ class CmsGenerator(Generator):
         (out / "decap").mkdir(parents=True, exist_ok=True)
         for source in self.files:
             publish_file(source, out / "decap" / source.name)
+        publish_file(PHONE_CSS, Path(self.output_path) / self.context["cms"]["phone_css"])
         header = "# Généré depuis plugins/content_model/schema.py : ne pas modifier à la main.\n"
         (out / "config.yml").write_text(header + yaml12.dump(self.config), encoding="utf-8")
         writer.write_file(f"{ADMIN}/index.html", self.get_template("admin"), self.context,

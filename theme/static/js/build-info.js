@@ -93,7 +93,10 @@
     report.textContent = "État du contenu";
   }
   box.setAttribute("role", "status");
-  [online, notice].forEach(function (p) { p.style.margin = "0"; });
+  [online, notice].forEach(function (p) {
+    p.style.margin = "0";
+    if (!target) { p.style.color = "#ffffff"; }  // Decap's own styles colour paragraphs
+  });
   online.appendChild(text);
   online.appendChild(version);
   if (!target && data.report) { online.appendChild(report); }
@@ -118,6 +121,7 @@
     if (!described || (described.level === "ok" && !target)) { return; }
     var p = document.createElement("p");
     p.style.margin = "0";
+    if (!target) { p.style.color = "#ffffff"; }
     p.textContent = described.text;
     if (described.link) {
       var a = document.createElement("a");
