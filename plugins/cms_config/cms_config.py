@@ -114,7 +114,7 @@ class CmsGenerator(Generator):
             print("ATTENTION : CMS_AUTH_URL n'est pas défini : /admin/ publié ne peut pas se "
                   "connecter à GitHub et dit quoi configurer (README, section CMS).",
                   file=sys.stderr, flush=True)
-        return {"runs": runs, "missing": missing}
+        return {"runs": runs, "missing": missing, "repo": repo, "workflow": WORKFLOW}
 
     def generate_output(self, writer) -> None:
         out = Path(self.output_path) / ADMIN
