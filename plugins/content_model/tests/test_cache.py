@@ -1,4 +1,4 @@
-"""ReaderCache: entries keyed by file stamp, one file per settings digest, damage is a miss."""
+"""ReaderCache: entries keyed by the file's bytes, one file per settings digest, damage is a miss."""
 
 from __future__ import annotations
 
@@ -34,7 +34,13 @@ def test_round_trip_and_stamp(tmp_path):
     value[0]["title"] = "changed by a caller"
     assert again.get(path)[0]["title"] == "A"  # every hit is a fresh copy
     os.utime(path, ns=(1, 1))
-    assert again.get(path) is None  # another mtime: read again
+    assert again.get(path) is not None  # the same bytes, another date: still a hit
+    moved = tmp_path / "copy.md"  # a fresh checkout: another inode, the same bytes
+    os.replace(path, moved)
+    moved.rename(path)
+    assert again.get(path) is not None
+    source(tmp_path, text="---\ntitle: B\n---\n\nTexte.\n")
+    assert again.get(path) is None  # other bytes: read again
 
 
 def test_file_changed_while_read_is_not_cached(tmp_path):
