@@ -44,8 +44,8 @@ def schema_folders() -> set[str]:
 
 def reserved_folders(settings, generators) -> dict[str, str]:
     """{folder: who writes it} for this build."""
-    owners = {folder: "pelican" for folder in pelican_folders(settings)}
-    owners.update({folder: "schema.py" for folder in schema_folders()})
+    owners = dict.fromkeys(pelican_folders(settings), "pelican")
+    owners.update(dict.fromkeys(schema_folders(), "schema.py"))
     for generator in generators:
         declared = getattr(generator, "output_folders", None)
         for folder in declared() if declared else ():

@@ -78,7 +78,7 @@ def test_phone_jpeg_with_com_exif_gps_xmp_publishes_no_metadata(tmp_path, backgr
     assert pipe.finish() == []
     found = variants(pipe, image_set)
     assert len(found) == 6  # 480, 960, 1440 in WebP and JPEG
-    for variant, data in found:
+    for _variant, data in found:
         assert_no_metadata(data)
 
 
@@ -86,7 +86,7 @@ def test_phone_jpeg_with_com_exif_gps_xmp_publishes_no_metadata(tmp_path, backgr
 def test_png_with_text_profile_and_exif_chunks_publishes_no_metadata(tmp_path, mode):
     pipe = p.Pipeline(tmp_path / "cache")
     image_set = pipe.process(png_with_chunks(tmp_path / "schema.png", mode))
-    for variant, data in variants(pipe, image_set):
+    for _variant, data in variants(pipe, image_set):
         assert_no_metadata(data)
 
 
@@ -96,7 +96,7 @@ def test_colour_profile_is_applied_before_it_is_dropped(tmp_path):
     path = tmp_path / "p3.jpg"
     Image.new("RGB", (600, 400), (200, 30, 30)).save(path, "JPEG", icc_profile=icc())
     pipe = p.Pipeline(tmp_path / "cache")
-    for variant, data in variants(pipe, pipe.process(path)):
+    for _variant, data in variants(pipe, pipe.process(path)):
         assert_no_metadata(data)
         red = Image.open(io.BytesIO(data)).convert("RGB").getpixel((10, 10))
         assert abs(red[0] - 200) < 12 and red[1] < 50  # sRGB to sRGB: the same colour
