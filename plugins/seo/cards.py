@@ -31,7 +31,7 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont, PngImagePlugin
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
-VERSION = "2"  # change to redraw every card after a design change
+VERSION = "3"  # change to redraw every card after a design change
 FONT_FAMILY = "DejaVu Sans"
 
 
@@ -151,7 +151,7 @@ def draw(card: Card) -> bytes:
     info = PngImagePlugin.PngInfo()
     info.add_text(KEY_TEXT, card.key)
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True, pnginfo=info)
+    image.save(out, "PNG", pnginfo=info)  # optimize=True: twice the time for 6 % fewer bytes
     return out.getvalue()
 
 
