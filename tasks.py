@@ -275,11 +275,13 @@ def bench(c, what="build", sizes=None, runs=3, json=None):
 
     WHAT: build (against plain Pelican, SIZES documents, default 100,1000, median of RUNS
     runs) or search (split lunr index against Pagefind, SIZES documents, default 44,1000,
-    44 being the real site; JSON: also write the rows to that file). Not a test: nothing
-    fails on a slow machine."""
+    44 being the real site; JSON: also write the rows to that file) or dossier (the PDF
+    sheets' cost on the real content, cold and warm, with and without PDFs, median of RUNS
+    runs). Not a test: nothing fails on a slow machine."""
     scripts = {"build": f"benchmarks/build_bench.py {shlex.quote(sizes or '100,1000')} {int(runs)}",
                "search": f"benchmarks/search_bench.py {shlex.quote(sizes or '44,1000')} "
-                         f"{shlex.quote(json or '')}"}
+                         f"{shlex.quote(json or '')}",
+               "dossier": f"benchmarks/dossier_bench.py {int(runs)}"}
     if what not in scripts:
         raise Exit(f"Benchmark inconnu : {what} (choix : {', '.join(scripts)})", code=2)
     c.run(f"{PY} {scripts[what]}", pty=False)

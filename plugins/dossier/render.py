@@ -67,12 +67,19 @@ def _fonts_digest() -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _versions() -> str:
+    """Versions of the libraries that draw the PDF, read without importing them (a warm
+    build that renders nothing does not load WeasyPrint and Pango)."""
+    from importlib.metadata import version
+
+    return " ".join(f"{name}={version(name)}" for name in ("weasyprint", "pydyf", "segno"))
+
+
 def key(*parts: str | bytes) -> str:
     """SHA-256 of ``parts`` and of everything else a PDF depends on."""
-    import weasyprint
-
     digest = hashlib.sha256()
-    for part in (VERSION, weasyprint.__version__, _fonts_digest(), *parts):
+    for part in (VERSION, _versions(), _fonts_digest(), *parts):
         data = part.encode("utf-8") if isinstance(part, str) else part
         digest.update(b"%d:" % len(data) + data)
     return digest.hexdigest()
