@@ -3,8 +3,8 @@
 The declared nouns and the rule are content_model/language.py's (``PEOPLE``,
 ``people_problems``): « les opérateurs » is written « les opérateurs et opératrices »,
 « les enseignants » « le personnel enseignant ». Read in the title, the summary and the
-text of every published Markdown page; each problem with its file, its line and what
-to write. The build never fails on it.
+text of every published Markdown page, and in the texts of key figures; each problem
+with its file, its line (or field) and what to write. The build never fails on it.
 """
 
 from __future__ import annotations
@@ -19,13 +19,19 @@ NOTE = ("Le site nomme les groupes de personnes aux deux genres ou sous une form
         "alternants ». Liste des noms suivis : PEOPLE, plugins/content_model/language.py.")
 
 
+DATA_FIELDS = ("label", "detail", "description")
+
+
 def found(entries) -> list[tuple[str, str]]:
     """[(file, « ligne N : what to write : « sentence » »)] for published pages."""
     items = []
     for entry in entries:
-        if not entry.ctype.folder or entry.draft:
+        if entry.draft:
             continue
-        places = [("titre", entry.title), ("résumé", str(entry.values.get("summary") or ""))]
+        if not entry.ctype.folder:  # an entry of a data list (a key figure): its texts
+            places = [(name, str(entry.values.get(name) or "")) for name in DATA_FIELDS]
+        else:
+            places = [("titre", entry.title), ("résumé", str(entry.values.get("summary") or ""))]
         places += [(f"ligne {line}", sentence)
                    for line, sentence in textcheck.sentences(entry.body, entry.body_line)]
         for place, raw in places:

@@ -83,3 +83,16 @@ def test_the_legal_notice_lists_its_missing_facts_as_urgent(tmp_path):
         "Hébergeur du site : adresse : vide", "Hébergeur du site : téléphone : vide"]
     _, general = section(root, "Coordonnées de Hall 32 : informations manquantes")
     assert not any("Hébergeur" in x or "publication" in x for x in general)  # listed once
+
+
+def test_a_key_figure_label_is_read_too(tmp_path):
+    root = content(tmp_path)
+    figures = root / "data" / "figures.yaml"
+    text = figures.read_text(encoding="utf-8")
+    assert "label: élèves en formation initiale" in text
+    figures.write_text(text.replace("label: élèves en formation initiale",
+                                    "label: apprentis en formation initiale", 1), encoding="utf-8")
+    _, items = section(root, people_nouns.TITLE)
+    assert items == ["content/data/figures.yaml: figures[1] (eleves) : label : « apprentis » sans "
+                     "« apprenties » : écrire « les apprentis et apprenties » (« apprentis en "
+                     "formation initiale »)"]
