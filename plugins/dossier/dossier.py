@@ -52,6 +52,10 @@ STYLESHEETS = ("static/css/tokens.css", "dossier/dossier.css")
 HEADING = re.compile(r"<(/?)h([1-6])\b")
 HEADING_ID = re.compile(r'(<h[1-6]\b[^>]*?)\s+id="[^"]*"')
 ROOT_LINK = re.compile(r'(<a\b[^>]*?\shref=")/')
+# A body's images (the images plugin's <picture>, or an <img>): their variants are made in
+# the background while the pages are written, after the PDFs; the sheet says where to see them.
+IMAGE = re.compile(r"<picture\b.*?</picture>|<img\b[^>]*>", re.S)
+ALT = re.compile(r'<img\b[^>]*?\salt="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,18 @@ def shift_headings(html: str, by: int) -> str:
     their ids."""
     html = HEADING_ID.sub(r"\1", html)  # ids of one programme's body would repeat another's
     return HEADING.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + by)}", html)
+
+
+def image_notes(html: str) -> str:
+    """Each image of ``html`` but the embedded ones (data: URLs, the QR code) replaced by
+    a note with its alt text: « [Image sur la page en ligne : …] »."""
+    def note(match: re.Match) -> str:
+        if 'src="data:' in match[0]:
+            return match[0]
+        alt = ALT.search(match[0])
+        text = f" : {alt[1]}" if alt and alt[1].strip() else ""
+        return f'<span class="d-image-note">[Image sur la page en ligne{text}]</span>'
+    return IMAGE.sub(note, html)
 
 
 def _make(job: tuple) -> tuple[str, int, str]:
@@ -106,10 +122,10 @@ class DossierGenerator(Generator):
 
     def _html(self, template: str, **values) -> str:
         """The template rendered and typeset like a page; root-relative links made absolute
-        (printed after their text, and clickable in the PDF)."""
+        (printed after their text, and clickable in the PDF); images as notes (image_notes)."""
         html = self.get_template(template).render({**self.context, **values})
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(values["site_root"]))
-        return typeset_html(ROOT_LINK.sub(lambda m: m[1] + origin + "/", html))
+        return typeset_html(image_notes(ROOT_LINK.sub(lambda m: m[1] + origin + "/", html)))
 
     def prepare(self) -> None:
         """Every PDF made or found in the cache; links set in the context."""

@@ -96,6 +96,8 @@ def render_pdf(html: str, base_url: str, css: str) -> bytes:
         return document.write_pdf(stylesheets=[CSS(string=css, url_fetcher=fetcher)],
                                   pdf_variant="pdf/ua-1")
     except FatalURLFetchingError as error:  # a BaseException, so that WeasyPrint lets it through
-        raise RenderError(f"{error} (seules les données intégrées, data:, sont lues)") from error
+        url = str(error).partition('"')[2].rstrip('"')
+        raise RenderError(f"« {url} » ne peut pas être lu : une fiche PDF ne lit que les "
+                          "données qu'elle contient (data:), rien sur le réseau") from error
     except Exception as error:  # WeasyPrint's own errors have no common base class
         raise RenderError(f"{type(error).__name__}: {error}") from error

@@ -102,3 +102,18 @@ def test_damaged_cache_entry_is_a_miss(tmp_path, pdf):
     assert dossier._cached_size(whole) == len(pdf)
     assert dossier._cached_size(cut) is None
     assert dossier._cached_size(tmp_path / "missing.pdf") is None
+
+
+def test_images_become_notes_with_their_alt_text():
+    html = ('<p>a</p><picture><source srcset="/images/x-480.webp 480w"><img src="/images/x-960.jpg" '
+            'alt="Un atelier d’usinage"></picture><img src="/images/d.png" alt="">'
+            '<img src="data:image/svg+xml;base64,AAAA" alt="Code QR">')
+    assert dossier.image_notes(html) == (
+        '<p>a</p><span class="d-image-note">[Image sur la page en ligne : Un atelier d’usinage]</span>'
+        '<span class="d-image-note">[Image sur la page en ligne]</span>'
+        '<img src="data:image/svg+xml;base64,AAAA" alt="Code QR">')
+
+
+def test_refused_fetch_says_why_in_french():
+    with pytest.raises(render.RenderError, match="« https://example.org/x.png » ne peut pas être lu"):
+        render.render_pdf(sheet('<img src="https://example.org/x.png" alt="x">'), "https://www.hall32.fr/", CSS)
