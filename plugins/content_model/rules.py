@@ -52,13 +52,16 @@ class Pattern:
 
 
 def combine(patterns: list[Pattern]) -> list[str] | None:
-    """Decap's one ``pattern`` of a field: every rule as a lookahead, messages joined."""
+    """Decap's one ``pattern`` of a field: every rule as a lookahead, messages joined into
+    the sentence Decap shows after « Le champ X ne correspond pas au schéma: »."""
     if not patterns:
         return None
+    message = " ; ".join(p.message for p in patterns)
+    message = message[0].upper() + message[1:]  # Decap adds the full stop
     if len(patterns) == 1:
-        return [patterns[0].source, patterns[0].message]
+        return [patterns[0].source, message]
     source = "^" + "".join(f"(?={p.source[1:]})" for p in patterns) + "[\\s\\S]*$"
-    return [source, " ; ".join(p.message for p in patterns)]
+    return [source, message]
 
 
 SLUG = Pattern("slug", "^[a-z0-9]+(-[a-z0-9]+)*$",

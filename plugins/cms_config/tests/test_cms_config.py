@@ -178,6 +178,17 @@ def test_published_admin_never_uses_the_local_backend(published):
     assert "local_backend" not in cfg and cfg["backend"]["name"] == "github"
 
 
+def test_published_admin_without_oauth_proxy_says_what_to_configure(published):
+    """CMS_REPO set, CMS_AUTH_URL not (the fixture's build): no GitHub button that fails,
+    the page names the variable to set, and the build warned (not fatally)."""
+    page = published.page("admin/")
+    html = (published.output / "admin" / "index.html").read_text(encoding="utf-8")
+    assert "decap-cms.js" not in html and "cms-config-url" not in html
+    assert page.h1 == ["Espace de rédaction : connexion pas encore configurée"]
+    assert "CMS_AUTH_URL" in page.text and "invoke cms" in page.text
+    assert "ATTENTION : CMS_AUTH_URL n'est pas défini" in published.log
+
+
 @pytest.mark.parametrize("value", ["04 73 00 00 00", "0473000000", "04.73.00.00.00", "+33 4 73 00 00 00",
                                    "+1 202 555 0100", "473000000", "04 73 00 00", "00 73 00 00 00",
                                    "tél. 04 73 00 00 00", "+33 4 73 00 00 00 00 00 00 00"])

@@ -5,7 +5,7 @@ tasks.serve_live (livereload: every save rebuilds the site), on a copy of the co
   rebuild, while a public page open beside it reloads (issue 23: typed text was lost);
 - a refused build is shown in /admin/ with its file, field and problem;
 - the CMS refuses an image without alt text, as the build does, with its message;
-- an uploaded image shows in the editor (the dev server serves the original).
+- an uploaded image shows in the editor and the preview (the dev server serves the original).
 """
 
 from __future__ import annotations
@@ -152,6 +152,10 @@ def test_the_cms_refuses_an_image_without_alt_text_and_shows_the_upload(live, br
         image.wait_for(timeout=20_000)
         wait_for(lambda: image.evaluate("i => i.complete && i.naturalWidth") > 0, timeout=20,
                  what="the uploaded image, shown in the editor")
+        shown = page.frame_locator("iframe").first.locator("img[src*='photo']").first
+        shown.wait_for(timeout=20_000)
+        wait_for(lambda: shown.evaluate("i => i.complete && i.naturalWidth") > 0, timeout=20,
+                 what="the uploaded image, shown in the preview")
     finally:
         context.close()
         news.unlink(missing_ok=True)

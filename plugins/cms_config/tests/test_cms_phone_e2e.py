@@ -2,7 +2,8 @@
 plugins/cms_config/static/admin-phone.css, an editor opens an entry, edits it, sees its
 preview and publishes it: no horizontal scrolling, every control inside the screen's
 width, « Publier » and « Supprimer l'entrée » in view wherever the page is scrolled.
-docs/cms.md has the figures before and after."""
+docs/cms.md has the figures before and after. Also: without decap-server, /admin/ says to
+run `invoke cms`."""
 
 from __future__ import annotations
 
@@ -60,3 +61,18 @@ def test_an_editor_can_edit_preview_and_publish_on_a_phone(cms, browser):
         context.close()
         trade = cms.repo / "content" / "metiers" / "soudeur.md"
         trade.write_text(read_text(trade).replace(" (téléphone)", ""), encoding="utf-8")
+
+
+def test_without_decap_server_admin_says_to_run_invoke_cms(cms, browser):
+    """Under `invoke build serve` nothing answers at the local backend's address: Decap falls
+    back to a GitHub login that cannot work locally, and the bar says what to do instead."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.route(f"http://127.0.0.1:{cms.port}/**", lambda route: route.abort())
+    try:
+        page.goto(f"{cms.base}/admin/")
+        notice = page.get_by_text("Le serveur de rédaction ne répond pas", exact=False)
+        notice.wait_for(timeout=15_000)
+        assert "invoke cms" in notice.inner_text()
+    finally:
+        context.close()
