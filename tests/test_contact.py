@@ -93,7 +93,7 @@ def test_without_them_the_page_says_what_the_visitor_can_do_now(without_objects,
     assert "contactez" not in said.lower() and "rendez-vous :" not in said
     assert "Adresse de Hall 32 : 1 rue de l'Essai, Clermont-Ferrand" in said
     assert "Si des journées portes ouvertes, des salons ou des réunions d'information sont " \
-           "fixés, ils seront annoncés" in said
+           "fixés, ils seront annoncés dans les événements et dans les actualités" in said
 
 
 @pytest.mark.slow
