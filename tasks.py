@@ -277,11 +277,14 @@ def bench(c, what="build", sizes=None, runs=3, json=None):
     runs) or search (split lunr index against Pagefind, SIZES documents, default 44,1000,
     44 being the real site; JSON: also write the rows to that file) or dossier (the PDF
     sheets' cost on the real content, cold and warm, with and without PDFs, median of RUNS
-    runs). Not a test: nothing fails on a slow machine."""
+    runs) or mobile (the phone figures at 390×844, JavaScript on and off, of a fresh build:
+    header height, h1 top, first content, tap targets, pages without an illustration;
+    docs/phone-first.md). Not a test: nothing fails on a slow machine."""
     scripts = {"build": f"benchmarks/build_bench.py {shlex.quote(sizes or '100,1000')} {int(runs)}",
                "search": f"benchmarks/search_bench.py {shlex.quote(sizes or '44,1000')} "
                          f"{shlex.quote(json or '')}",
-               "dossier": f"benchmarks/dossier_bench.py {int(runs)}"}
+               "dossier": f"benchmarks/dossier_bench.py {int(runs)}",
+               "mobile": "benchmarks/mobile_bench.py" + (f" --json {shlex.quote(json)}" if json else "")}
     if what not in scripts:
         raise Exit(f"Benchmark inconnu : {what} (choix : {', '.join(scripts)})", code=2)
     c.run(f"{PY} {scripts[what]}", pty=False)

@@ -38,7 +38,7 @@ def test_every_family_level_audience_and_profile_has_a_pictogram():
 
 def test_each_pictogram_is_small_decorative_and_styled_by_the_theme():
     m = module()
-    for key in m.DRAWINGS:
+    for key in m.drawings:
         svg = str(m.pictogram(key)).strip()
         assert len(gzip.compress(svg.encode("utf-8"), 9)) <= 2048, key
         assert 'aria-hidden="true"' in svg and 'focusable="false"' in svg, key
