@@ -1,4 +1,4 @@
-"""Printing a page from the browser (issue 25, item 7; components/print.css): no
+"""Printing a page from the browser (issue 25, item 7; theme/static/css/components/print.css): no
 navigation, header tools or footer clutter, the address of a link after its text,
 one column, tables never clipped. Chromium in print media on the real site."""
 
@@ -21,7 +21,7 @@ def test_print_hides_navigation_and_shows_link_addresses(page_checked, served_si
         const a = document.querySelector('.h32-prose a[href^="/"]');
         return [a.getAttribute('href'), getComputedStyle(a, '::after').content];
     }""")
-    assert after[1] == f'" (" attr(href) ")"' or after[1] == f'" ({after[0]})"', after
+    assert after[1] == '" (" attr(href) ")"' or after[1] == f'" ({after[0]})"', after
     assert page.evaluate("getComputedStyle(document.querySelector('.h32-columns')).display") == "block"
     assert page.locator("h1").is_visible()
     # Back on screen, the navigation is there again.
