@@ -125,6 +125,9 @@ def test_catalogue(published):
     open_ones = [f for f in programmes(published.output) if "Session passée" not in (f / "index.html").read_text()]
     for folder in open_ones + sorted(p.parent for p in (published.output / "metiers").glob("*/index.html")):
         assert plain(Page.read(folder / "index.html").h1[0]) in text
+    levels = [int(name[2]) for name, _ in tags(root["/StructTreeRoot"], []) if re.fullmatch(r"/H[1-6]", name)]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
     # The table of contents links to each programme and trade inside the PDF.
     assert len(reader.named_destinations) >= len(open_ones)
     assert qr_codes(path) == [canonical(published.output / "formations" / "index.html")]
