@@ -115,6 +115,9 @@ def _check_month(value) -> tuple[object, str | None]:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not rules.MONTH.match(value.strip()):
+        shape = MONTH_RE.match(value.strip()) if isinstance(value, str) else None
+        if shape and shape[2] and not 1 <= int(shape[2]) <= 12:
+            return None, f"« {value} » : le mois {shape[2]} n'existe pas (01 à 12)"
         return None, f"« {value} » invalide : format attendu {rules.MONTH.message}"
     if not clock.FIRST_YEAR <= int(value.strip()[:4]) <= clock.LAST_YEAR:
         return None, (f"« {value} » hors des années permises ({clock.FIRST_YEAR} à "
