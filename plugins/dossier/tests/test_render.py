@@ -117,3 +117,12 @@ def test_images_become_notes_with_their_alt_text():
 def test_refused_fetch_says_why_in_french():
     with pytest.raises(render.RenderError, match="« https://example.org/x.png » ne peut pas être lu"):
         render.render_pdf(sheet('<img src="https://example.org/x.png" alt="x">'), "https://www.hall32.fr/", CSS)
+
+
+def test_a_pdf_that_cannot_be_made_is_reported_not_cached(tmp_path):
+    target = tmp_path / "x.pdf"
+    job = ("content/formations/x.md", sheet('<img src="https://example.org/x.png" alt="x">'),
+           "https://www.hall32.fr/", CSS, target)
+    where, size, error = dossier._make(job)
+    assert (where, size) == ("content/formations/x.md", 0) and "ne peut pas être lu" in error
+    assert not target.exists()
