@@ -14,6 +14,8 @@ def entries(context) -> list[tuple[str, str | None]]:
     for ctype in s.TYPES:
         if ctype.index_url:
             urls.setdefault(ctype.index_url, None)
+    if context.get("orientation"):  # the path's entry; its questions and results stay out
+        urls[context["orientation"]["url"]] = None
     for page in context.get("pages", []):
         urls[page.url] = None
     for item in context.get("metiers", []) + context.get("formations", []) + context.get("evenements", []):
