@@ -126,3 +126,14 @@ def test_a_pdf_that_cannot_be_made_is_reported_not_cached(tmp_path):
     where, size, error = dossier._make(job)
     assert (where, size) == ("content/formations/x.md", 0) and "ne peut pas être lu" in error
     assert not target.exists()
+
+
+def test_fonts_embedded(pdf):
+    fonts = PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/Font"]
+    names = []
+    for ref in fonts.values():
+        font = ref.get_object()
+        descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)["/FontDescriptor"]
+        assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.keys()), font["/BaseFont"]
+        names.append(str(font["/BaseFont"]))
+    assert names and all("+DejaVu-Sans" in name for name in names)  # subsets of DejaVu Sans
