@@ -87,8 +87,12 @@ def key(*parts: str | bytes) -> str:
 
 def render_pdf(html: str, base_url: str, css: str) -> bytes:
     """The tagged PDF (PDF/UA-1) of ``html``; links relative to ``base_url``."""
-    from weasyprint import CSS, HTML
-    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+    try:
+        from weasyprint import CSS, HTML
+        from weasyprint.urls import FatalURLFetchingError, URLFetcher
+    except OSError as error:  # cffi could not load Pango's shared libraries
+        raise RenderError(f"WeasyPrint ne trouve pas Pango ({error}) : installez libpango-1.0-0 et "
+                          "libpangoft2-1.0-0 (./scripts/bootstrap en root)") from error
 
     fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
     try:
