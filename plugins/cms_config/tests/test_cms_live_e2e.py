@@ -23,7 +23,6 @@ from cms_config.tests.cms_support import (
     DECAP_SERVER, Cms, free_port, listening, new_page, photo, quietly, wait_for,
 )
 from cms_config.tests.walk import GuideWalk, Pick
-from content_model.frontmatter import read_text
 from support import ROOT
 
 SERVE = """
