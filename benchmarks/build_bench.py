@@ -9,7 +9,9 @@ then a rebuild with nothing changed and one with one news item changed (Pelican 
 the swap into the site folder); and the image work done cold and warm.
 Timings on a shared machine vary by ±20 %: each figure is the median of RUNS
 runs (3 unless given), plain and ours alternating, and ratios compare runs
-of the same benchmark only. Figures only: nothing fails on a slow machine.
+of the same benchmark only; the CPU ratio (user + system time of the build and its
+workers) moves less when the machine is shared. Figures only: nothing fails on a slow
+machine.
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def plain(content: Path, output: Path, work: Path, cached: bool = False) -> list
 
 
 def image_work(log: str) -> str:
-    match = re.search(r"images: (\d+) images, (\d+) traitées", log)
+    match = re.search(r"Images : (\d+) \((\d+) traitée", log)
     return f"{match.group(2)} of {match.group(1)} images processed" if match else "no image"
 
 
@@ -91,7 +93,7 @@ def processed(log: str) -> int:
 
 
 def row(name: str, m: dict, base: dict | None = None, extra: str = "") -> str:
-    ratio = f"{m['wall'] / base['wall']:5.2f}x" if base else "      "
+    ratio = f"{m['wall'] / base['wall']:5.2f}x ({m['cpu'] / base['cpu']:.2f}x CPU)" if base else " " * 20
     spread = f"[{m['spread'][0]:.2f}-{m['spread'][1]:.2f}]" if "spread" in m else ""
     return (f"  {name:<36} {m['wall']:6.2f} s {spread:<12} {m['cpu']:6.2f} s CPU "
             f"{m['rss']:5.0f} MB  {ratio}  {extra}")
