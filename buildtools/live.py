@@ -21,6 +21,7 @@ ADMIN_PAGES = ("/admin", "/admin/", "/admin/index.html")  # /admin/etat/ still r
 # "ERROR: content/metiers/soudeur.md: image_alt: texte alternatif obligatoire…"
 PROBLEM_RE = re.compile(r"^(?:ERROR|CRITICAL|ERREUR)\s*:\s*(?P<text>.+)$")
 FILE_RE = re.compile(r"^(?P<file>\S+\.(?:md|markdown|yaml|yml|jpe?g|png|webp|gif|svg))\s*:\s*(?P<rest>.*)$")
+CLOSING_RE = re.compile(r"^(?:[A-Z]\w*(?:Error|Exception)\s*:|La construction)")
 FIELD_RE = re.compile(r"^(?P<field>[a-z_][a-z0-9_]*)\s*:\s*(?P<message>.+)$")
 
 
@@ -37,8 +38,8 @@ def problems(log: str) -> list[dict]:
         if not match:
             continue
         text = match["text"].strip()
-        if text.startswith("RuntimeError") or text.startswith("La construction"):
-            continue  # Pelican's and tasks.py's closing lines repeat the verdict
+        if CLOSING_RE.match(text):
+            continue  # Pelican's, content_model's and tasks.py's closing lines repeat the verdict
         file, field, message = "", "", text
         located = FILE_RE.match(text)
         if located:

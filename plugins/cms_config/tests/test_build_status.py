@@ -61,6 +61,7 @@ ERROR: content/actualites/refusee.md: contact: champ inconnu (champs permis : ti
 ERROR: content/metiers/soudeur.md: image_alt: texte alternatif obligatoire quand une image est donnée
 ERROR: deux pages ont l'identifiant « soudeur »
 CRITICAL: RuntimeError: Warning or error encountered
+CRITICAL: ContentModelError: 1 erreur(s) avant l'écriture du site : corrigez les fichiers cités ci-dessus.
 La construction ou les contrôles ont échoué (le site précédent est conservé dans output/).
 """
 

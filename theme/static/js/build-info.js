@@ -87,7 +87,13 @@
     style(box, { position: "fixed", right: "0.5rem", bottom: "0.5rem", zIndex: "10000",
       maxWidth: "calc(100% - 1rem)", maxHeight: "40vh", overflowY: "auto", padding: "0.4rem 0.75rem",
       borderRadius: "4px", background: COLORS.ok, color: "#ffffff", font: "14px/1.4 system-ui, sans-serif" });
-    [version, report].forEach(function (link) { link.style.color = "#ffffff"; });
+    // Clicks pass through the bar to what it covers, but for its links (a list's last
+    // entry on a phone lies under it).
+    box.style.pointerEvents = "none";
+    [version, report].forEach(function (link) {
+      link.style.color = "#ffffff";
+      link.style.pointerEvents = "auto";
+    });
     report.style.marginLeft = "0.75rem";
     report.href = data.report || "";
     report.textContent = "État du contenu";
@@ -127,7 +133,7 @@
       var a = document.createElement("a");
       a.href = described.link;
       a.textContent = " voir l'exécution";
-      if (!target) { a.style.color = "#ffffff"; }
+      if (!target) { a.style.color = "#ffffff"; a.style.pointerEvents = "auto"; }
       p.appendChild(a);
     }
     latest.appendChild(p);
