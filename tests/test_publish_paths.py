@@ -4,8 +4,7 @@
   refuse (nothing uploaded), and uploads the checked build itself while it holds the build
   lock: a rebuild started meanwhile (livereload, `invoke cms`) cannot swap another build in
   during the upload. rsync is a stand-in on PATH that records what it was given.
-- The GitHub workflow: pushes and pull requests run the tests; the nightly run only
-  builds, passes the gates and deploys; a missing CMS_AUTH_URL is said in the summary.
+- The GitHub workflow's paths: tests/test_workflow.py (quick, in the fast lane).
 """
 
 from __future__ import annotations
@@ -20,8 +19,6 @@ import pytest
 from invoke import Context, Exit
 
 import tasks
-from content_model import yaml12
-from support import ROOT
 
 FAKE_RSYNC = """#!{python}
 import fcntl, json, os, shutil, sys
@@ -78,48 +75,3 @@ def test_publish_refuses_what_ci_refuses_and_uploads_nothing(minimal_site, tmp_p
                          skip="html,browser")
     assert refused.value.code == 1
     assert not log.exists() and not (tmp_path / "remote").exists()
-
-
-def workflow() -> dict:
-    return yaml12.load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
-
-
-def runs(step: dict, event: str, auth: str = "https://auth.example.org") -> bool:
-    """GitHub's `if:` for the few forms the workflow uses (==, !=, &&, ||, strings)."""
-    condition = step.get("if")
-    if not condition:
-        return True
-    names = {"github.event_name": event, "github.ref": "refs/heads/main", "env.CMS_AUTH_URL": auth}
-    python = condition.replace("&&", " and ").replace("||", " or ")
-    for name, value in names.items():
-        python = python.replace(name, repr(value))
-    assert re.fullmatch(r"[\s'\w/.:=!-]*(?:and|or)?[\s'\w/.:=!-]*", python), condition
-    return bool(eval(python, {"__builtins__": {}}))  # noqa: S307 (only literals left)
-
-
-def step_names(event: str, job: str = "build", **kw) -> list[str]:
-    return [s.get("name") or s.get("uses", "") for s in workflow()["jobs"][job]["steps"] if runs(s, event, **kw)]
-
-
-def test_the_nightly_run_builds_checks_and_deploys_without_the_tests():
-    nightly = step_names("schedule")
-    assert "Tests" not in nightly
-    assert any("Publication build" in n for n in nightly)
-    assert "Upload the site for GitHub Pages" in nightly
-    assert runs(workflow()["jobs"]["deploy"], "schedule")
-    assert [e["cron"] for e in workflow()["on"]["schedule"]]
-
-
-@pytest.mark.parametrize("event", ["push", "pull_request", "workflow_dispatch"])
-def test_pushes_and_pull_requests_run_everything(event):
-    names = step_names(event)
-    assert "Tests" in names and any("Publication build" in n for n in names)
-    preview = [s for s in workflow()["jobs"]["build"]["steps"] if s.get("name", "").startswith("Publication build")]
-    assert preview[0]["run"].strip() == ".venv/bin/invoke preview"  # every gate, none skipped
-
-
-def test_a_missing_cms_auth_url_is_said_in_the_summary():
-    assert "CMS login configured?" in step_names("push", auth="")
-    assert "CMS login configured?" not in step_names("push")
-    (step,) = [s for s in workflow()["jobs"]["build"]["steps"] if s.get("name") == "CMS login configured?"]
-    assert "GITHUB_STEP_SUMMARY" in step["run"] and "::warning" in step["run"]
