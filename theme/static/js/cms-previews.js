@@ -184,16 +184,16 @@
         heroImage(p),
         h("div", { className: "h32-container h32-section h32-columns h32-columns--aside-first" },
           h("aside", { className: "h32-columns__aside" },
-            facts("En bref", [["Niveau", label(p, "level")], ["Public", data(p, "audience")],
-              ["Durée", data(p, "duration")], ["Rythme", data(p, "rhythm")],
-              ["Admission", h("a", { href: "#candidater" }, "Comment candidater")], ["Coût", cost]])),
+            facts("L'essentiel", [["Diplôme", label(p, "level")], ["Durée", data(p, "duration")],
+              ["Rythme", data(p, "rhythm")], ["Pour qui", data(p, "audience")], ["Coût", cost],
+              ["Informations de", validAsOf ? monthFr(validAsOf) : null]])),
           h("div", { className: "h32-columns__main" },
             pastRun ? h("p", { className: "h32-callout h32-callout--past" }, h("strong", null, "Session passée :"),
               " " + String(pastRun).replace(/[. ]+$/, "") + ". Aucune nouvelle session n'est annoncée sur ce site.") : null,
+            howToApply(p),
             prose(p),
             refPanel(p, "metiers", "Métiers visés", true),
-            refPanel(p, "partners", "Partenaires de la formation"),
-            howToApply(p))));
+            refPanel(p, "partners", "Partenaires de la formation"))));
     }
   });
 
