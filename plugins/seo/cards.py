@@ -48,8 +48,14 @@ def find_font(style: str) -> Path:
     return Path(file) if file and FONT_FAMILY in families.split(",") else Path(f"/{FONT_FAMILY} {style} absent")
 
 
-FONT_BOLD = find_font("Bold")
-FONT_REGULAR = find_font("Book")
+FONT_BOLD: Path | None = None  # found at the first card drawn (fc-match takes 20 ms)
+FONT_REGULAR: Path | None = None
+
+
+def _find_fonts() -> None:
+    global FONT_BOLD, FONT_REGULAR
+    FONT_BOLD = FONT_BOLD or find_font("Bold")
+    FONT_REGULAR = FONT_REGULAR or find_font("Book")
 TITLE_SIZES = (76, 68, 60, 54, 48, 42)
 MAX_LINES = 4
 KEY_TEXT = "hall32-card"  # PNG tEXt keyword of the card's key
@@ -124,6 +130,7 @@ def fit_title(draw, text: str, width: int):
 
 
 def draw(card: Card) -> bytes:
+    _find_fonts()
     if not FONT_BOLD.is_file():
         raise CardError(f"police {FONT_FAMILY} introuvable par fontconfig (fc-match) : installez "
                         "fontconfig et la police DejaVu (Debian : fonts-dejavu-core)")

@@ -50,7 +50,7 @@ def test_titles_are_drawn_in_the_pages_typography():
 def test_punctuation_stays_with_its_word_when_the_title_wraps():
     pen = ImageDraw.Draw(Image.new("RGB", (10, 10)))
     title = cards.typeset_text("Pourquoi choisir l'industrie quand on a seize ans ?")
-    font = ImageFont.truetype(str(cards.FONT_BOLD), cards.TITLE_SIZES[0])
+    font = ImageFont.truetype(str(cards.find_font("Bold")), cards.TITLE_SIZES[0])
     width = pen.textlength(title[:-1], font=font)  # room for all but the "?"
     lines = cards.wrap(pen, title, font, width)
     assert not any(line.startswith(("?", "\u202f?")) for line in lines) and lines[-1].endswith("ans\u202f?")
@@ -81,7 +81,7 @@ def test_missing_font_is_a_clear_error(monkeypatch, tmp_path):
 
 
 def test_font_has_french_glyphs():
-    font = ImageFont.truetype(str(cards.FONT_BOLD), 40)
+    font = ImageFont.truetype(str(cards.find_font("Bold")), 40)
     missing = font.getmask("\uffff").getbbox()  # the .notdef box
     for char in "éèêàçôûœ’«»€":
         assert font.getmask(char).getbbox() != missing, char
