@@ -14,6 +14,10 @@ from benchmarks.mobile_bench import LISTINGS, MEASURE_JS, VIEWPORT, pages_of
 HEADER_MAX = 120
 H1_MAX = 260
 CRUMB_MAX = 48  # one line of breadcrumb (a 44 px link and its borders)
+# A card is tapped as a whole through its one link (stretched over it): announced once.
+CARD_LINKS = """Array.from(document.querySelectorAll("main .h32-card:not(.h32-card--static)"))
+  .filter((c) => c.querySelectorAll("a[href]").length !== 1)
+  .map((c) => c.textContent.trim().slice(0, 30))"""
 
 
 @pytest.fixture(params=[True, False], ids=["js-on", "js-off"])
@@ -32,6 +36,9 @@ def test_every_page_puts_its_answer_on_the_first_phone_screen(phone, served_site
         if js and "?q=" in url:
             page.wait_for_selector(".h32-results__item")
         r = page.evaluate(MEASURE_JS)
+        cards = page.evaluate(CARD_LINKS)
+        if cards:
+            problems.append(f"{url}: cards without exactly one link: {cards}")
         if r["header"] > HEADER_MAX:
             problems.append(f"{url}: header {r['header']} px")
         if r["h1"] is None or r["h1"] > H1_MAX:
