@@ -129,6 +129,9 @@ MEASURE_JS = r"""
     crumb: crumb && visible(crumb) ? Math.round(crumb.getBoundingClientRect().height) : 0,
     targets, illustrated: art.length > 0, height: H,
     third: items.length >= 3 ? top(items[2]) : null,
+    // A programme's « Comment candidater », a trade's « Formations qui y mènent ».
+    answer: /^\/(formations|metiers)\/[^/]+\/$/.test(location.pathname)
+      ? top(document.getElementById("candidater") || document.getElementById("metier-formations")) || -1 : null,
   };
 }
 """
@@ -191,6 +194,9 @@ def summary(rows: dict) -> dict:
             "share >= 44 px": round(100 * (1 - len(small44) / max(1, len(targets))), 1),
             "pages without illustration": sum(not r["illustrated"] for r in mine.values()),
             "3rd item top (listings)": {u: mine[u]["third"] for u in LISTINGS if u in mine},
+            "answer top, max (programme: candidater; trade: its programmes)":
+                max((r["answer"] if r["answer"] > 0 else 10**6 for r in mine.values()
+                     if r["answer"] is not None), default=None),
             "_misses": misses,
             "_small24": [f"{u} {t['label']!r} {t['w']}x{t['h']}" for u, t in small24][:40],
             "_small44": sorted({f"{t['label']!r} {t['w']}x{t['h']}" for t in small44})[:40],

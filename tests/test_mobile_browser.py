@@ -47,6 +47,8 @@ def test_every_page_puts_its_answer_on_the_first_phone_screen(phone, served_site
             problems.append(f"{url}: first {r['kind']} at {r['first']} px")
         if url in LISTINGS and (r["third"] is None or r["third"] > 2 * r["height"]):
             problems.append(f"{url}: third item at {r['third']} px")
+        if r["answer"] is not None and not 0 < r["answer"] <= 2 * r["height"]:
+            problems.append(f"{url}: how to apply / its programmes at {r['answer']} px")
         if r["crumb"] > CRUMB_MAX:
             problems.append(f"{url}: breadcrumb {r['crumb']} px")
         for t in r["targets"]:
