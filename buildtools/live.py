@@ -53,7 +53,7 @@ def problems(log: str) -> list[dict]:
 
 def write_status(path: Path, ok: bool, log: str, when) -> dict:
     """Write the status of the build that just ended (atomically) and return it."""
-    from health.dates import moment
+    from health.buildinfo import to_the_second  # saves and rebuilds fall within a minute
 
     try:  # the number of the build since the server started counting: /admin/ and tests
         number = json.loads(path.read_text(encoding="utf-8")).get("number", 0) + 1
@@ -63,7 +63,7 @@ def write_status(path: Path, ok: bool, log: str, when) -> dict:
         "number": number,
         "state": "ok" if ok else "refused",
         "at": when.replace(microsecond=0).isoformat(),
-        "at_label": moment(when),
+        "at_label": to_the_second(when),
         "problems": [] if ok else problems(log),
     }
     if not ok and not status["problems"]:
