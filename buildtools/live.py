@@ -1,9 +1,10 @@
 """The development server of `invoke livereload` and `invoke cms`, and the fate of each build.
 
-- ``serve(output, status, ...)``: python-livereload serving ``output``, where public pages
-  reload after a rebuild and /admin/ never does (a save in Decap rebuilds the site: a
-  reload would lose what the editor typed since), and which also serves the status of
-  the latest build at ``/admin/derniere-construction.json``.
+- ``server(status, originals)``: a python-livereload Server (tasks.serve_live watches and
+  serves with it) where public pages reload after a rebuild and /admin/ never does (a save
+  in Decap rebuilds the site: a reload would lose what the editor typed since), which also
+  serves the status of the latest build at ``/admin/derniere-construction.json`` and the
+  uploaded originals under ``/images/`` (the editor and the preview show them).
 - ``write_status(path, ok, log)``: that status, kept beside output/ (never inside it: a
   refused build does not touch output/), with the problems the build logged, each split
   into file, field and message for the editor.
