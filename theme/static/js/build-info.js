@@ -123,7 +123,7 @@
   function showLatest(described) {
     while (latest.firstChild) { latest.removeChild(latest.firstChild); }
     latest.className = described ? "h32-build-latest h32-build-latest--" + described.level : "";
-    if (!target) { box.style.background = COLORS[described ? described.level : "ok"]; }
+    if (!target) { box.style.background = COLORS[!notice.hidden ? "error" : described ? described.level : "ok"]; }
     if (!described || (described.level === "ok" && !target)) { return; }
     var p = document.createElement("p");
     p.style.margin = "0";
@@ -163,10 +163,16 @@
     });
   }
 
+  var latestTimer = null;
+
   function loadLatest() {
     if (data.status) {
       json(data.status).then(function (status) { showLatest(describeStatus(status)); })
-        .catch(function () { showLatest(null); });
+        .catch(function (error) {
+          showLatest(null);
+          // 404: a server without the status (`invoke build serve`): stop asking.
+          if (String(error && error.message) === "404" && latestTimer) { root.clearInterval(latestTimer); }
+        });
     } else if (data.runs) {
       var headers = { Accept: "application/vnd.github+json" };
       json(data.runs, { cache: "no-store", headers: headers })
@@ -194,5 +200,5 @@
   if (data.localApi) { checkLocalServer(); }
   // Locally a save is rebuilt in seconds; the API allows 60 unauthenticated calls an hour.
   root.setInterval(loadOnline, data.status ? 5000 : 60000);
-  root.setInterval(loadLatest, data.status ? 5000 : 120000);
+  latestTimer = root.setInterval(loadLatest, data.status ? 5000 : 120000);
 }(this));
