@@ -74,7 +74,7 @@ def test_file_with_a_problem_is_never_cached(minimal_site, tmp_path):
 
 
 def test_real_site_is_the_same_from_every_cache(tmp_path):
-    """Every cache (content, templates, images, cards, search index) cold, then warm:
+    """Every cache (content, templates, typeset pages, images, cards, search index) cold, then warm:
     the same bytes in every output file."""
     caches = cache_overrides(tmp_path / "cache")
     cold = build_site(ROOT / "content", tmp_path / "cold", DEV_CONF, "-v", "-e", *caches, cwd=ROOT)
@@ -88,4 +88,7 @@ def test_real_site_is_the_same_from_every_cache(tmp_path):
     (count, drawn), = cards.findall(cold.log)
     assert int(drawn) == int(count) > 30 and cards.findall(warm.log) == [(count, "0")]
     assert "(depuis le cache, construit en 0 ms" in warm.log  # the search index
+    typeset = re.compile(r"french_format: (\d+) page\(s\) typographiée\(s\), (\d+) depuis le cache")
+    (pages, typeset_hits), = typeset.findall(cold.log)
+    assert int(pages) > 30 and typeset_hits == "0" and typeset.findall(warm.log) == [(pages, pages)]
     assert snapshot(tmp_path / "cold") == snapshot(tmp_path / "warm")

@@ -16,6 +16,7 @@ used lately are removed when the folder holds four times more than one build use
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from pathlib import Path, PurePosixPath
 
@@ -25,6 +26,7 @@ from buildkit import french_typeset
 from buildkit.cachefiles import read_sealed, write_sealed
 from buildkit.french_typeset import typeset_html
 
+logger = logging.getLogger(__name__)
 KIND = "typeset-page"
 SALT = hashlib.sha256(Path(french_typeset.__file__).read_bytes()).digest()
 
@@ -41,8 +43,10 @@ class PageCache:
     def __init__(self, folder: str | None):
         self.folder = Path(folder) if folder else None
         self.used: set[str] = set()
+        self.pages = self.hits = 0
 
     def typeset(self, page: str) -> str:
+        self.pages += 1
         if self.folder is None:
             return typeset_html(page)
         key = hashlib.sha256(SALT + page.encode()).hexdigest()
@@ -50,6 +54,7 @@ class PageCache:
         self.used.add(key)
         cached = read_sealed(path, KIND)
         if cached is not None:
+            self.hits += 1
             return cached.decode()
         typeset = typeset_html(page)
         write_sealed(path, KIND, typeset.encode())
@@ -94,4 +99,6 @@ CACHES: list[PageCache] = []  # the writers' caches of this process, pruned when
 
 def prune_caches(pelican=None) -> None:
     while CACHES:
-        CACHES.pop().prune()
+        cache = CACHES.pop()
+        logger.info("french_format: %d page(s) typographiée(s), %d depuis le cache", cache.pages, cache.hits)
+        cache.prune()
