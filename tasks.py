@@ -213,6 +213,10 @@ def report(c, format="text"):
         raise Exit(f"Format inconnu : {format} (choix : text, markdown)", code=2)
     result = collect(CONTENT, clock.now())
     print(render.text(result) if format == "text" else render.markdown(result), end="")
+    if format == "text":  # the latest local build, when `invoke cms` refused it
+        from buildtools import live
+
+        print(live.refused_summary(live.status_path(Path(os.path.realpath(OUTPUT)))), end="")
 
 
 @task

@@ -76,6 +76,23 @@ def write_status(path: Path, ok: bool, log: str, when) -> dict:
     return status
 
 
+def refused_summary(path: Path) -> str:
+    """What `invoke report` adds when the latest local build was refused ("" otherwise): the
+    report reads content/ as it is, this says what the last build said."""
+    try:
+        status = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    if not isinstance(status, dict) or status.get("state") != "refused":
+        return ""
+    lines = [f"\nDernière construction locale refusée ({status.get('at_label', '')}) : "
+             "le site servi n'a pas changé."]
+    for p in status.get("problems", []):
+        where = " — ".join(x for x in (p.get("file"), p.get("field")) if x)
+        lines.append(f"- {where} : {p.get('message')}" if where else f"- {p.get('message')}")
+    return "\n".join(lines) + "\n"
+
+
 def _skip_admin_injection() -> None:
     """livereload injects its client into every HTML page through the class
     LiveScriptInjector, which Server.serve() subclasses when it starts: put one in its

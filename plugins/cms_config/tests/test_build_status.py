@@ -119,3 +119,14 @@ def test_the_github_api_is_allowed_in_production_only():
     assert "https://api.github.com" in admin_csp({"CMS_REPO": "hall32/site"})
     local = admin_csp({"CMS_LOCAL_BACKEND": True, "CMS_LOCAL_BACKEND_URL": "http://127.0.0.1:8081/api/v1"})
     assert "api.github.com" not in local and "http://127.0.0.1:8081" in local
+
+
+def test_invoke_report_repeats_a_refused_local_build(tmp_path):
+    path = live.status_path(tmp_path / "output")
+    live.write_status(path, False, LOG, dt.datetime(2026, 12, 7, 10, 4, 5))
+    said = live.refused_summary(path)
+    assert "Dernière construction locale refusée (7 décembre 2026 à 10\u00a0h\u00a004\u00a0min\u00a005\u00a0s)" in said
+    assert "- content/metiers/soudeur.md — image_alt : texte alternatif obligatoire" in said
+    live.write_status(path, True, "", dt.datetime(2026, 12, 7, 10, 5))
+    assert live.refused_summary(path) == ""
+    assert live.refused_summary(tmp_path / "absent.json") == ""
