@@ -46,7 +46,11 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = []  # images are published by the images plugin, as responsive variants
 ARTICLE_EXCLUDES = []
 PAGE_EXCLUDES = []
-IGNORE_FILES = [".*", "_*", "#*"]
+# content_model.paths.IGNORED: hidden files, private drafts, editors' locks and backups,
+# Thumbs.db... never read, listed or published (docs/untrusted-content.md).
+from content_model.paths import IGNORED as _IGNORED  # noqa: E402
+
+IGNORE_FILES = list(_IGNORED)
 def _newest_first(article):
     """News order: newest first, then by slug, so equal dates never swap between builds."""
     return (-article.date.timestamp(), article.slug)

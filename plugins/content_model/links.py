@@ -83,7 +83,7 @@ def check_strays(site: Site, content_root, display) -> None:
             path = here / name
             if paths.ignored(path.relative_to(root)):
                 continue
-            if path.is_dir() or path.is_symlink() and not path.exists():
+            if path.is_dir():
                 if not paths.inside(path, root):
                     site.error(display(path), "emplacement",
                                "lien symbolique vers un dossier hors du dossier du contenu : refusé")

@@ -8,18 +8,22 @@ symlinks followed) and must stay under the content folder.
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import unicodedata
 from pathlib import Path
 
 from . import schema as s
+from . import textrules
 
 # What content/ may hold, declared once: the reader, the catalogue and the
 # stray-file check use these.
 MARKDOWN_EXTENSIONS = (".md",)
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg")
 IMAGES_FOLDER = "images"
-# Longest file path under content/ and longest slug: far above real names
-# (the longest real slug has 40 characters), far below file-system limits.
+# Longest file path under content/ and longest name before its extension (and slug):
+# far above real names (the longest real slug has 40 characters), far below file-system
+# limits and within what Git for Windows checks out.
 MAX_NAME = 100
 MAX_PATH = 240
 
@@ -44,9 +48,50 @@ def accepted() -> str:
     return f"{folders} ; {data} ; {IMAGES_FOLDER}/ ({images})"
 
 
+# Files of content/ that the build never reads, lists or publishes, whatever they hold
+# (pelicanconf's IGNORE_FILES is this list): hidden ones (.git, .DS_Store, macOS's
+# ._x resource forks, Vim's .x.md.swp, Emacs's lock symlink .#x.md), private drafts
+# (_brouillon.md), Emacs's autosave #x.md#, editors' backups x.md~, Windows' Thumbs.db and
+# desktop.ini. Every other file is published or reported (``problem``).
+IGNORED = (".*", "_*", "#*", "*~", "Thumbs.db", "thumbs.db", "ehthumbs.db", "desktop.ini",
+           "Desktop.ini")
+# Names Windows cannot hold (so Git for Windows cannot check the repository out), any case,
+# any extension: the reserved device names, and these characters.
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul"} | {f"com{i}" for i in "123456789¹²³"}
+                             | {f"lpt{i}" for i in "123456789¹²³"})
+WINDOWS_FORBIDDEN = frozenset('<>:"|?*\\')
+
+
 def ignored(rel: Path) -> bool:
-    """Hidden and private files (IGNORE_FILES: .git, .DS_Store, _brouillon.md)."""
-    return any(part.startswith((".", "_", "#")) for part in rel.parts)
+    """Whether the file (or a folder above it) is one the build ignores (``IGNORED``)."""
+    return any(fnmatch.fnmatchcase(part, pattern) for part in rel.parts for pattern in IGNORED)
+
+
+def name_problem(path: Path) -> str | None:
+    """Why the name of ``path`` cannot be held by every checkout (Windows, macOS), or None."""
+    name = path.name
+    if name.split(".")[0].lower().rstrip(" ") in WINDOWS_RESERVED:
+        return (f"nom « {name} » réservé par Windows (con, prn, aux, nul, com1…, lpt1…) : le "
+                "dépôt ne pourrait plus être ouvert sous Windows ; renommez le fichier")
+    bad = sorted({c for c in name if c in WINDOWS_FORBIDDEN})
+    if bad or name.endswith((".", " ")):
+        shown = " ".join(bad) or "un point ou une espace à la fin"
+        return f"nom « {name} » impossible sous Windows ({shown}) : renommez le fichier"
+    chars = textrules.char_problem(textrules.NAME, name)
+    if chars:
+        return f"nom de fichier : {chars}"
+    if not unicodedata.is_normalized("NFC", name):
+        return (f"nom « {name} » écrit avec des accents décomposés (forme NFD, typique de "
+                "macOS) : retapez-le pour qu'il ait la forme NFC")
+    folded = name.casefold()
+    try:
+        twins = sorted(n for n in os.listdir(path.parent) if n != name and n.casefold() == folded)
+    except OSError:
+        twins = []
+    if twins:
+        return (f"nom « {name} » identique à « {twins[0]} » aux majuscules près : Windows et "
+                "macOS ne peuvent pas garder les deux ; renommez l'un d'eux")
+    return None
 
 
 def problem(path: Path, root: Path) -> str | None:
@@ -54,8 +99,14 @@ def problem(path: Path, root: Path) -> str | None:
     rel = path.relative_to(root)
     if not inside(path, root):
         return "lien symbolique vers un fichier hors du dossier du contenu : refusé"
+    if path.is_symlink() and not path.exists():
+        return "lien symbolique cassé (il ne mène à aucun fichier) : supprimez-le"
     if len(rel.as_posix()) > MAX_PATH or any(len(Path(p).stem) > MAX_NAME for p in rel.parts):
         return f"nom de fichier trop long ({MAX_NAME} caractères au plus par nom)"
+    for part in range(1, len(rel.parts) + 1):
+        problem_of_name = name_problem(root / Path(*rel.parts[:part]))
+        if problem_of_name:
+            return problem_of_name
     folders = {t.folder for t in s.MARKDOWN_TYPES}
     data_files = {t.data_file for t in s.DATA_TYPES}
     suffix = path.suffix.lower()

@@ -21,7 +21,12 @@ import sys
 
 import yaml
 
+from . import textrules
+
 __all__ = ["YamlError", "load", "dump"]
+
+
+_SEPARATORS = re.compile("[\x85\u2028\u2029]")
 
 
 class YamlError(ValueError):
@@ -195,6 +200,15 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct
 
 def load(text: str, first_line: int = 1):
     """Parse one YAML document; ``first_line`` offsets line numbers in errors."""
+    # YAML 1.1 (libyaml) reads these as line breaks and folds them away inside a value:
+    # refused, not silently altered (typed escapes \N \L \P give them to the schema, which
+    # refuses them by field: textrules).
+    separator = _SEPARATORS.search(text)
+    if separator:
+        line = text.count("\n", 0, separator.start()) + first_line
+        char = textrules.describe(separator.group())
+        raise YamlError(f"ligne {line}: caractère {char} interdit (séparateur invisible, souvent "
+                        "collé d'un traitement de texte) : retapez ce passage", line)
     try:
         _check_limits(text, first_line)
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
@@ -233,6 +247,8 @@ def _str_representer(dumper: _Dumper, value: str):
         style = "'"
     if "\n" in value:
         style = "|"
+    if _SEPARATORS.search(value):
+        style = '"'  # escaped as \N, \L, \P: the loader refuses them typed raw
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from buildkit.clock import local
 from buildkit.event_time import EventTime
+from content_model import paths, yaml12
 from content_model import schema as s
-from content_model import yaml12
 from content_model.frontmatter import FENCE_RE, SourceError, read_text, split
 from content_model.validate import validate
 
@@ -44,12 +44,16 @@ class Section:
     title: str
     items: list[Item] = field(default_factory=list)
     note: str = ""  # how the section is computed, when the reader should know
+    # Its items name unpublished content (drafts, scheduled news): /admin/etat/, a public
+    # URL, shows only how many (public.py); `invoke report` and the CI summary show them.
+    private: bool = False
 
 
 @dataclass
 class Report:
     today: dt.datetime
     sections: list[Section]
+    unpublished: frozenset[str] = frozenset()  # `where` of drafts and scheduled news
 
     def by_level(self) -> list[tuple[str, list[Section]]]:
         """[(level title, [sections with items])], most urgent first."""
@@ -94,7 +98,13 @@ def read_content(root: Path, parsed=None) -> tuple[list[Entry], list[Item]]:
     shown = Path(root.name)
     for ctype in s.MARKDOWN_TYPES:
         for path in sorted((root / ctype.folder).glob("*.md")):
+            if paths.ignored(path.relative_to(root)):
+                continue  # hidden, editor's lock or backup: never read (content_model.paths)
             where = str(shown / ctype.folder / path.name)
+            problem = paths.problem(path, root)  # a broken symlink, a name Windows refuses
+            if problem:
+                errors.append(Item(where, problem))
+                continue
             try:
                 text = read_text(path)
                 meta = parsed(path) if parsed else None
@@ -221,7 +231,7 @@ def news_sections(entries, today: dt.datetime, root: Path) -> list[Section]:
         when = newest.values["date"]
         stale.items.append(Item(newest.where, f"la plus récente, « {newest.title} », date du "
                                               f"{day(when)} ({age(when, today)})"))
-    scheduled = Section(INFO, "Actualités programmées", note=(
+    scheduled = Section(INFO, "Actualités programmées", private=True, note=(
         "Une actualité datée après aujourd'hui n'est pas publiée : elle paraît à la première "
         "construction du site après sa date (le site est reconstruit chaque nuit)."))
     for entry in sorted(news, key=lambda e: e.values["date"]):
@@ -269,7 +279,7 @@ def present_tense_section(entries, today: dt.datetime) -> Section:
 
 
 def drafts_section(entries) -> Section:
-    section = Section(INFO, "Brouillons en attente")
+    section = Section(INFO, "Brouillons en attente", private=True)
     for entry in entries:
         if entry.draft:
             section.items.append(Item(entry.where, f"{entry.ctype.label_singular.lower()} "
@@ -297,4 +307,6 @@ def collect(content_root: Path, today: dt.datetime, parsed=None, records=None) -
     sections.append(present_tense_section(entries, today))
     sections.append(drafts_section(entries))
     sections.sort(key=lambda x: x.level)  # stable: the order above within a level
-    return Report(today, sections)
+    unpublished = frozenset(e.where for e in entries if e.draft or (
+        e.ctype.name == s.NEWS.name and local(e.values["date"]) > today))
+    return Report(today, sections, unpublished)

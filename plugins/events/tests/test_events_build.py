@@ -216,3 +216,36 @@ def test_a_wrong_audience_names_the_file_and_the_field(tmp_path):
                         tmp_path / "out", env=epoch(2026, 2, 1))
     assert result.returncode != 0 and "Traceback" not in result.log
     assert "content/evenements/portes-ouvertes-printemps.md: audiences: « eleves »" in result.log
+
+
+def test_a_dst_gap_event_is_refused_naming_the_file_and_the_field(tmp_path):
+    """02:30 on the last Sunday of March does not exist in Paris (02:00 -> 03:00): the
+    page said 1 h, the JSON-LD and the .ics 0 min. Refused, never published."""
+    gap = EVENTS["salon-orientation.md"].replace("start: 2026-01-15\n",
+                                                 "start: 2026-03-29 02:30\nend: 2026-03-29 03:30\n")
+    result = build_site(site(tmp_path, events={"salon-orientation.md": gap}), tmp_path / "out",
+                        env=epoch(2026, 2, 1))
+    assert result.returncode == 1 and "Traceback" not in result.log
+    assert "content/evenements/salon-orientation.md: start: « 2026-03-29 02:30 » n'existe pas" in result.log
+
+
+def test_an_autumn_fold_event_is_the_first_time_on_its_page_json_ld_and_ics(tmp_path):
+    """02:30 happens twice on the last Sunday of October: the first one (summer time,
+    RFC 5545's reading of a TZID time), everywhere."""
+    fold = EVENTS["salon-orientation.md"].replace("start: 2026-01-15\n",
+                                                  "start: 2026-10-25 02:30\nend: 2026-10-25 03:30\n")
+    build = build_site(site(tmp_path, events={"salon-orientation.md": fold}), tmp_path / "out",
+                       env=epoch(2026, 9, 1))
+    assert build.returncode == 0, build.log
+    url = "evenements/2026/salon-orientation/"
+    page = html(build, url)
+    assert "25 octobre 2026 de 2 h 30 à 3 h 30" in page
+    data = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    start = re.search(r'"startDate":"([^"]+)"', data).group(1)
+    end = re.search(r'"endDate":"([^"]+)"', data).group(1)
+    assert start == "2026-10-25T02:30:00+02:00"
+    [event] = Calendar.from_ical((build.output / url / "salon-orientation.ics").read_bytes()).events
+    instant = lambda moment: moment.astimezone(dt.timezone.utc)  # PEP 495: ambiguous times
+    assert instant(event.decoded("dtstart")) == instant(dt.datetime.fromisoformat(start))  # compare
+    assert instant(event.decoded("dtend")) == instant(dt.datetime.fromisoformat(end))  # unequal
+    assert instant(event.decoded("dtend")) - instant(event.decoded("dtstart")) == dt.timedelta(hours=2)
