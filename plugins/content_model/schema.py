@@ -24,7 +24,8 @@ from .schema_data import (  # noqa: F401
 )
 from .schema_dated import EVENT, NEWS
 from .schema_fields import (  # noqa: F401
-    AUDIENCES, IMAGE_ALT, IMAGE_FIELD, KEYWORDS, ORDER, PROFILES, SEARCH_FIELDS, SLUG_FIELD,
+    AUDIENCES, IMAGE_ALT, IMAGE_FIELD, KEYWORDS, ORDER, PROFILES, SEARCH_FIELDS,
+    SEARCH_MAX_WORDS, SLUG_FIELD,
     STATUS, SUMMARY, TEMPLATE_HEADINGS, TITLE, VALID_AS_OF, audiences_field,
 )
 

@@ -15,6 +15,11 @@ from .model import (
 # and the body. Each Field names the index fields it feeds (``search``); the Markdown
 # body of a type feeds ``headings`` (its headings) and ``body`` (the rest of its text).
 SEARCH_FIELDS = (("title", 10), ("keywords", 6), ("summary", 3), ("headings", 2), ("body", 1))
+# What one document may bring to the index entry every first search downloads (its
+# vocabulary): distinct words of all its searched text (the richest real page has 346), and
+# keywords (KEYWORDS.max_items; the most a real trade has is 13). Past a cap, the build
+# stops and names the file (plugins/search_index/caps.py): nothing is left out silently.
+SEARCH_MAX_WORDS = 1_500
 
 # The sections a type's template adds to each of its pages, not written in its Markdown
 # (« Comment candidater » on every programme): their headings are searched with the page
@@ -52,7 +57,7 @@ ORDER = Field(
     hint="Les plus petits nombres viennent en premier.",
 )
 KEYWORDS = Field(
-    "keywords", STRINGS, "Mots-clés de recherche", min_items=1, search=("keywords",),
+    "keywords", STRINGS, "Mots-clés de recherche", min_items=1, max_items=40, search=("keywords",),
     hint="Synonymes que les visiteurs tapent : fraiseur, usineur, soudure…",
 )
 

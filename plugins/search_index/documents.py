@@ -22,8 +22,10 @@ class Document:
     (split.number_order)."""
 
     def __init__(self, url: str, type: str, title: str, excerpt: str | None = None,
-                 text: dict[str, str] | None = None, date: str | None = None, **fields: str):
+                 text: dict[str, str] | None = None, date: str | None = None,
+                 source: str | None = None, **fields: str):
         self.url, self.type, self.title, self.date = url, type, title, date
+        self.source = source  # the content file, for error messages (None: a data entry)
         self.text = {"title": title, **fields, **(text or {})}
         self.excerpt = self.text.get("summary", "") if excerpt is None else excerpt
 
@@ -92,7 +94,8 @@ def from_content(item) -> Document:
     added = list(s.TEMPLATE_HEADINGS.get(ctype.name, ()))
     text = searched(ctype, lambda name: getattr(item, name, None), headings=[headings, *added],
                     body=[body])
-    return Document(item.url, ctype.label_singular, item.title, item.summary, text, date_of(ctype, item))
+    return Document(item.url, ctype.label_singular, item.title, item.summary, text, date_of(ctype, item),
+                    getattr(item, "source_path", None))
 
 
 def date_of(ctype, item) -> str | None:

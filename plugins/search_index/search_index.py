@@ -32,6 +32,7 @@ from pelican.generators import Generator
 from buildkit.files import hashed_name, write_files
 from buildkit.french import figure_fr
 
+from . import caps
 from .documents import collect
 from .index import build_index, dumps
 from .job import IndexJob, unpack
@@ -71,6 +72,8 @@ class SearchIndexGenerator(Generator):
             urls[key] = hashed(Path(rel).name, data)
             self.files[urls[key]] = data
         docs = collect(self.context, figure_fr)
+        for problem in caps.problems(docs):  # the build stops (content_model counts errors)
+            logger.error("%s", problem)
         cache = Path(self.settings.get("SEARCH_CACHE") or Path(self.settings["CACHE_PATH"]) / "search")
         # Built in a worker while the other generators write their pages; only
         # /recherche/ (written below, after them) needs its URL.
@@ -94,6 +97,11 @@ class SearchIndexGenerator(Generator):
         entry, files = unpack(index)
         self.context["search"]["index"] = entry
         self.files.update(files)
+        size = caps.entry_size(files[entry])
+        if size > caps.ENTRY_BUDGET:
+            logger.warning("search_index: l'index téléchargé par chaque première recherche pèse "
+                           "%d octets compressés, au-delà des %d prévus (search_index/caps.py)",
+                           size, caps.ENTRY_BUDGET)
         how = {"cache": "depuis le cache", "worker": "processus parallèle", "inline": "construit ici"}[self.job.source]
         logger.info("search_index: %d documents, index %d bytes in %d files, entry %d bytes (%s, "
                     "construit en %.0f ms, attendu %.0f ms)", self.count, len(index), len(files),

@@ -1,0 +1,42 @@
+"""Bounds on what the search downloads first: the index entry (its vocabulary).
+
+Every first search downloads the entry (search/index.<hash>.json): it holds every distinct
+term of the site. One document with 50,000 made-up words or 10,000 keywords made it grow
+from 6.7 kB to 192 kB gzipped. Each document may bring at most ``schema.SEARCH_MAX_WORDS``
+distinct words (keywords: ``schema.KEYWORDS.max_items``, checked with the front matter);
+past that the build stops and names the file. The entry itself is kept under
+``ENTRY_BUDGET`` bytes gzipped on the real site (a warning past it, fatal in CI's
+published build, which runs with --fatal warnings; tests/test_search_caps.py measures it).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+from content_model import schema as s
+from content_model.paths import display_path
+
+ENTRY_BUDGET = 30_000  # bytes, gzipped; the real site's entry is about 6.7 kB
+_WORD_RE = re.compile(r"\w+")
+
+
+def distinct_words(doc) -> int:
+    return len({w.lower() for text in doc.text.values() for w in _WORD_RE.findall(text)})
+
+
+def problems(docs) -> list[str]:
+    """« file: recherche: problem » for each document past the cap (French, for editors)."""
+    found = []
+    for doc in docs:
+        count = distinct_words(doc)
+        if count > s.SEARCH_MAX_WORDS:
+            where = display_path(doc.source) if doc.source else doc.url
+            found.append(f"{where}: recherche: {count} mots différents, {s.SEARCH_MAX_WORDS} au "
+                         "plus par page (l'index que télécharge chaque recherche grossirait "
+                         "d'autant) : découpez le texte en plusieurs pages")
+    return found
+
+
+def entry_size(data: bytes) -> int:
+    return len(gzip.compress(data, 9))
