@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import struct
 import subprocess
 import zlib
@@ -103,9 +104,15 @@ class Card:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+# Where a card's title may break: spaces, and (defence in depth: validate refuses them in
+# titles) any line or paragraph separator, which Pillow cannot measure on one line. Never
+# at the no-break spaces the typesetting put in.
+BREAKS = re.compile("[ \t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
+
+
 def wrap(draw, text: str, font, width: int) -> list[str]:
     lines: list[str] = []
-    for word in text.split(" "):
+    for word in BREAKS.split(text.strip()):
         trial = f"{lines[-1]} {word}" if lines else word
         if lines and draw.textlength(trial, font=font) <= width:
             lines[-1] = trial

@@ -121,3 +121,15 @@ def test_fonts_are_found_through_fontconfig(monkeypatch):
     assert cards.find_font("Bold").is_file() and cards.find_font("Book").is_file()
     monkeypatch.setattr(cards, "FONT_FAMILY", "Police Inexistante")  # fc-match falls back: refused
     assert not cards.find_font("Bold").exists()
+
+
+def test_a_title_with_separators_is_wrapped_at_them_never_at_no_break_spaces():
+    """Defence in depth: validate refuses these characters in titles (issue 26), and a card
+    never hands Pillow a line it cannot measure."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from seo.cards import wrap
+    pen = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    lines = wrap(pen, "Portes\u2029ouvertes\r\nà\x0bHall\u00a032", ImageFont.load_default(), 60)
+    assert "Hall\u00a032" in lines
+    assert not any(c in line for line in lines for c in "\u2029\r\n\x0b")
