@@ -174,10 +174,14 @@ def _noun(form: str) -> re.Pattern:
 
 
 _PEOPLE = tuple((_noun(m), _noun(f), m, f, advice) for m, f, advice in PEOPLE)
+# The first word of every masculine noun: a sentence with none of them is done with at once.
+_FIRST_WORDS = frozenset(re.findall(r"\w+", m.lower())[0] for m, _, _ in PEOPLE)
 
 
 def people_problems(sentence: str) -> list[str]:
     """What one sentence says of people in the masculine alone, each with what to write."""
+    if _FIRST_WORDS.isdisjoint(re.findall(r"\w+", sentence.lower())):
+        return []
     return [f"« {m} » sans « {f} » : écrire « {advice} »"
             for masculine, feminine, m, f, advice in _PEOPLE
             if masculine.search(sentence) and not feminine.search(sentence)]
