@@ -38,6 +38,10 @@ _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0
 _DECLARATION_RE = re.compile(r"<!(?!--)[^\n>]{0,40}")
 
 
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", "\u202f")  # 200 000: French digit groups
+
+
 class ParseTimeout(Exception):
     """The parse of one body ran past PARSE_SECONDS."""
 
@@ -58,8 +62,8 @@ def _bracket_problem(paragraph: str) -> str | None:
 def problems(body: str, first_line: int = 1) -> list[str]:
     """What in ``body`` (whose first line is ``first_line`` of the file) is past a bound."""
     if len(body) > MAX_BODY_CHARS:
-        return [f"texte trop long ({len(body):,} caractères, {MAX_BODY_CHARS:,} au plus) : "
-                "découpez-le en plusieurs pages".replace(",", " ")]
+        return [f"texte trop long ({_n(len(body))} caractères, {_n(MAX_BODY_CHARS)} au plus) : "
+                "découpez-le en plusieurs pages"]
     found = []
     chars = textrules.line_of_problem(textrules.MULTI_LINE, body, first_line)
     if chars:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from buildkit.clock import local
 from buildkit.event_time import EventTime
-from content_model import paths, yaml12
+from content_model import bounds, paths, yaml12
 from content_model import schema as s
 from content_model.frontmatter import FENCE_RE, SourceError, read_text, split
 from content_model.validate import validate
@@ -114,6 +114,10 @@ def read_content(root: Path, parsed=None) -> tuple[list[Entry], list[Item]]:
                     body, body_line = _body(text)
             except SourceError as exc:
                 errors.append(Item(where, str(exc)))
+                continue
+            past = bounds.problems(body, body_line)  # the advice below reads the body
+            if past:
+                errors += [Item(where, f"corps: {p}") for p in past]
                 continue
             values, problems = validate(ctype, meta, root)
             errors += [Item(where, str(p)) for p in problems]
