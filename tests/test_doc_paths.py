@@ -1,7 +1,7 @@
 """Every file path named in the docs and in module docstrings exists.
 
 A path is a word with a slash and a file extension (``plugins/seo/cards.py``,
-``tests/test_site.py``), or a bare module file name in backticks (`` `cache.py` ``). It is
+``tests/test_site.py``), or a bare Python module name in backticks (`` `cache.py` ``). It is
 looked up from the repository's root, plugins/, theme/, theme/templates/, docs/ and the
 folder of the file that names it. Output URLs (starting with / or with a folder of the
 built site), placeholders (``<slug>``, ``{x}``, ``*``), quoted build messages (a line with
@@ -21,7 +21,7 @@ CODE = [p for d in ("plugins", "buildtools", "checks", "benchmarks", "scripts", 
         for p in sorted((ROOT / d).rglob("*.py"))] + [ROOT / "tasks.py", ROOT / "pelicanconf.py"]
 EXTENSIONS = r"(?:py|md|js|mjs|css|html|ya?ml|json|toml|txt|sh)"
 PATH = re.compile(rf"(?<![\w/.:<{{*-])((?:\.?[\w-]+/)+[\w.-]+\.{EXTENSIONS})(?![\w/*])")
-BARE = re.compile(rf"`([\w-]+\.{EXTENSIONS})`")
+BARE = re.compile(r"`([a-z][\w-]*\.py)`")  # other bare names are often examples (`_x.md`)
 BASES = [ROOT, ROOT / "plugins", ROOT / "theme", ROOT / "theme" / "templates", ROOT / "docs",
          ROOT / "theme" / "static"]
 # Folders and files of the built site (output/), named in docs as what a plugin writes.
