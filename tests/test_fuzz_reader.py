@@ -16,7 +16,6 @@ import shutil
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
 from pelican.settings import read_settings
 
 from content_model import schema as s

@@ -32,7 +32,7 @@ import warnings
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 from buildkit.cachefiles import read_sealed, write_atomic, write_sealed
 from buildkit.imaging import ImageError, decoder_error  # ImageError defined in buildkit for other plugins
@@ -266,12 +266,17 @@ def decoding():
     """The one boundary between image files and the build: decoder failures inside
     become ImageError (« trop grande », « tronquée », « pas une image »,
     « métadonnées trop volumineuses »). Pillow's bomb warning is an error here."""
+    # A library loaded in the same build may relax Pillow for its own images (WeasyPrint,
+    # for the printable dossiers, sets LOAD_TRUNCATED_IMAGES at import): not for content.
+    relaxed, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             yield
     except DECODER_ERRORS as exc:
         raise decoder_error(exc) from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = relaxed
 
 
 def _header(data: bytes) -> tuple[tuple[int, int], bool]:

@@ -156,3 +156,15 @@ def test_svg_with_a_bad_viewbox_is_an_image_error(tmp_path, box):
                     'height="1"/></svg>')
     with pytest.raises(p.ImageError, match="viewBox"):
         p.Pipeline(tmp_path / "cache").process(path)
+
+
+def test_a_library_relaxing_pillow_does_not_relax_the_boundary(tmp_path, monkeypatch):
+    """WeasyPrint (the printable dossiers) sets LOAD_TRUNCATED_IMAGES when imported."""
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    photo = phone_jpeg(tmp_path / "cut.jpg")
+    photo.write_bytes(photo.read_bytes()[:60_000])
+    with pytest.raises(p.ImageError, match="tronquée"):
+        p.Pipeline(tmp_path / "cache").process(photo)
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # given back to the library
