@@ -9,6 +9,7 @@ symlinks followed) and must stay under the content folder.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import unicodedata
 from pathlib import Path
@@ -67,6 +68,17 @@ def ignored(rel: Path) -> bool:
     return any(fnmatch.fnmatchcase(part, pattern) for part in rel.parts for pattern in IGNORED)
 
 
+@functools.lru_cache(maxsize=64)
+def _folded(folder: str, mtime_ns: int) -> dict[str, tuple[str, ...]]:
+    """The names of a folder by their case-folded form, read once per state of the folder
+    (its mtime changes when a name is added, removed or renamed): each file's check would
+    otherwise list its whole folder again."""
+    names: dict[str, tuple[str, ...]] = {}
+    for entry in os.listdir(folder):
+        names[entry.casefold()] = (*names.get(entry.casefold(), ()), entry)
+    return names
+
+
 def name_problem(path: Path) -> str | None:
     """Why the name of ``path`` cannot be held by every checkout (Windows, macOS), or None."""
     name = path.name
@@ -85,7 +97,8 @@ def name_problem(path: Path) -> str | None:
                 "macOS) : retapez-le pour qu'il ait la forme NFC")
     folded = name.casefold()
     try:
-        twins = sorted(n for n in os.listdir(path.parent) if n != name and n.casefold() == folded)
+        twins = sorted(n for n in _folded(str(path.parent), os.stat(path.parent).st_mtime_ns).get(folded, ())
+                       if n != name)
     except OSError:
         twins = []
     if twins:
