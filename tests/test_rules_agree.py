@@ -135,7 +135,7 @@ def python_accepts(ctype, name: str, value) -> bool:
 
 def node(script: str, payload) -> list:
     result = subprocess.run([NODE, "-e", script], input=json.dumps(payload), capture_output=True,
-                            text=True, timeout=60, check=True)
+                            encoding="utf-8", timeout=60, check=True)
     return json.loads(result.stdout)
 
 
