@@ -23,7 +23,10 @@ THEME = "theme"
 OUTPUT_PATH = "output"
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
-LOCALE = ("C",)  # dates are formatted by the french_format plugin with Babel
+# Dates are formatted by the french_format plugin with Babel, never by the locale. Pelican
+# sets the process locale from this: C.UTF-8 first, so that text read from pipes after an
+# in-process build (tests) stays UTF-8; plain C where C.UTF-8 does not exist (macOS).
+LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
 # Set explicitly: otherwise every installed namespace plugin loads itself.
