@@ -45,11 +45,14 @@ VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "i
                            "meta", "param", "source", "track", "wbr"})
 UNITS = r"(?:%|M€|Md€|k€|€|m²|m2|km|kg|cm|mm)"
 
+# Each run of spaces is tried once, from its start (lookbehind), and never given back
+# (possessive): linear. Without both, a long run of spaces not followed by the
+# punctuation was tried from each of its spaces: quadratic (tests/test_regex_linear.py).
 RULES = (
     (re.compile(r"'"), "’"),
-    (re.compile(r"[ \u00a0]+(?=[;!?»])"), NNBSP),
+    (re.compile(r"(?<![ \u00a0])[ \u00a0]++(?=[;!?»])"), NNBSP),
     (re.compile(r"(?<=«)[ \u00a0]+"), NNBSP),
-    (re.compile(r"[ \u202f]+(?=:)"), NBSP),
+    (re.compile(r"(?<![ \u202f])[ \u202f]++(?=:)"), NBSP),
     (re.compile(rf"(?<=\d)[ \u00a0](?={UNITS}(?!\w))"), NNBSP),
 )
 
