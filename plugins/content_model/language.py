@@ -37,7 +37,8 @@ EPICENE = {
 }
 # The whole contracted word (« technicien·ne », « soudeur(se) »), as the editor typed it.
 # A suffix is short (« ·ne », « .euse »): « www.alternance » is no contracted form.
-CONTRACTED = re.compile(r"\w+[·.•]\w{0,3}(?:e|se|ne|ice|ère)\b|\w+\((?:e|se|ne|ice|ère)\)", re.I)
+# Tried from word starts only (lookbehind): linear (tests/test_regex_linear.py).
+CONTRACTED = re.compile(r"(?<!\w)(?:\w+[·.•]\w{0,3}(?:e|se|ne|ice|ère)\b|\w+\((?:e|se|ne|ice|ère)\))", re.I)
 # Addresses are not words: links' targets, URLs and e-mail addresses are left out.
 ADDRESSES = re.compile(r"\]\([^)]*\)|<[^>\s]*>|\b(?:https?://|www\.)\S+|\S+@\S+")
 TITLE_DOUBLET = re.compile(r"^(\w+) ou (\w+)\b")
