@@ -64,8 +64,8 @@ PATTERNS = project_patterns()
 def inputs(pattern: str, size: int) -> list[str]:
     """Adversarial strings of ``size`` characters for ``pattern``: runs of the characters it
     names, of letters, spaces, words without punctuation and digits."""
-    named = sorted({c for c in pattern if not c.isalnum()} - set("\\^$()[]{}?*+|.-"))[:3]
-    units = ["a", " ", "mot ", "1.-", *named]
+    named = sorted({c for c in pattern if not c.isalnum()} - set("\\^$()[]{}?*+|.-"))[:2]
+    units = ["a", " ", "mot ", "1.-", "[(<", *named]
     return [(unit * (size // len(unit) + 1))[:size] + "!\x00" for unit in units]
 
 
@@ -97,7 +97,7 @@ def test_each_pattern_is_linear(where, pattern, flags):
             tiny, four = (run_time(regex, inputs(pattern, size), 2) for size in (5_000, 20_000))
         except bounds.ParseTimeout:
             pytest.fail(f"{where}: {pattern!r} still running on 5-20 kB after {STOP} s: not linear")
-    assert four < FLOOR / 10 or four / max(tiny, 1e-6) < 8, (where, pattern, four / max(tiny, 1e-6))
+    assert four < FLOOR / 2 or four / max(tiny, 1e-6) < 8, (where, pattern, four / max(tiny, 1e-6))
     small = run_time(regex, inputs(pattern, 100_000), 2)
     assert small < HOPELESS, (where, pattern, small)
     large = run_time(regex, inputs(pattern, 1_000_000), 1)

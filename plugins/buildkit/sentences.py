@@ -32,8 +32,9 @@ WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 # white space after it read once: linear (tests/test_regex_linear.py; a long run of dots
 # or spaces took minutes before).
 END_RE = re.compile(r"(?<![.!?…])[.!?…]++(?:[\s\u00a0\u202f]*+[»)])?(?=\s++[«(\"A-ZÀ-ÖØ-Þ0-9]|\s*+$)")
-LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-TAG_RE = re.compile(r"<[^>]+>")
+# Bracket and tag contents stop at the next opening one too: linear (tests/test_regex_linear.py).
+LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+TAG_RE = re.compile(r"<[^<>]+>")
 MARK_RE = re.compile(r"[*_`]+")
 ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
 

@@ -40,7 +40,7 @@ EPICENE = {
 # Tried from word starts only (lookbehind): linear (tests/test_regex_linear.py).
 CONTRACTED = re.compile(r"(?<!\w)(?:\w+[·.•]\w{0,3}(?:e|se|ne|ice|ère)\b|\w+\((?:e|se|ne|ice|ère)\))", re.I)
 # Addresses are not words: links' targets, URLs and e-mail addresses are left out.
-ADDRESSES = re.compile(r"\]\([^)]*\)|<[^>\s]*>|\b(?:https?://|www\.)\S+|\S+@\S+")
+ADDRESSES = re.compile(r"\]\([^()]*\)|<[^<>\s]*>|\b(?:https?://|www\.)\S+|(?<!\S)\S+@\S+")  # linear
 TITLE_DOUBLET = re.compile(r"^(\w+) ou (\w+)\b")
 FIRST_PARAGRAPH = "premier paragraphe"
 # Each place checked, with its label on the editors' screen (the body is « Texte » in

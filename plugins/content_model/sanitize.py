@@ -165,7 +165,7 @@ def reference(html: str) -> str:
     tags = {m.lower() for m in re.findall(r"</?([^\s/>]+)", html)}
     # Browsers drop tabs and newlines inside URLs and decode character references.
     plain = re.sub(r"[\x00-\x20]", "", unescape(html))
-    schemes = {m.lower() for m in re.findall(r"([A-Za-z][A-Za-z0-9+.\-]*):", plain)} | set(URL_SCHEMES)
+    schemes = {m.lower() for m in re.findall(r"(?<![A-Za-z0-9+.\-])([A-Za-z][A-Za-z0-9+.\-]*+):", plain)} | set(URL_SCHEMES)
     return nh3.clean(
         html, tags=tags, clean_content_tags=set(), attributes={"*": words},
         strip_comments=False, link_rel=None, url_schemes=schemes,
