@@ -35,7 +35,7 @@ UPCOMING_RE = re.compile(
     r"se dérouleront|prochaine?s?|inscrivez-vous|venez|ne manquez pas|nous vous attendons|"
     r"rendez-vous le|ouvrira|accueillera|accueilleront|sera|seront)\b", re.I)
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[«A-ZÀ-ÖØ-Þ0-9*])")
-LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")  # linear: stops at the next bracket
 MARKUP_RE = re.compile(r"[*_`#>]+")
 
 
