@@ -1,5 +1,5 @@
 """A damaged cache never changes the site: every entry of every cache (.cache/content,
-jinja, images, cards, search) cut short, overwritten, emptied, replaced by a file
+jinja, images, cards, search, typeset, dossier) cut short, overwritten, emptied, replaced by a file
 of another cache or by a folder gives the cold build's site, exit 0, and the
 cache written back as a cold build writes it.
 
@@ -21,7 +21,8 @@ from support import DEV_CONF, FIXTURES, build_site, snapshot
 
 
 def build(content, output, cache):
-    return build_site(content, output, DEV_CONF, "-e", *cache_overrides(cache))
+    # DOSSIER_PDF: the development build makes no PDF; here its cache is damaged too.
+    return build_site(content, output, DEV_CONF, "-e", "DOSSIER_PDF=true", *cache_overrides(cache))
 
 
 @pytest.fixture(scope="module")
