@@ -8,6 +8,7 @@ per output folder: a second one waits for the first (a lock file beside it).
 
 from __future__ import annotations
 
+import datetime as dt
 import mimetypes
 import os
 import shlex
@@ -88,7 +89,7 @@ def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path 
     except KeyboardInterrupt:
         state = f"{output.name}/ contient un site complet" if output.is_dir() else "aucun site construit"
         raise Exit(f"Construction interrompue ({state}).", code=130) from None
-    print(f"{output.name}/ : {written} fichier(s) écrit(s), {removed} supprimé(s), {kept} inchangé(s)")
+    print(f"{output.name}/ : {written} fichier(s) écrit(s), {removed} supprimé(s)")
 
 
 def _run(args: list[str], lock: int, log: list | None = None) -> bool:
@@ -171,15 +172,21 @@ def serve_live(c, output: Path = OUTPUT, content: Path = CONTENT, extra: tuple =
     output = Path(os.path.realpath(output))
     status = live.status_path(output)
 
+    def ended():  # when the build ended, for the editor; the build itself said if the clock was bad
+        try:
+            return clock.now()
+        except clock.ClockError:
+            return dt.datetime.now(clock.TIMEZONE)
+
     def rebuild_quietly():
         log: list[str] = []
         try:
             safe_build(c, DEV_CONF, *extra, output=output, content=content, log=log)
         except Exit as exc:  # keep serving the last good site
             print(exc.message, file=sys.stderr)
-            live.write_status(status, False, "".join(log), clock.now())
+            live.write_status(status, False, "".join(log), ended())
         else:
-            live.write_status(status, True, "", clock.now())
+            live.write_status(status, True, "", ended())
 
     rebuild_quietly()
     server = live.server(status, content / "images")
@@ -211,7 +218,11 @@ def report(c, format="text"):
 
     if format not in ("text", "markdown"):
         raise Exit(f"Format inconnu : {format} (choix : text, markdown)", code=2)
-    result = collect(CONTENT, clock.now())
+    try:
+        today = clock.now()
+    except clock.ClockError as exc:  # a mistyped SOURCE_DATE_EPOCH: a sentence, not a traceback
+        raise Exit(f"invoke report : {exc}", code=2) from None
+    result = collect(CONTENT, today)
     print(render.text(result) if format == "text" else render.markdown(result), end="")
     if format == "text":  # the latest local build, when `invoke cms` refused it
         from buildtools import live
