@@ -11,10 +11,8 @@ Figures only: nothing fails on a slow machine.
 
 from __future__ import annotations
 
-import json
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,14 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
+from benchmarks.build_bench import measure  # noqa: E402
 from pelicanconf import cache_overrides  # noqa: E402
 
-MEASURE = ("import json, resource, subprocess, sys, time\n"
-           "t = time.perf_counter()\n"
-           "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
-           "w = time.perf_counter() - t\n"
-           "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-           "print(json.dumps([r.returncode, w, u.ru_utime + u.ru_stime, r.stdout + r.stderr]))")
 PROGRAMME = "formations/bac-pro-usinage.md"
 
 
@@ -37,11 +30,8 @@ def build(content: Path, output: Path, cache: Path, pdf: bool) -> tuple[float, f
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s",
            str(ROOT / "pelicanconf.py"), "--log-handler", "plain", "-e",
            f"DOSSIER_PDF={'true' if pdf else 'false'}", *cache_overrides(cache)]
-    code, wall, cpu, log = json.loads(subprocess.run(
-        [sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, cwd=ROOT).stdout)
-    if code:
-        raise SystemExit(f"build failed:\n{log}")
-    return wall, cpu
+    run = measure(cmd, ROOT)  # the build bench's measure: exits with the log if the build fails
+    return run["wall"], run["cpu"]
 
 
 def entries(cache: Path) -> dict:
