@@ -294,12 +294,14 @@ def bench(c, what="build", sizes=None, runs=3, json=None):
     sheets' cost on the real content, cold and warm, with and without PDFs, median of RUNS
     runs) or mobile (the phone figures at 390×844, JavaScript on and off, of a fresh build:
     header height, h1 top, first content, tap targets, pages without an illustration;
-    docs/phone-first.md). Not a test: nothing fails on a slow machine."""
+    docs/phone-first.md) or size (shipped lines, tests, node_modules, and what remains of
+    commit d9f634d's code: benchmarks/stats.py). Not a test: nothing fails on a slow machine."""
     scripts = {"build": f"benchmarks/build_bench.py {shlex.quote(sizes or '100,1000')} {int(runs)}",
                "search": f"benchmarks/search_bench.py {shlex.quote(sizes or '44,1000')} "
                          f"{shlex.quote(json or '')}",
                "dossier": f"benchmarks/dossier_bench.py {int(runs)}",
-               "mobile": "benchmarks/mobile_bench.py" + (f" --json {shlex.quote(json)}" if json else "")}
+               "mobile": "benchmarks/mobile_bench.py" + (f" --json {shlex.quote(json)}" if json else ""),
+               "size": "benchmarks/stats.py --tests --since d9f634d"}
     if what not in scripts:
         raise Exit(f"Benchmark inconnu : {what} (choix : {', '.join(scripts)})", code=2)
     c.run(f"{PY} {scripts[what]}", pty=False)
