@@ -159,7 +159,7 @@ def data_collection() -> dict:
                                 "label_singular": ctype.label_singular, "widget": "list",
                                 "summary": "{{fields.%s}}" % ("name" if "name" in ctype.field_names else "label"),
                                 "fields": [widget(f) for f in ctype.fields]})
-    return {"name": DATA_COLLECTION, "label": "Partenaires, chiffres et coordonnées",
+    return {"name": DATA_COLLECTION, "label": "Partenaires, chiffres, coordonnées et textes",
             "editor": {"preview": False},
             "files": list(files.values())}
 

@@ -109,7 +109,6 @@ class ContentType:
     body: bool = False  # whether a Markdown body follows the front matter
     url: str = ""  # URL pattern, "{slug}" is replaced
     index_url: str | None = None  # URL of the listing page, if any
-    index_description: str = ""  # the listing page's meta description (and search excerpt)
 
     def field(self, name: str) -> Field:
         for f in self.fields:

@@ -95,10 +95,10 @@ def add_reader(readers) -> None:
 
 
 def start_build(pelican) -> None:
-    # Listing pages' titles, URLs and descriptions, for templates and search.
+    # Listing pages' titles and URLs, for templates and search; data_pages adds each one's
+    # description from content/data/textes.yaml.
     pelican.settings["SECTIONS"] = {
-        t.name: {"title": t.label, "url": t.index_url, "description": t.index_description}
-        for t in s.TYPES if t.index_url and t.index_description
+        t.name: {"title": t.label, "url": t.index_url, "description": ""} for t in s.TYPES if t.index_url
     }
     root = logging.getLogger()
     _counter.count = 0

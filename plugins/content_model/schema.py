@@ -20,7 +20,7 @@ from .model import (  # noqa: F401  (re-exported: schema is the one import)
     REFS, SELECT, SLUG, STRING, STRINGS, TEXT, URL, ContentType, Field, options as _options,
 )
 from .schema_data import (  # noqa: F401
-    FIGURE, MAX_POINTS, ORGANISATION, PERCENT, SERIES, VALUE_HINT,
+    FIGURE, MAX_POINTS, ORGANISATION, PERCENT, SERIES, TEXTS, VALUE_HINT,
 )
 from .schema_dated import EVENT, NEWS
 from .schema_fields import (  # noqa: F401
@@ -37,9 +37,6 @@ METIER = ContentType(
     body=True,
     url="metiers/{slug}/",
     index_url="metiers/",
-    index_description=(
-        "Les métiers de l'industrie présentés par Hall 32 : maintenance, production, usinage, soudure, électricité, conception, robotique. Ce que l'on y fait, et où."
-    ),
     fields=(
         TITLE,
         SLUG_FIELD,
@@ -101,9 +98,6 @@ PARTNER = ContentType(
     id_field="id",
     url="partenaires/",
     index_url="partenaires/",
-    index_description=(
-        "Les partenaires de Hall 32 : l'association gestionnaire 2ARAMI, les acteurs qui le portent, ses financeurs, les partenaires de ses programmes et ceux de 2017."
-    ),
     fields=(
         Field("id", SLUG, "Identifiant", hint="Minuscules et tirets, par exemple banque-de-france."),
         Field("name", STRING, "Nom", max_length=90, search=("title",)),
@@ -146,9 +140,6 @@ FORMATION = ContentType(
     body=True,
     url="formations/{slug}/",
     index_url="formations/",
-    index_description=(
-        "Les formations de Hall 32 à Clermont-Ferrand : Bacs Pro et BTS en alternance (école 100 % gratuite), formation continue et parcours vers l'emploi."
-    ),
     fields=(
         TITLE,
         SLUG_FIELD,
@@ -256,7 +247,7 @@ PAGE = ContentType(
 )
 
 TYPES: tuple[ContentType, ...] = (METIER, FORMATION, NEWS, EVENT, PAGE, PARTNER, FIGURE, SERIES,
-                                  ORGANISATION)
+                                  ORGANISATION, TEXTS)
 BY_NAME = {t.name: t for t in TYPES}
 MARKDOWN_TYPES = tuple(t for t in TYPES if t.folder)
 DATA_TYPES = tuple(t for t in TYPES if t.data_file)

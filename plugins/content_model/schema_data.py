@@ -30,9 +30,6 @@ FIGURE = ContentType(
     id_field="id",
     url="chiffres-cles/",
     index_url="chiffres-cles/",
-    index_description=(
-        "Hall 32 en chiffres : élèves, entreprises partenaires, jeunes formés, Pôle Industrie, financement, avec la source et la période de chaque chiffre."
-    ),
     fields=(
         Field("id", SLUG, "Identifiant"),
         # Searched as the page shows it: its title is the number and the label.
@@ -148,5 +145,31 @@ ORGANISATION = ContentType(
               max_length=40),
         Field("parent_full_name", STRING, "Association gestionnaire : nom complet",
               required=False, max_length=160),
+    ),
+)
+
+
+# What the home page and the listing pages say of Hall 32 besides their entries: one record,
+# every field optional like organisation's (an empty one is left out of the page).
+# A listing's introduction is also its description for search engines and the site's search.
+TEXTS = ContentType(
+    name="texts",
+    label="Textes de l'accueil et des rubriques",
+    label_singular="Textes",
+    data_file="data/textes.yaml",
+    id_field="",
+    fields=(
+        Field("missions", OBJECTS, "Accueil : les missions", required=False, max_items=6, fields=(
+            Field("name", STRING, "Mission", max_length=30),
+            Field("text", TEXT, "En une phrase", max_length=200),
+        )),
+        *(Field(name, TEXT, f"Accueil : « {audience} »", required=False, max_length=200) for name, audience in (
+            ("for_young", "Jeunes"), ("for_parents", "Parents et enseignants"),
+            ("for_adults", "Adultes en reconversion"), ("for_companies", "Entreprises"))),
+        *(Field(f"intro_{name}", TEXT, f"Introduction de la page « {label} »", required=False, max_length=300,
+                hint="Sous le titre de la page ; aussi sa description pour les moteurs de recherche.")
+          for name, label in (("metier", "Métiers"), ("formation", "Formations"),
+                              ("partner", "Partenaires"), ("actualite", "Actualités"),
+                              ("evenement", "Événements"), ("figure", "Chiffres clés"))),
     ),
 )

@@ -20,9 +20,6 @@ NEWS = ContentType(
     body=True,
     url="actualites/{year}/{slug}/",
     index_url="actualites/",
-    index_description=(
-        "Les actualités de Hall 32, l'école gratuite des métiers de l'industrie à Clermont-Ferrand : vie de l'école, orientation, partenariats, Pôle Industrie, emploi."
-    ),
     fields=(
         TITLE,
         SLUG_FIELD,
@@ -63,9 +60,6 @@ EVENT = ContentType(
     body=True,
     url="evenements/{year}/{slug}/",
     index_url="evenements/",
-    index_description=(
-        "Les rendez-vous de Hall 32 à Clermont-Ferrand : journées portes ouvertes, salons, forums et réunions d'information, à venir et passés."
-    ),
     fields=(
         TITLE,
         SLUG_FIELD,

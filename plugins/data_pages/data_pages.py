@@ -5,8 +5,9 @@ Signal get_generators adds DataPagesGenerator:
 - generate_context loads content/data/*.yaml through the content model
   (YAML 1.2, every entry validated) and publishes ``partners``,
   ``partner_groups``, ``figures``, ``featured_figures``, ``series`` and
-  ``organisation`` (one dict, its empty fields None, plus ``address_line``) in the
-  template context; content_model then checks references to partner ids.
+  ``organisation`` (one dict, its empty fields None, plus ``address_line``) and ``texts``
+  (textes.yaml) in the template context, and each listing's description in ``SECTIONS``;
+  content_model then checks references to partner ids.
 - generate_output writes partenaires/index.html and chiffres-cles/index.html.
 """
 
@@ -60,6 +61,9 @@ class DataPagesGenerator(Generator):
         organisation = (self.data[s.ORGANISATION.name] or [{}])[0]  # {} when it had a problem (logged)
         if organisation:
             organisation["address_line"] = address_line(organisation)
+        texts = (self.data[s.TEXTS.name] or [{}])[0]
+        for name, section in self.context["SECTIONS"].items():
+            section["description"] = texts.get(f"intro_{name}") or ""
         self.context.update(
             partners=partners,
             partner_groups=partner_groups(partners),
@@ -67,6 +71,7 @@ class DataPagesGenerator(Generator):
             featured_figures=[f for f in figures if f["featured"]],
             series=self.data[s.SERIES.name],
             organisation=organisation,  # one record (organisation.yaml)
+            texts=texts,  # one record (textes.yaml): the home page's and the listings' texts
         )
 
     def _prepare_logo(self, partner: dict) -> None:

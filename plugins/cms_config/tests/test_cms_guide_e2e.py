@@ -139,7 +139,7 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
     partners = lambda: yaml12.load(read_text(partners_file))["partners"]  # noqa: E731
     count = len(partners())
     with walk.section("Ajouter, modifier ou retirer un partenaire"):
-        walk.open_collection("Partenaires, chiffres et coordonnées")
+        walk.open_collection("Partenaires, chiffres, coordonnées et textes")
         walk.click("Partenaires")
         walk.click("Ajouter partenaire")
         walk.see("Financement (euros)")
@@ -150,7 +150,7 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
         walk.publish(until=lambda: partners()[-1]["id"] == "partenaire-du-guide",
                      what="the new partner, last of the file")
         assert partners()[-1]["role"] == "programme" and len(partners()) == count + 1
-        walk.open_collection("Partenaires, chiffres et coordonnées")  # removing, later
+        walk.open_collection("Partenaires, chiffres, coordonnées et textes")  # removing, later
         walk.click("Partenaires")
         walk.see("Ajouter partenaire")
         walk.block_button("Partenaires", "cross", last=True).click()
@@ -160,7 +160,7 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
 
     figures_file = content / "data" / "figures.yaml"
     with walk.section("Mettre à jour les chiffres clés"):
-        walk.open_collection("Partenaires, chiffres et coordonnées")
+        walk.open_collection("Partenaires, chiffres, coordonnées et textes")
         walk.click("Chiffres clés et Séries de chiffres")
         walk.block_button("Chiffres clés", "arrow").click()
         walk.see("Afficher sur la page d'accueil")
@@ -178,12 +178,20 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
 
     organisation = content / "data" / "organisation.yaml"
     with walk.section("Mettre à jour les coordonnées de Hall 32"):
-        walk.open_collection("Partenaires, chiffres et coordonnées")
+        walk.open_collection("Partenaires, chiffres, coordonnées et textes")
         walk.click("Coordonnées de Hall 32")
         walk.see("Ajouter réseaux sociaux")
         walk.screen()
         walk.fill("Horaires d'accueil", "Horaires saisis en suivant le guide")
         walk.publish_into(organisation, "saisis en suivant le guide", what="the contact details")
+
+    texts = content / "data" / "textes.yaml"
+    with walk.section("Modifier les textes de l'accueil et des pages de liste"):
+        walk.open_collection("Partenaires, chiffres, coordonnées et textes")
+        walk.click("Textes de l'accueil et des rubriques")
+        walk.see("Accueil : les missions")
+        walk.fill("Introduction de la page « Événements »", "Les rendez-vous, saisis en suivant le guide.")
+        walk.publish_into(texts, "saisis en suivant le guide", what="the listings' texts")
 
     with walk.section("Si la publication échoue"):
         walk.open_collection("Actualités")
@@ -218,7 +226,7 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
         walk.publish(until=refused.exists,
                      what="the news item, published once the repository answers")
         walk.open_collection("Métiers")
-        walk.click("Partenaires, chiffres et coordonnées")
+        walk.click("Partenaires, chiffres, coordonnées et textes")
         walk.see("Chiffres clés et Séries de chiffres")
         walk.see("Partenaires")
         walk.see("En ligne : site construit le", prefix=True)
