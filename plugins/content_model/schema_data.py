@@ -12,13 +12,11 @@ from .schema_fields import VALID_AS_OF
 
 # Key figures and series are counts, amounts and shares: never negative, and a
 # share (unit "%") is a part of a whole, from 0 to 100. A growth rate is not typed
-# in: the page computes the change of a series itself (data_pages/charts.py).
+# in: the page computes the change of a series itself (data_pages/data_pages.py).
 PERCENT = "%"
 VALUE_HINT = "Nombre positif ou nul, sans espace ni unité ; avec l'unité %, de 0 à 100."
-# The most points of a series. Real series have 2 (2019 and 2022: the school opened
-# in 2019); 24 is a yearly series over 24 years or a monthly one over two years, far
-# above that, and the most the 640-unit-wide chart draws readably: bars about 15
-# units wide (6 px on a phone), a period and value written every few bars.
+# The most points of a series (one table row each): a yearly series over 24 years or a
+# monthly one over two years.
 MAX_POINTS = 24
 
 FIGURE = ContentType(

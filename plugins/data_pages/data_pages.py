@@ -20,10 +20,11 @@ from pelican import signals
 from pelican.generators import Generator
 
 from buildkit import imaging
+from buildkit.french import figure_fr, number_fr
 from content_model import schema as s
+from content_model.schema import PERCENT
 
 from . import logos
-from .charts import bar_chart, describe
 from .loader import load_all
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,33 @@ def address_line(record: dict) -> str:
     and .ics files read ``organisation.address_line``."""
     town = " ".join(p for p in (record.get("postal_code"), record.get("city")) if p)
     return ", ".join(p for p in (record.get("street"), town) if p)
+
+
+def amount(value, unit: str) -> str:
+    """117 élèves, 54 % (French spaces, as on the key figures)."""
+    return figure_fr({"value": value, "unit": unit})
+
+
+def change(first, last, unit: str) -> str | None:
+    """+68 % (relative), or +5 points for a share in %; None if it means nothing."""
+    if unit == PERCENT:
+        diff = last - first
+        word = "point" if abs(diff) < 2 else "points"
+        return f"{'+' if diff >= 0 else '−'}{number_fr(abs(diff))}\u00a0{word}"
+    if first <= 0:  # no relative change from nothing (values are never negative)
+        return None
+    rate = round((last - first) / first * 100)
+    return f"{'+' if rate >= 0 else '−'}{number_fr(abs(rate))}\u202f%"
+
+
+def describe(series: dict) -> str:
+    """« De 117 élèves en 2019 à 197 élèves en 2022 (+68 %). »: the table gives every value."""
+    unit = series.get("unit") or ""
+    first, last = series["points"][0], series["points"][-1]
+    text = (f"De {amount(first['value'], unit)} en {first['period']} "
+            f"à {amount(last['value'], unit)} en {last['period']}")
+    difference = change(first["value"], last["value"], unit)
+    return text + (f" ({difference})." if difference else ".")
 
 
 def partner_groups(partners: list[dict]) -> list[tuple[str, str, list[dict]]]:
@@ -56,7 +84,6 @@ class DataPagesGenerator(Generator):
             self._prepare_logo(partner)
         figures = self.data[s.FIGURE.name]
         for series in self.data[s.SERIES.name]:
-            series["chart"] = bar_chart(series)
             series["description"] = describe(series)
         organisation = (self.data[s.ORGANISATION.name] or [{}])[0]  # {} when it had a problem (logged)
         if organisation:
