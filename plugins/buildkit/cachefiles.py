@@ -1,27 +1,15 @@
 """Files of the build caches (.cache/): written atomically, read back only when whole.
 
-Every cache goes through these helpers, so that a cache entry is either the
-bytes a build wrote or nothing:
-
 - ``write_atomic(path, data)`` writes a temporary file in the same folder, then
   renames it over ``path`` (``os.replace``): a reader, another build or a link
-  into the output never sees a half-written file, and a build stopped midway
-  leaves the old entry or none. A folder found where the file belongs is
-  removed first. No fsync: after a power cut an entry may be empty or missing,
-  which readers treat as a miss like any other damage.
-- ``write_sealed`` / ``read_sealed``: for entries the build reads back itself (the
-  reader's cache, compiled templates, image manifests, the search index), a
-  one-line header names the cache and the entry (its key) and gives the length
-  and SHA-256 of what follows. ``read_sealed`` returns None for anything else:
-  a missing, empty, truncated or overwritten file, a folder, a file of another
-  cache or of another entry. A damaged entry is a cache miss, never an error.
-
-Files published by hard link (image variants, social cards) cannot carry a
-header: their caches check them their own way (size in the manifest, PNG
-structure and key).
-
-The digest detects damage, not malice: .cache/ is local to the machine (or to
-one CI branch's cache) and trusted like the code that writes it.
+  into the output never sees a half-written file. A folder found where the file
+  belongs is removed first. No fsync: after a power cut an entry may be empty or
+  missing, which readers treat as a miss like any other damage.
+- ``write_sealed`` / ``read_sealed``: the data behind the SHA-256 of the entry's kind
+  (cache and key) and data. ``read_sealed`` returns None for anything else: a missing,
+  truncated or overwritten file, a folder, another entry. A damaged entry is a cache
+  miss, never an error. The digest detects damage, not malice: .cache/ is trusted like
+  the code that writes it.
 """
 
 from __future__ import annotations
@@ -31,8 +19,6 @@ import os
 import secrets
 import shutil
 from pathlib import Path
-
-MAGIC = b"hall32-cache/1"
 
 
 def remove(path: str | os.PathLike) -> None:
@@ -62,32 +48,12 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         raise
 
 
-def _header(kind: str, data: bytes) -> bytes:
-    if not kind or any(c.isspace() for c in kind):
-        raise ValueError(f"cache kind without spaces expected, got {kind!r}")
-    return b"%s %s %d %s\n" % (MAGIC, kind.encode(), len(data), hashlib.sha256(data).hexdigest().encode())
-
-
-def seal(kind: str, data: bytes) -> bytes:
-    """``data`` behind a header naming ``kind`` (cache and entry) with its length and digest."""
-    return _header(kind, data) + data
-
-
-def unseal(kind: str, blob: bytes) -> bytes | None:
-    """What ``seal(kind, data)`` sealed, or None if ``blob`` is anything else."""
-    end = blob.find(b"\n", 0, 256)
-    if end < 0:
-        return None
-    data = blob[end + 1:]
-    try:
-        expected = _header(kind, data)
-    except ValueError:
-        return None
-    return data if blob[: end + 1] == expected else None
+def _digest(kind: str, data: bytes) -> bytes:
+    return hashlib.sha256(kind.encode() + b"\0" + data).digest()
 
 
 def write_sealed(path: str | os.PathLike, kind: str, data: bytes) -> None:
-    write_atomic(path, seal(kind, data))
+    write_atomic(path, _digest(kind, data) + data)
 
 
 def read_sealed(path: str | os.PathLike, kind: str) -> bytes | None:
@@ -96,4 +62,5 @@ def read_sealed(path: str | os.PathLike, kind: str) -> bytes | None:
         blob = Path(path).read_bytes()
     except OSError:  # missing, a folder, unreadable
         return None
-    return unseal(kind, blob)
+    data = blob[32:]
+    return data if blob[:32] == _digest(kind, data) else None
