@@ -236,8 +236,6 @@ def cms(c):
 
     Runs decap-server (local backend, writes files into content/) on pelicanconf.py's
     DEV_HOST:CMS_LOCAL_PORT and the site with live reload. Ctrl-C stops both."""
-    import subprocess
-
     server = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
     if not server.is_file():
         raise Exit("decap-server manque : lancez ./scripts/bootstrap (npm ci).", code=2)

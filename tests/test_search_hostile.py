@@ -62,7 +62,7 @@ def test_hostile_queries_give_lunr_few_short_clauses_and_no_syntax(real_site):
     }
     queries = {**HOSTILE, **extra}
     results = node_queries(real_site, list(queries.values()))
-    print("\nNode, real lunr.js and index (core.search, ms):")
+    print("\nNode, real lunr.js and index (split index, ms):")
     for label, r in zip(queries, results):
         print(f"  {label:22} {r.get('ms', 0):7.2f} ms  {len(r['clauses']):2} clauses  "
               f"{len(r['results']):3} results  shortened={r['shortened']}")

@@ -134,7 +134,7 @@ def occupation(metier, siteurl: str) -> dict:
     }
 
 
-def news_article(article, siteurl: str, image: str | None = None) -> dict:
+def news_article(article, siteurl: str) -> dict:
     data = {
         "@type": "NewsArticle",
         "headline": article.title,
@@ -148,8 +148,6 @@ def news_article(article, siteurl: str, image: str | None = None) -> dict:
     }
     if getattr(article, "modified", None):
         data["dateModified"] = article.modified.isoformat()
-    if image:
-        data["image"] = image
     return data
 
 

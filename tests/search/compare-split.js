@@ -10,13 +10,17 @@ async function main() {
   const { lunr, core, split } = open(site, entryPath);
   const whole = lunr.Index.load(JSON.parse(fs.readFileSync(wholePath, "utf8")));
   const queries = JSON.parse(fs.readFileSync(0, "utf8"));
+  const search = (index, q) => {  // lunr's own query on the whole index, with the page's clauses
+    const { terms } = core.parse(q);
+    return terms.length ? index.query((query) => core.clauses(query, terms)) : [];
+  };
   const out = [];
   for (const q of queries) {
-    const a = core.search(whole, q).slice(0, 10).map((h) => [h.ref, h.score]);
+    const a = search(whole, q).slice(0, 10).map((h) => [h.ref, h.score]);
     const { hits } = await split.search(q);
     const top = hits.slice(0, 10);
     const docs = await split.documents(top.map((h) => Number(h.ref)));
-    out.push({ query: q, whole: a, split: top.map((h, i) => [docs[i].ref, h.score]), count: [core.search(whole, q).length, hits.length] });
+    out.push({ query: q, whole: a, split: top.map((h, i) => [docs[i].ref, h.score]), count: [search(whole, q).length, hits.length] });
   }
   process.stdout.write(JSON.stringify(out));
 }

@@ -60,7 +60,7 @@
 
   /* A news date as precisely as it is known (french_format.published_fr). */
   function published(value) {
-    var text = value instanceof Date ? value.toISOString() : String(value || "");
+    var text = String(value || "");  // a string widget: never a Date
     var parts = text.slice(0, 10).split("-");
     if (parts.length < 3) { return "Informations de " + monthFr(text.slice(0, 7)); }
     var day = Number(parts[2]);

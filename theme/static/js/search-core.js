@@ -103,16 +103,6 @@
     });
   }
 
-  /* The results of parsed terms (parse(raw).terms). */
-  function find(index, terms) {
-    if (!terms.length) { return []; }
-    return index.query(function (q) { clauses(q, terms); });
-  }
-
-  function search(index, raw) {
-    return find(index, parse(raw).terms);
-  }
-
   /* Split a text into [text, isMatch] parts: a word matches when its folded
      form or its stem is one of the index terms a result matched. */
   function highlight(text, matchedTerms) {
@@ -127,8 +117,7 @@
   }
 
   return {
-    configure: configure, normalize: normalize, parse: parse, clauses: clauses, find: find, search: search,
-    highlight: highlight,
+    configure: configure, normalize: normalize, parse: parse, clauses: clauses, highlight: highlight,
     limits: { query: MAX_QUERY, terms: MAX_TERMS, word: MAX_WORD, fuzzy2: MAX_FUZZY2, fuzzy2Words: FUZZY2_WORDS }
   };
 }));
