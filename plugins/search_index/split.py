@@ -1,52 +1,16 @@
 """The lunr index split for the browser: an entry file, term shards, excerpt chunks.
 
-The browser first loads the entry (``search/index.<hash>.json``): the sorted
-vocabulary, on which lunr.js expands a query's exact, prefix and typo clauses
-as it does on a whole index, the list of shards, each document's type and the
-names of the excerpt chunks. It then fetches only the shards that hold the
-expanded terms and the excerpt chunks of the results it shows
-(theme/static/js/search-split.js).
-
-A shard holds, for each of its terms and each field, the documents that have
-the term in that field and how many times (term frequency): values of one
-document only. The browser computes the term's weight in the document's field
-vector with lunr's arithmetic (``lunr.Builder.createFieldVectors``: BM25 with
-k1 and b, idf from the number of documents N and the term's postings, the
-field's boost, rounded to 0.001) from the global values of the entry (N,
-boosts, k1, b, each field's average length, each document's field lengths).
-So a document whose text grows changes the entry, not every shard.
-
-The browser's ``Math.log`` is not the C library's ``log`` (V8's differs by one
-ulp for about one input in thirteen); after the rounding to 0.001 that can only
-matter for a score within a hair of a rounding midpoint. ``fragile`` finds
-those scores here and the shard carries their weight instead (a number <= 0:
-minus the weight; a term frequency is >= 1), so every weight equals lunr.py's.
-
-lunr's similarity is the dot product of the query vector with the field
-vector, divided by the query vector's magnitude; the query vector only holds
-expanded terms, so the weights of those terms are all the dot product needs,
-and the browser (search-split.js ``find``, lunr's query arithmetic on the
-loaded shards) scores every document as lunr does on the whole index (tests/test_search_split.py compares both with the
-real lunr.js). Term numbers are positions in the vocabulary, computed by the
-browser, so that no file carries numbers an added word would shift.
-
-Documents are numbered so that the common addition, a news item or an event
-dated after every other, takes the last number and shifts no other
-(``number_order``): undated documents by URL, then dated ones by date and URL.
-A shard lists its terms' postings by ascending number, as differences, so an
-appended document changes only the postings of its own terms. The whole index
-lists the documents of every posting in URL order (sorted keys), the order in
-which lunr meets them, which decides the order of equal scores: the entry
-carries the URL order (``urlOrder``, the numbers in URL order, as differences)
-and ``find`` breaks ties as lunr does.
-
-Shards are contiguous ranges of the vocabulary (a prefix clause's terms are
-neighbours), cut before a term whose CRC-32 is a multiple of ``period``
-(content-defined, as rsync does: a changed term moves no other boundary)
-or when a shard would pass ``MAX_SHARD`` bytes (the count restarts at each
-such boundary). ``period`` is a power of two near ``TARGET_SHARD`` divided
-by the mean bytes of a term, so that it only changes when the site's size
-doubles. Every file is named after a hash of its bytes and never changes.
+The entry (``search/index.<hash>.json``) holds the sorted vocabulary, on which the
+browser expands a query's clauses as lunr.js does, lunr's global BM25 values (document
+count, boosts, k1, b, average and per-document field lengths), the names of the shards
+and excerpt chunks, and each document's type. A shard holds each of a range of terms'
+postings per field with their term frequencies; theme/static/js/search-split.js computes
+lunr's weights and scores from them. ``fragile`` ships the weight itself where the
+browser's ``Math.log`` could round it otherwise; ``number_order`` numbers the documents so
+that a news item dated after the others shifts no other; shards are cut before a term
+whose CRC-32 is a multiple of ``period`` (content-defined) or at ``MAX_SHARD`` bytes.
+Why, and what the tests compare: docs/search.md. Every file is named after a hash of
+its bytes and never changes.
 """
 
 from __future__ import annotations
