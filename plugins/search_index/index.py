@@ -7,8 +7,6 @@ from collections import defaultdict
 
 from lunr.builder import Builder
 from lunr.field_ref import FieldRef
-from lunr.idf import idf as Idf
-from lunr.vector import Vector
 
 from content_model import schema
 
@@ -29,13 +27,10 @@ def bm25(idf: float, tf: int, length: float, average: float, k1: float, b: float
 class TermsBuilder(Builder):
     """lunr.py's Builder, fed with the terms of each field instead of raw text.
 
-    ``Builder.add`` wraps every word in a Token and runs the pipeline on it, and
-    ``_create_field_vectors`` inserts every term into its vector with a binary
-    search: most of a 1,000-document build's index time. Here the terms come from
-    the memoised ``french.word_terms`` and each vector is sorted once; the
-    inverted index, the BM25 scores and the serialisation are lunr.py's own. The
-    result is the same index, to the byte, as the stock Builder with the French
-    pipeline (tests/test_search_index.py builds both and compares them).
+    ``Builder.add`` wraps every word in a Token and runs the pipeline on it; here the
+    terms come from the memoised ``french.word_terms``. The inverted index, the BM25
+    scores and the serialisation are lunr.py's own: the same index, to the byte, as the
+    stock Builder with the French pipeline (plugins/search_index/tests/test_index.py).
     """
 
     def add_terms(self, doc_ref: str, fields: dict[str, list[str]]) -> None:
@@ -58,31 +53,6 @@ class TermsBuilder(Builder):
                     self.term_index += 1
                     inverted[term] = posting
                 posting[field_name].setdefault(doc_ref, {})
-
-    def _create_field_vectors(self) -> None:
-        """``Builder._create_field_vectors`` with the same arithmetic, sorted once."""
-        vectors = {}
-        idf_cache: dict[str, float] = {}
-        k1, b = self._k1, self._b
-        for field_ref, frequencies in self.field_term_frequencies.items():
-            ref = FieldRef.from_string(field_ref)
-            length = self.field_lengths[field_ref]
-            average = self.average_field_length[ref.field_name]
-            field_boost = self._fields[ref.field_name].boost
-            doc_boost = self._documents[ref.doc_ref].get("boost", 1)
-            pairs = []
-            for term, tf in frequencies.items():
-                posting = self.inverted_index[term]
-                idf = idf_cache.get(term)
-                if idf is None:
-                    idf = idf_cache[term] = Idf(posting, self.document_count)
-                score = bm25(idf, tf, length, average, k1, b)
-                score *= field_boost
-                score *= doc_boost
-                pairs.append((posting["_index"], round(score, 3)))
-            pairs.sort()
-            vectors[field_ref] = Vector([x for pair in pairs for x in pair])
-        self.field_vectors = vectors
 
 
 def field_terms(name: str, text: str) -> list[str]:
