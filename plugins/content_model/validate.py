@@ -21,7 +21,8 @@ from . import schema as s
 # The shapes of single fields are in rules.py (the CMS applies the same ones); these
 # two only parse what rules.PARTIAL_DATE and rules.MONTH let through.
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
-HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+# A tag as HTML reads one: "<" then a letter, "/" or "!" ("a < b et c > d" is text).
+HTML_RE = re.compile(r"</?[a-zA-Z!][^<>]*>")
 MONTH_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 IMAGE_SUFFIXES = paths.IMAGE_EXTENSIONS
 

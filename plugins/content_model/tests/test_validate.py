@@ -60,6 +60,17 @@ def test_bad_values_name_their_field(change, field, words, tmp_path):
     assert words in found[field]
 
 
+@pytest.mark.parametrize("summary, tag", [
+    ("Des pièces de moins de 2 mm quand l'écart < 5 et la cote > 10.", False),
+    ("Assembler <b>vite</b>.", True),
+    ("Assembler </div> des pièces.", True),
+    ("Assembler <!-- note --> des pièces.", True),
+])
+def test_html_tags_are_refused_comparisons_are_text(summary, tag):
+    found = problems_of(s.METIER, {**GOOD_METIER, "summary": summary})
+    assert ("HTML" in found.get("summary", "")) is tag, found
+
+
 def test_every_problem_is_reported_not_only_the_first():
     record = {**GOOD_METIER, "slug": "Bad", "family": "x", "extra": 1}
     assert set(problems_of(s.METIER, record)) == {"slug", "family", "extra"}
