@@ -7,10 +7,8 @@ name that changes with the bytes can be cached by browsers forever.
 into the output.
 
 Social cards, image variants and the CMS's scripts are the same bytes from build
-to build: a hard link costs no copy (about 0.3 s for the thousand cards of a
-1,000-document site). Caches never change a file in place (they write a new file
-and rename it), so a link never sees its bytes change; where a link is not
-possible (another file system), the file is copied.
+to build: they are hard-linked (caches never change a file in place), or copied
+where a link is not possible (another file system).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ NNBSP = "\u202f"  # narrow no-break space: French thousands separator, before % 
 NBSP = "\u00a0"  # no-break space: inside an hour (10 h 30)
 
 
-@functools.lru_cache(maxsize=8192)  # Babel takes about 0.2 ms a date; pages repeat dates
+@functools.lru_cache(maxsize=8192)  # pages repeat dates
 def date_fr(value, fmt: str = "d MMMM y") -> str:
     """13 septembre 2019, 1er mars 2026, samedi 1er mars 2026 (``fmt``: a CLDR pattern).
 

@@ -1,4 +1,4 @@
-"""Sentence length of the prose of trade and programme pages (issue 22, item 6).
+"""Sentence length of the prose of trade and programme pages.
 
 One counter and its limits, declared once: the health report reads the Markdown of
 content/ with it (advice on /admin/etat/ and in ``invoke report``), and
@@ -29,8 +29,7 @@ TYPES = {"metier": "metiers", "formation": "formations"}
 WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 # A sentence ends at . ! ? … (a closing » or ) may follow) before a new sentence or the end.
 # Tried once per run of punctuation (lookbehind), never given back (possessive), and the
-# white space after it read once: linear (tests/test_regex_linear.py; a long run of dots
-# or spaces took minutes before).
+# white space after it read once: linear (tests/test_regex_linear.py).
 END_RE = re.compile(r"(?<![.!?…])[.!?…]++(?:[\s\u00a0\u202f]*+[»)])?(?=\s++[«(\"A-ZÀ-ÖØ-Þ0-9]|\s*+$)")
 # Bracket and tag contents stop at the next opening one too: linear (tests/test_regex_linear.py).
 LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")

@@ -1,10 +1,7 @@
 """Bounds on a Markdown body, checked before it is parsed, and a time budget for the parse.
 
-Python-Markdown is not linear on every input: 4,000 nested « [ » take 9 s, 32,000
-character references 1.3 s and both grow faster than their length; a list nested
-400 levels deep ends in a RecursionError. Real bodies are far from these bounds
-(the largest is 5 kB, its longest line 589 characters, its deepest list 2 levels,
-its most brackets in a paragraph a few dozen). Anything past a bound is an error
+Python-Markdown is not linear on every input (nested brackets, character references,
+deep lists), and real bodies are far from these bounds. Anything past a bound is an error
 naming the file and the line, before Markdown sees it; the parse itself runs under
 ``PARSE_SECONDS`` (a SIGALRM timer in the main thread, where Pelican reads) so that an
 input no bound foresaw ends with an error too, never a hang.

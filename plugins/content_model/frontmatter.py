@@ -14,8 +14,7 @@ class SourceError(ValueError):
     """A source file that cannot be read at all (encoding, fences, YAML)."""
 
 
-# A content file: 2,000 times the largest real one; read at most that much, so that
-# a huge file costs a few tens of MB (a 300 MB one took 650 MB before).
+# A content file: 2,000 times the largest real one; read at most that much.
 MAX_FILE_BYTES = 10_000_000
 
 

@@ -13,7 +13,7 @@ the build, CI or a deploy; the health report lists its problems for editors
 (/admin/etat/, ``invoke report``). tests/test_content_language.py tests the checker on
 its own fixtures, never on content/ (an editor's save cannot break a test).
 
-The same goes for groups of people in any visible text (issue 27, item 4): ``PEOPLE``
+The same goes for groups of people in any visible text: ``PEOPLE``
 declares the common nouns for people that have a feminine form, and
 ``people_problems(text)`` finds a masculine one written without its feminine in the
 same sentence (« les opérateurs » → « les opérateurs et opératrices », or an epicene

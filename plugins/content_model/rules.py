@@ -146,7 +146,7 @@ def is_set(value) -> bool:
 
 REQUIREMENTS: list[Requirement] = [
     Requirement("image", "image_alt", "texte alternatif obligatoire quand une image est donnée"),
-    # A claim about the world carries when it was true and who said so (issue 27, item 2).
+    # A claim about the world carries when it was true and who said so.
     Requirement("in_demand", "in_demand_as_of",
                 "année de la source obligatoire quand « Métier qui recrute » est coché"),
     Requirement("in_demand", "in_demand_source",

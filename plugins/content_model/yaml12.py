@@ -37,13 +37,8 @@ class YamlError(ValueError):
         self.line = line
 
 
-# Limits of one document. Real content stays far below them: at most depth 5
-# (content/data/figures.yaml), 17 items (partners), 226 values and 5,064
-# characters (test_yaml_limits.py checks and prints these figures; the generated
-# CMS config.yml reaches depth 12 and about 2,000 values). Each limit is also far
-# below harm: a 0.9 MB document of 100,000 values in 10 lists of 10,000 is checked
-# in 0.1 s and read in 0.5 s; the slowest accepted shape found, 100,000 values in
-# flow lists 31 deep (200 kB), in 0.2 s and 1.6 s (CPU time, on a busy machine).
+# Limits of one document: far above real content (the generated CMS config.yml reaches
+# depth 12 and about 2,000 values) and far below harm (under 2 s for the slowest shape).
 MAX_CHARS = 1_000_000
 """Characters in one document (a front matter or a data file): 200 times the
 largest real one. Checked first, before parsing."""

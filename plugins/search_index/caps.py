@@ -1,8 +1,7 @@
 """Bounds on what the search downloads first: the index entry (its vocabulary).
 
 Every first search downloads the entry (search/index.<hash>.json): it holds every distinct
-term of the site. One document with 50,000 made-up words or 10,000 keywords made it grow
-from 6.7 kB to 192 kB gzipped. Each document may bring at most ``schema.SEARCH_MAX_WORDS``
+term of the site. Each document may bring at most ``schema.SEARCH_MAX_WORDS``
 distinct words (keywords: ``schema.KEYWORDS.max_items``, checked with the front matter);
 past that the build stops and names the file. The entry itself is kept under
 ``ENTRY_BUDGET`` bytes gzipped on the real site (a warning past it, fatal in CI's

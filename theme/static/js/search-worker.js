@@ -1,17 +1,10 @@
 /* Search worker of the search page (js/search.js): the page's main thread never
    parses an index or runs lunr (CSP: worker-src 'self', same-origin imports).
-
-   Messages from the page:
-   - {op: "init", config}: the page's configuration (its <head> data block):
-     import lunr.js, lunr.fr.js, search-core.js and search-split.js, fetch the
-     entry file;
-   - {op: "search", id, q, page}: search q; answer {op: "hits", id, terms (how
-     many words were searched), shortened, hits: [[number, type]...] in rank
-     order, items: the first `page` results (see "show"), limits: search-core.js's
-     caps, for the status};
-   - {op: "show", id, numbers}: answer {op: "items", id, items: [{number, ref,
-     type, title, excerpt}]}, title and excerpt as [text, matched] parts
-     (search-core.js highlight(), with the words the document matched).
+   Messages: {op: "init", config} imports the scripts and fetches the entry;
+   {op: "search", id, q, page} answers {op: "hits", terms, shortened, limits, hits:
+   [[number, type]...] in rank order, items: the first `page` results};
+   {op: "show", id, numbers} answers {op: "items", items: [{number, ref, type, title,
+   excerpt}]}, title and excerpt as [text, matched] parts (search-core.js highlight()).
    Any failure answers {op: "error", id, message}. */
 (function () {
   "use strict";

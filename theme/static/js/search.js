@@ -1,25 +1,16 @@
 /* Site search (progressive enhancement, loaded with defer on every page).
 
-   - Header field (#entete-recherche, in the page's <header>): on focus, fetch
-     the index (its URL read from the search page) so that the search page
-     opens with it cached. The form is a plain GET to /recherche/?q=, which
-     works without this script.
-   - Search page (its configuration in <head>, #h32-search-config): start
-     the search worker (search-worker.js: lunr.js, lunr.fr.js, search-core.js,
-     search-split.js and the split index live there, never on this thread),
-     send it the query from ?q=, render the results it gives into
-     #search-results (PAGE at a time, « Afficher plus de résultats » for the
-     next), filter by type, announce the count in the status region. The
-     status says « Recherche en cours… » meanwhile, in a panel whose height
-     is reserved by the stylesheet: nothing moves when results arrive. Errors
-     stay inside the widget.
+   - Header field (#entete-recherche): on focus, fetch the index (its URL read from
+     the search page) into the cache. The form is a plain GET to /recherche/?q=.
+   - Search page (configuration in <head>, #h32-search-config): the search worker
+     (search-worker.js: lunr and the split index live there, never on this thread)
+     answers the query from ?q=; results are rendered PAGE at a time, filtered by
+     type, counted in the status region. Errors stay inside the widget.
 
-   Configuration comes only from the theme's own elements, never from the
-   content of a page (which an editor writes): the JSON data block must be a
-   child of <head>, where no element of the body can ever be, and the header
-   field must be the first element with its id (the header precedes <main>),
-   inside the body's <header>, outside <main>. The query is text: it is only
-   ever written with textContent and input.value. */
+   Configuration comes only from the theme's own elements, never from a page's
+   content: the JSON data block must be a child of <head>, and the header field the
+   first element with its id, inside the body's <header>, outside <main>. The query
+   is text: only ever written with textContent and input.value. */
 (function () {
   "use strict";
 
