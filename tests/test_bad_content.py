@@ -49,7 +49,7 @@ CASES = {
                   "soudeur.md: le fichier n'est pas en UTF-8"),
     "front matter not a mapping": (METIER, "---\n- a\n- b\n---\n", "soudeur.md: en-tête : il doit contenir"),
     "html in summary": (METIER, ("summary: Assembler", "summary: <script>alert(1)</script> Assembler"),
-                        "soudeur.md: summary: ne doit pas contenir de balise HTML"),
+                        "soudeur.md: summary: doit respecter la règle : sans balise HTML"),
     "script in body": (NEWS, ("Texte de l'actualité.", "Texte.\n\n<script>alert(1)</script>"),
                        "ouverture.md: corps: ligne 13 : balise <script> refusée"),
     "event handler in body": (NEWS, ("Texte de l'actualité.", '<p onclick="alert(1)">Texte</p>'),

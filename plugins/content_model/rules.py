@@ -86,6 +86,9 @@ PARTIAL_DATE = Pattern(
     "AAAA-MM-JJ HH:mm (2022-11-20 10:30), AAAA-MM-JJ, mois AAAA-MM (2022-11) ou année AAAA (2022)")
 NOT_BLANK = Pattern("not-blank", f"^[\\s\\S]*[^{SPACE}][\\s\\S]*$", "pas seulement des espaces")
 ONE_LINE = Pattern("one-line", "^[^\\n\\r]*$", "une seule ligne")
+# A tag as HTML reads one: « < » then a letter, « / » or « ! » (« a < b et c > d » is text).
+# Plain-text fields are escaped on the pages; a tag there is a paste from a web page.
+NO_TAG = Pattern("no-tag", "^(?![\\s\\S]*</?[a-zA-Z!][^<>]*>)[\\s\\S]*$", "sans balise HTML")
 
 
 def max_length(limit: int) -> Pattern:
@@ -99,8 +102,8 @@ CHARS = {kind: Pattern(f"chars-{kind}", rule.js_pattern, rule.expected)
 
 # Rules on every field of a kind (helpers add theirs here: one-line text, URLs…).
 KIND_PATTERNS: dict[str, list[Pattern]] = {
-    m.STRING: [ONE_LINE, CHARS[textrules.ONE_LINE]],
-    m.TEXT: [CHARS[textrules.MULTI_LINE]],
+    m.STRING: [ONE_LINE, CHARS[textrules.ONE_LINE], NO_TAG],
+    m.TEXT: [CHARS[textrules.MULTI_LINE], NO_TAG],
     m.SLUG: [SLUG],
     m.EMAIL: [EMAIL],
     m.PHONE: [PHONE],

@@ -61,7 +61,7 @@ def test_text_from_yaml_is_escaped(minimal_site, tmp_path):
     "old, new, expected",
     [
         ("description: Membre fondateur.", 'description: "<script>alert(1)</script>"',
-         "partners[1] (michelin): description: ne doit pas contenir de balise HTML"),
+         "partners[1] (michelin): description: doit respecter la règle : sans balise HTML"),
         ("https://www.michelin.com", "ftp://michelin.com", "partners[1] (michelin): url:"),
         ("funding: 13800000", "funding: 13,8 M€", "partners[1] (michelin): funding: doit être un nombre entier"),
         ("name: Michelin", "name: [Michelin]", "partners[1] (michelin): name: doit être un texte"),
