@@ -24,7 +24,7 @@ from invoke import Exit, task
 ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-import pelicanconf  # noqa: E402  (the development servers' host and ports)
+import pelicanconf  # noqa: E402  (the servers' host and ports; puts plugins/ on sys.path)
 from buildtools.swap import build_lock, install_build, remove  # noqa: E402
 
 OUTPUT = ROOT / "output"
@@ -165,7 +165,6 @@ def livereload(c):
 def serve_live(c, output: Path = OUTPUT, content: Path = CONTENT, extra: tuple = (),
                host: str = HOST, port: int = PORT, watched=None) -> None:
     """livereload's body, for any content and output folders (the CMS tests use it)."""
-    _plugins_on_path()
     from buildkit import clock
     from buildtools import live
 
@@ -195,11 +194,6 @@ def serve_live(c, output: Path = OUTPUT, content: Path = CONTENT, extra: tuple =
     server.serve(host=host, port=port, root=str(output))
 
 
-def _plugins_on_path() -> None:
-    if str(ROOT / "plugins") not in sys.path:
-        sys.path.insert(0, str(ROOT / "plugins"))
-
-
 @task
 def check(c, skip=""):
     """Run the quality gates on output/ (links, HTML, axe, CSP, weight); SKIP: e.g. html,browser."""
@@ -211,7 +205,6 @@ def check(c, skip=""):
 @task(help={"format": "text (default) or markdown (the GitHub Actions job summary)"})
 def report(c, format="text"):
     """Print the content-health report in French: missing, stale or waiting content (exit 0)."""
-    _plugins_on_path()
     from buildkit import clock
     from health import render
     from health.report import collect

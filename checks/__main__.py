@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import time
 from pathlib import Path
@@ -16,19 +17,9 @@ VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 
 
-def _html():
-    from . import html  # imported only when run: `invoke build` skips it (livereload speed)
-    return html
-
-
-def _pdf():
-    from . import pdf  # pypdf, pypdfium2 and zxing-cpp: only for the PDF pass
-    return pdf
-
-
-def _browser():
-    from . import browser  # Playwright and an HTTP server: only for the browser pass
-    return browser
+def _gate(name: str):
+    # Imported only when run: vnu, pypdf and Playwright are not needed by `invoke build`.
+    return importlib.import_module(f"checks.{name}")
 
 
 def run(output: Path, skip: set[str] = frozenset(), out=sys.stdout) -> list[str]:
@@ -37,9 +28,9 @@ def run(output: Path, skip: set[str] = frozenset(), out=sys.stdout) -> list[str]
     weights: list[str] = []
     steps = [
         ("links", lambda: links.check(output, pages)),
-        ("pdf", lambda: _pdf().check(output, pages) if any(output.rglob("*.pdf")) else []),
-        ("html", lambda: _html().check(output, VNU_JAR)),
-        ("browser", lambda: _browser().check(output, pages, AXE_JS, weights)),
+        ("pdf", lambda: _gate("pdf").check(output, pages) if any(output.rglob("*.pdf")) else []),
+        ("html", lambda: _gate("html").check(output, VNU_JAR)),
+        ("browser", lambda: _gate("browser").check(output, pages, AXE_JS, weights)),
     ]
     for name, step in steps:
         if name in skip:

@@ -30,7 +30,6 @@ OUTPUT_DIR = "search"
 TARGET_SHARD = 4096  # bytes of JSON, before compression
 MAX_SHARD = 4 * TARGET_SHARD
 STORE_CHUNK = 8  # documents per excerpt chunk: a result costs about one small chunk
-TYPE_CODES = "0123456789abcdefghijklmnopqrstuvwxyz"
 # The order of the type filters on the search page; other types follow, sorted.
 TYPE_ORDER = ["Métier", "Formation", "Actualité", "Événement", "Page", "Partenaire", "Chiffre clé"]
 
@@ -136,7 +135,7 @@ def build_split(builder, store: dict[str, list], pipeline: list[str]) -> tuple[s
         "averageLengths": [builder.average_field_length[f] for f in fields],
         "lengths": [[builder.field_lengths[f"{f}/{r}"] for r in refs] for f in fields],
         "terms": terms, "shards": shards, "types": types,
-        "docTypes": "".join(TYPE_CODES[types.index(store[r][1])] for r in refs),
+        "docTypes": "".join(f"{types.index(store[r][1]):x}" for r in refs),  # a hex digit each
         "store": chunks, "storeChunk": STORE_CHUNK,
         "urlOrder": differences([number[r] for r in sorted(refs)]),
     })

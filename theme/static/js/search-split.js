@@ -14,8 +14,6 @@
 }(typeof self !== "undefined" ? self : this, function (lunr, core) {
   "use strict";
 
-  var TYPE_CODES = "0123456789abcdefghijklmnopqrstuvwxyz";
-
   function SplitIndex(entry, load) {
     var builder = new lunr.TokenSet.Builder();
     var position = Object.create(null);
@@ -196,7 +194,7 @@
   };
 
   SplitIndex.prototype.type = function (number) {
-    return this.entry.types[TYPE_CODES.indexOf(this.entry.docTypes.charAt(number))];
+    return this.entry.types[parseInt(this.entry.docTypes.charAt(number), 16)];
   };
 
   /* Promise of [{number, ref, type, title, excerpt}] for document numbers. */
