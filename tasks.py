@@ -83,7 +83,7 @@ def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path 
                                code=1)
                 if then is not None:
                     then(tmp)
-                written, removed, kept = install_build(tmp, output)
+                written, removed = install_build(tmp, output)
             finally:
                 remove(tmp)
     except KeyboardInterrupt:

@@ -21,6 +21,7 @@ import shutil
 import time
 from pathlib import Path
 
+
 def _sibling(output: Path, suffix: str) -> Path:
     return output.with_name(f".{output.name}.{suffix}")
 
@@ -62,19 +63,17 @@ def _recover(output: Path) -> None:
         os.rename(prev, output)
         print(f"{output.name}/ restauré : une construction avait été interrompue pendant le "
               f"remplacement.", flush=True)
-    for leftover in [prev, _sibling(output, "new"), *output.parent.glob(f".{output.name}.build-*")]:
+    for leftover in [prev, *output.parent.glob(f".{output.name}.build-*")]:
         if leftover.is_dir() and not leftover.is_symlink():
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _count(old: Path, new: Path) -> tuple[int, int, int]:
-    """(files of the new site, files of the old site it no longer has, 0 kept): every file
-    is written anew; hosts see what changed through their own checks (rsync --checksum,
-    a fresh GitHub Pages artifact)."""
+def _count(old: Path, new: Path) -> tuple[int, int]:
+    """(files of the new site, files of the old site it no longer has)."""
     files = {p.relative_to(new) for p in new.rglob("*") if p.is_file()}
     removed = sum(1 for p in old.rglob("*") if p.is_file() and p.relative_to(old) not in files) \
         if old.is_dir() else 0
-    return len(files), removed, 0
+    return len(files), removed
 
 
 def remove(path: Path) -> None:
@@ -84,11 +83,11 @@ def remove(path: Path) -> None:
         path.unlink()
 
 
-def install_build(new: Path, output: Path) -> tuple[int, int, int]:
+def install_build(new: Path, output: Path) -> tuple[int, int]:
     """Make the finished build ``new`` the content of ``output``: output → .prev, new →
     output, then delete .prev. A build killed between the two renames leaves .prev, which
-    build_lock() puts back before anything else. Returns (files written, files removed,
-    files kept). Call under build_lock()."""
+    build_lock() puts back before anything else. Returns (files written, files removed).
+    Call under build_lock()."""
     counts = _count(output, new)
     umask = os.umask(0)
     os.umask(umask)

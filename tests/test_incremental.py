@@ -12,6 +12,6 @@ def test_install_build_counts_what_disappeared(tmp_path):
     (output / "a" / "gone").mkdir(parents=True)
     (output / "a" / "keep.txt").write_text("same")
     (output / "a" / "gone" / "old.txt").write_text("old")
-    assert install_build(new, output) == (1, 1, 0)
+    assert install_build(new, output) == (1, 1)
     assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == ["a", "a/keep.txt"]
     assert not new.exists()
