@@ -16,36 +16,30 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from pathlib import Path
 
 import snowballstemmer
 from lunr.pipeline import Pipeline
 from lunr.token import Token
 
-# Copied from lunr-languages 1.22.0 lunr.fr.js (lunr.fr.wordCharacters); the
-# trimmer support adds ASCII digits, as lunr's own trimmer does.
-WORD_CHARACTERS = (
-    r"A-Za-z\xAA\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02B8\u02E0-\u02E4\u1D00-\u1D25\u1D2C-\u1D5C"
-    r"\u1D62-\u1D65\u1D6B-\u1D77\u1D79-\u1DBE\u1E00-\u1EFF\u2071\u207F\u2090-\u209C\u212A"
-    r"\u212B\u2132\u214E\u2160-\u2188\u2C60-\u2C7F\uA722-\uA787\uA78B-\uA7AD\uA7B0-\uA7B7"
-    r"\uA7F7-\uA7FF\uAB30-\uAB5A\uAB5C-\uAB64\uFB00-\uFB06\uFF21-\uFF3A\uFF41-\uFF5A"
-)
-_ALLOWED = WORD_CHARACTERS + "0-9"
-_START = re.compile(f"^[^{_ALLOWED}]+")
-_END = re.compile(f"[^{_ALLOWED}]+$")
+# lunr.fr.js, which the browser runs (npm lunr-languages, pinned): its word characters and
+# stop words are read from it, never copied.
+LUNR_FR = Path(__file__).resolve().parents[2] / "node_modules" / "lunr-languages" / "lunr.fr.js"
 
-# lunr.fr.stopWordFilter's list, in the same order.
-STOP_WORDS = frozenset(
-    "ai aie aient aies ait as au aura aurai auraient aurais aurait auras aurez auriez "
-    "aurions aurons auront aux avaient avais avait avec avez aviez avions avons ayant ayez "
-    "ayons c ce ceci celà ces cet cette d dans de des du elle en es est et eu eue eues "
-    "eurent eus eusse eussent eusses eussiez eussions eut eux eûmes eût eûtes furent fus "
-    "fusse fussent fusses fussiez fussions fut fûmes fût fûtes ici il ils j je l la le les "
-    "leur leurs lui m ma mais me mes moi mon même n ne nos notre nous on ont ou par pas "
-    "pour qu que quel quelle quelles quels qui s sa sans se sera serai seraient serais "
-    "serait seras serez seriez serions serons seront ses soi soient sois soit sommes son "
-    "sont soyez soyons suis sur t ta te tes toi ton tu un une vos votre vous y à étaient "
-    "étais était étant étiez étions été étée étées étés êtes".split()
-)
+
+@functools.cache
+def _lunr_fr() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    """trimmer-fr's patterns (lunr.fr.wordCharacters and the ASCII digits that lunr's own
+    trimmer adds) and stopWordFilter-fr's words."""
+    source = LUNR_FR.read_text(encoding="utf-8")
+    chars = re.search(r'lunr\.fr\.wordCharacters = "([^"]+)"', source).group(1) + "0-9"
+    stop = re.search(r"generateStopWordFilter\('([^']+)'", source).group(1).split()
+    return re.compile(f"^[^{chars}]+"), re.compile(f"[^{chars}]+$"), frozenset(stop)
+
+
+def stop_words() -> frozenset[str]:
+    return _lunr_fr()[2]
+
 
 _FOLD = [
     ("àáâäÀÁÂÄ", "a"), ("çÇ", "c"), ("éèêëÉÈÊË", "e"), ("îïÎÏ", "i"), ("ôöÔÖ", "o"),
@@ -71,7 +65,8 @@ def elide(term: str) -> str:
 
 
 def trim(term: str) -> str:
-    return _END.sub("", _START.sub("", term))
+    start, end, _ = _lunr_fr()
+    return end.sub("", start.sub("", term))
 
 
 def fold(term: str) -> str:
@@ -118,7 +113,7 @@ def word_terms(word: str, keep_word: bool) -> tuple[str, ...]:
     fuzzy clauses (which bypass the stemmer) match words typed with typos:
     "maintenence" is one edit from "maintenance"."""
     term = elide(trim(word))
-    if not term or term in STOP_WORDS:
+    if not term or term in stop_words():
         return ()
     folded = fold(term)
     stemmed = stem(folded)
