@@ -87,7 +87,6 @@ PARTNER_ROLES = _options(
     "programme", "Partenaires des programmes",
     "ancien", "Partenaires d'origine, remplacés depuis",
 )
-CURRENT_PARTNER_ROLES = ("operateur", "porteur")  # the footer's « Ils portent Hall 32 »
 
 PARTNER = ContentType(
     name="partner",

@@ -36,14 +36,11 @@
     this.chunks = [];   // promises of excerpt chunks, by chunk number
   }
 
-  /* The shard number of a vocabulary position (binary search on first positions). */
+  /* The shard number of a vocabulary position (shards start at ascending positions). */
   SplitIndex.prototype.shardOf = function (pos) {
-    var shards = this.entry.shards, lo = 0, hi = shards.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >> 1;
-      if (shards[mid][0] <= pos) { lo = mid; } else { hi = mid - 1; }
-    }
-    return lo;
+    var shards = this.entry.shards, n = 0;
+    while (n + 1 < shards.length && shards[n + 1][0] <= pos) { n += 1; }
+    return n;
   };
 
   /* The lunr.Query of parsed terms (core.clauses) and, for each clause, the index terms
@@ -160,13 +157,8 @@
     return out;
   };
 
-  function holds(list, number) {  // binary search on the even places (ascending numbers)
-    var lo = 0, hi = list.length / 2 - 1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1, value = list[2 * mid];
-      if (value === number) { return true; }
-      if (value < number) { lo = mid + 1; } else { hi = mid - 1; }
-    }
+  function holds(list, number) {  // documents at the even places
+    for (var k = 0; k < list.length; k += 2) { if (list[k] === number) { return true; } }
     return false;
   }
 
