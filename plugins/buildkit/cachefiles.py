@@ -5,8 +5,8 @@
   into the output never sees a half-written file. A folder found where the file
   belongs is removed first. No fsync: after a power cut an entry may be empty or
   missing, which readers treat as a miss like any other damage.
-- ``write_sealed`` / ``read_sealed``: the data behind the SHA-256 of the entry's kind
-  (cache and key) and data. ``read_sealed`` returns None for anything else: a missing,
+- ``write_sealed`` / ``read_sealed``: the data after a line with the SHA-256 of the entry's
+  kind (cache and key) and data. ``read_sealed`` returns None for anything else: a missing,
   truncated or overwritten file, a folder, another entry. A damaged entry is a cache
   miss, never an error. The digest detects damage, not malice: .cache/ is trusted like
   the code that writes it.
@@ -48,12 +48,13 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         raise
 
 
-def _digest(kind: str, data: bytes) -> bytes:
-    return hashlib.sha256(kind.encode() + b"\0" + data).digest()
+def _seal(kind: str, data: bytes) -> bytes:
+    """The header line: the SHA-256 of the entry's kind and bytes, in hexadecimal."""
+    return hashlib.sha256(kind.encode() + b"\0" + data).hexdigest().encode() + b"\n"
 
 
 def write_sealed(path: str | os.PathLike, kind: str, data: bytes) -> None:
-    write_atomic(path, _digest(kind, data) + data)
+    write_atomic(path, _seal(kind, data) + data)
 
 
 def read_sealed(path: str | os.PathLike, kind: str) -> bytes | None:
@@ -62,5 +63,5 @@ def read_sealed(path: str | os.PathLike, kind: str) -> bytes | None:
         blob = Path(path).read_bytes()
     except OSError:  # missing, a folder, unreadable
         return None
-    data = blob[32:]
-    return data if blob[:32] == _digest(kind, data) else None
+    data = blob[65:]
+    return data if blob[:65] == _seal(kind, data) else None
