@@ -22,10 +22,7 @@ Nothing else changes, byte for byte: the page is cut where Python's html.parser 
 HTML tokenizer: it knows that <script> and <style> hold raw text) starts each token, and
 every token is written back as that slice of the source. In a text run only the characters
 the rules replace are rewritten; character references (&eacute;, &#39;, a bare & as in
-R&D) keep their bytes unless the rule replaces the character they stand for. The open
-elements are a stack, closed up to the matching start tag, so an end tag HTML lets one
-omit (<option>, <li>, <p>) only holds ordinals back until its parent closes; the raw
-elements (whose end tag is never omitted) end only with their own end tag.
+R&D) keep their bytes unless the rule replaces the character they stand for.
 """
 
 from __future__ import annotations

@@ -5,10 +5,7 @@ Signal get_generators adds CmsGenerator:
   and lists the Decap files to copy from node_modules (npm decap-cms, pinned);
 - generate_output writes admin/index.html (noindex, out of the sitemap),
   admin/config.yml and admin/decap/ (decap-cms.js, its chunks and wasm files).
-
-Settings: CMS_REPO ("owner/name" on GitHub), CMS_BRANCH, CMS_AUTH_URL (the
-OAuth proxy), CMS_LOCAL_BACKEND (True only in pelicanconf.py: decap-server on
-loopback), CMS_LOCAL_BACKEND_URL, CMS_NODE_MODULES.
+Settings: the CMS_* of docs/settings.md.
 """
 
 from __future__ import annotations

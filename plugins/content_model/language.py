@@ -10,8 +10,7 @@ articles: « le ou la pilote ».
 ``problems(slug, meta, body)`` says what a trade page gets wrong, in French, each
 problem naming its place. It is advice: the CMS cannot express it, so it never fails
 the build, CI or a deploy; the health report lists its problems for editors
-(/admin/etat/, ``invoke report``). tests/test_content_language.py tests the checker on
-its own fixtures, never on content/ (an editor's save cannot break a test).
+(/admin/etat/, ``invoke report``).
 
 The same goes for groups of people in any visible text: ``PEOPLE``
 declares the common nouns for people that have a feminine form, and

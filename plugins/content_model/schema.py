@@ -7,10 +7,8 @@ record); ``model.py`` holds the kinds and the ``Field`` and ``ContentType`` clas
 Import ``schema`` only: it re-exports every name. Validation at build time
 (``validate.py``), the CMS configuration and the fields that templates and
 search use are all derived from these declarations: a field that exists only
-in a template or only in the CMS is a bug that the tests catch.
-
-Labels and hints are in French: editors see them in the CMS and in build
-error messages.
+in a template or only in the CMS is a bug that the tests catch. Labels and hints are
+in French: editors see them in the CMS and in build errors.
 """
 
 from __future__ import annotations
