@@ -47,8 +47,6 @@ SEARCH_NODE_MODULES = CMS_NODE_MODULES = str(ROOT / "node_modules")
 ARTICLE_PATHS = ["actualites"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = []  # images are published by the images plugin, as responsive variants
-ARTICLE_EXCLUDES = []
-PAGE_EXCLUDES = []
 # content_model.paths.IGNORED: hidden files, private drafts, editors' locks and backups,
 # Thumbs.db... never read, listed or published (docs/untrusted-content.md).
 from content_model.paths import IGNORED as _IGNORED  # noqa: E402
@@ -92,9 +90,6 @@ TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
-YEAR_ARCHIVE_SAVE_AS = ""
-MONTH_ARCHIVE_SAVE_AS = ""
-DAY_ARCHIVE_SAVE_AS = ""
 
 # Feeds are set in publishconf.py (they need absolute URLs).
 FEED_ALL_ATOM = None

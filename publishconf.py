@@ -9,14 +9,12 @@ sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ.get("SITEURL", "https://www.hall32.fr").rstrip("/")
-RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/actualites.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 FEED_MAX_ITEMS = 20
 
-DELETE_OUTPUT_DIRECTORY = True
 DOSSIER_PDF = True  # the programmes' PDF sheets and the catalogue (plugins/dossier)
 
 # The CMS of the published site logs in to GitHub through an OAuth proxy
