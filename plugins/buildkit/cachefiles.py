@@ -5,11 +5,9 @@
   into the output never sees a half-written file. A folder found where the file
   belongs is removed first. No fsync: after a power cut an entry may be empty or
   missing, which readers treat as a miss like any other damage.
-- ``write_sealed`` / ``read_sealed``: the data after a line with the SHA-256 of the entry's
-  kind (cache and key) and data. ``read_sealed`` returns None for anything else: a missing,
-  truncated or overwritten file, a folder, another entry. A damaged entry is a cache
-  miss, never an error. The digest detects damage, not malice: .cache/ is trusted like
-  the code that writes it.
+- ``write_sealed`` / ``read_sealed``: a line with the SHA-256 of the entry's kind (cache and
+  key) and bytes, then the bytes; anything else reads as None (a miss, never an error). The
+  digest detects damage, not malice: .cache/ is trusted like the code that writes it.
 """
 
 from __future__ import annotations
@@ -49,7 +47,6 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
 
 
 def _seal(kind: str, data: bytes) -> bytes:
-    """The header line: the SHA-256 of the entry's kind and bytes, in hexadecimal."""
     return hashlib.sha256(kind.encode() + b"\0" + data).hexdigest().encode() + b"\n"
 
 

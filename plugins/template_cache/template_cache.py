@@ -1,10 +1,8 @@
 """template_cache: compiled Jinja templates kept on disk between builds.
 
-Signal initialized: puts Jinja's ``FileSystemBytecodeCache`` (atomic writes, an entry of
-another source or Jinja version a miss) into JINJA_ENVIRONMENT, in a folder of
-TEMPLATE_CACHE named after the environment's options (they change the compiled code).
-TEMPLATE_CACHE empty: no cache. A damaged entry (cut short, a folder) is a miss too,
-compiled again and replaced. The entries are code the build runs (marshal, pickle):
+Signal initialized: puts Jinja's ``FileSystemBytecodeCache`` into JINJA_ENVIRONMENT, in a
+folder of TEMPLATE_CACHE named after the environment's options (TEMPLATE_CACHE empty: no
+cache); a damaged entry is a miss. The entries are code the build runs (marshal, pickle):
 .cache/jinja is trusted like the plugins.
 """
 
