@@ -11,12 +11,10 @@ from content_model import rules
 from content_model import schema as s
 
 DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # no offset: the site's TIMEZONE applies
-# Every pattern comes from content_model/rules.py, the rules the build applies.
-# MONTH: a text field, since Decap's datetime widget cannot leave the month out.
-MONTH_PATTERN = rules.combine([rules.MONTH])
-# A partial DATETIME (the news date: known to the day, or only to the month or the year)
-# is a text field too: the datetime widget always writes a whole date and time.
-PARTIAL_DATE_PATTERN = rules.combine([rules.PARTIAL_DATE])
+# Text fields, their patterns from content_model/rules.py (the rules the build applies). A
+# month and a partial date (the news date: to the day, the month or the year) are typed:
+# Decap's datetime widget always writes a whole date and time.
+TEXT_KINDS = (s.STRING, s.SLUG, s.MONTH, s.URL, s.EMAIL, s.PHONE)
 MEDIA_FOLDER = "content/images"
 PUBLIC_FOLDER = "/images"  # image fields store "images/x.jpg"-style paths, see below
 
@@ -25,17 +23,13 @@ def widget(f: s.Field) -> dict:
     """The Decap field for one schema field."""
     out: dict = {"name": f.name, "label": f.label}
     kind = f.kind
-    if kind in (s.STRING, s.SLUG):
+    if kind in TEXT_KINDS or (kind == s.DATETIME and f.partial):
         out["widget"] = "string"
     elif kind == s.TEXT:
         out["widget"] = "text"
-    elif kind == s.DATETIME and f.partial:
-        out["widget"] = "string"
     elif kind == s.DATETIME:
         out.update(widget="datetime", format=DATETIME_FORMAT, date_format="DD/MM/YYYY",
                    time_format="HH:mm", picker_utc=False)
-    elif kind == s.MONTH:
-        out["widget"] = "string"
     elif kind in (s.INTEGER, s.NUMBER):
         out.update(widget="number", value_type="int" if kind == s.INTEGER else "float")
     elif kind == s.BOOLEAN:
@@ -43,8 +37,6 @@ def widget(f: s.Field) -> dict:
     elif kind == s.SELECT:
         out.update(widget="select", options=[{"label": label, "value": value}
                                              for value, label in f.options])
-    elif kind in (s.URL, s.EMAIL, s.PHONE):
-        out["widget"] = "string"
     elif kind == s.CHOICES:
         out.update(widget="select", multiple=True,
                    options=[{"label": label, "value": value} for value, label in f.options])

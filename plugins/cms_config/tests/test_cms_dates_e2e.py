@@ -1,13 +1,13 @@
 """A news date known only to the month, entered in Decap CMS (real Chromium, decap-server,
 the `cms` fixture of conftest.py): the date field is a text field whose pattern accepts
-what the build accepts (config.PARTIAL_DATE_PATTERN), so "2022-11" is saved as typed and
+what the build accepts (rules.PARTIAL_DATE), so "2022-11" is saved as typed and
 the page says « Informations de novembre 2022 »; "novembre 2022" is refused on screen
 with the formats to use."""
 
 from __future__ import annotations
 
-from cms_config.config import PARTIAL_DATE_PATTERN
 from cms_config.tests.cms_support import front_matter, new_page, publish, quietly, wait_for
+from content_model import rules
 from content_model import schema as s
 from content_model.frontmatter import read_text
 from content_model.validate import validate
@@ -30,7 +30,7 @@ def test_a_news_date_known_to_the_month_is_saved_and_shown(cms, browser, tmp_pat
     page.keyboard.type("Le texte de l'actualité.")
     publish(page)
     page.get_by_text(f"Le champ Date de publication ne correspond pas au schéma: "
-                     f"{PARTIAL_DATE_PATTERN[1]}.").wait_for()
+                     f"{rules.combine([rules.PARTIAL_DATE])[1]}.").wait_for()
     news = cms.repo / "content" / "actualites" / f"{SLUG}.md"
     assert not news.exists()
     date.fill("")  # after a refused publication, fill alone appends to the old value
