@@ -163,6 +163,7 @@ CACHE_FOLDERS = {
     "SEARCH_CACHE": "search",  # the serialised search index
     "FRENCH_TYPESET_CACHE": "typeset",  # typeset pages, by digest of the rendered page
     "DOSSIER_CACHE": "dossier",  # the programmes' PDF sheets and the catalogue (plugins/dossier)
+    "HEALTH_CACHE": "health",  # the report's advice on each unchanged Markdown file
 }
 
 

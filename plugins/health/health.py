@@ -57,7 +57,8 @@ class HealthGenerator(Generator):
 
     def generate_context(self) -> None:
         today = clock.now()
-        self.report = collect(Path(self.path), today, parsed_front_matter(), records=self.context)
+        self.report = collect(Path(self.path), today, parsed_front_matter(), records=self.context,
+                              cache=self.settings.get("HEALTH_CACHE"))
         self.build_info = build_info(self.settings, today)
         self.context["build_info"] = self.build_info
         logger.info("health: %d point(s) à vérifier, voir /%s", self.report.count, REPORT_URL)

@@ -4,14 +4,22 @@
 validated by the schema; no Markdown rendering), so ``invoke report`` works without
 a build and the build's /admin/etat/ says exactly the same. ``today`` is
 buildkit.clock.now(): the report of one commit and one SOURCE_DATE_EPOCH never changes.
+
+In a build, each Markdown file's advice (``ADVICE``: invitations, people nouns, long
+sentences, spellings, old years in the present) is kept in HEALTH_CACHE by a digest of
+the file's path and text, the year and the code that reads it: a file that did not
+change is not read again for advice (sealed, buildkit.cachefiles: damage is a miss).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from buildkit.cachefiles import read_sealed, write_sealed
 from buildkit.clock import local
 from buildkit.event_time import EventTime
 from content_model import bounds, paths, yaml12
@@ -78,6 +86,7 @@ class Entry:
     values: dict
     body: str = ""
     body_line: int = 1
+    digest: str = ""  # of the Markdown file's path and text (the advice cache's key)
 
     @property
     def title(self) -> str:
@@ -101,13 +110,15 @@ def read_content(root: Path, parsed=None) -> tuple[list[Entry], list[Item]]:
             if paths.ignored(path.relative_to(root)):
                 continue  # hidden, editor's lock or backup: never read (content_model.paths)
             where = str(shown / ctype.folder / path.name)
-            problem = paths.problem(path, root)  # a broken symlink, a name Windows refuses
-            if problem:
+            # A file the build's reader accepted passed its name and size checks there.
+            meta = parsed(path) if parsed else None
+            accepted = meta is not None
+            problem = None if accepted else paths.problem(path, root)
+            if problem:  # a broken symlink, a name Windows refuses
                 errors.append(Item(where, problem))
                 continue
             try:
                 text = read_text(path)
-                meta = parsed(path) if parsed else None
                 if meta is None:
                     meta, body, body_line = split(text)
                 else:
@@ -115,14 +126,15 @@ def read_content(root: Path, parsed=None) -> tuple[list[Entry], list[Item]]:
             except SourceError as exc:
                 errors.append(Item(where, str(exc)))
                 continue
-            past = bounds.problems(body, body_line)  # the advice below reads the body
-            if past:
+            past = [] if accepted else bounds.problems(body, body_line)
+            if past:  # the advice below reads the body
                 errors += [Item(where, f"corps: {p}") for p in past]
                 continue
             values, problems = validate(ctype, meta, root)
             errors += [Item(where, str(p)) for p in problems]
             if not problems:
-                entries.append(Entry(ctype, where, values, body, body_line))
+                digest = hashlib.blake2b(f"{where}\0{text}".encode(), digest_size=16).hexdigest()
+                entries.append(Entry(ctype, where, values, body, body_line, digest))
     for ctype in s.DATA_TYPES:
         if not getattr(ctype, "data_key", None) or "valid_as_of" not in ctype.field_names:
             continue  # a single record (organisation): see organisation_sections
@@ -266,20 +278,57 @@ def validity_sections(entries, today: dt.datetime) -> list[Section]:
     return [old, missing]
 
 
-def present_tense_section(entries, today: dt.datetime) -> Section:
-    section = Section(UPDATE, "Années anciennes au présent", note=(
-        "Repérage approximatif : phrases qui citent une année d'il y a plus de deux ans avec un "
-        "verbe au présent (« est », « propose », « depuis 2019 »…). Relisez-les : dites quand "
-        "c'était vrai (« en 2022, … ») ou mettez la phrase au passé."))
+PRESENT_TITLE = "Années anciennes au présent"
+PRESENT_NOTE = ("Repérage approximatif : phrases qui citent une année d'il y a plus de deux ans avec un "
+                "verbe au présent (« est », « propose », « depuis 2019 »…). Relisez-les : dites quand "
+                "c'était vrai (« en 2022, … ») ou mettez la phrase au passé.")
+
+
+def present_tense(entries, year: int) -> list[tuple[str, str]]:
+    items = []
     for entry in entries:
         if entry.ctype.name not in EVERGREEN or entry.draft:
             continue
-        found = textcheck.old_years_in_present(str(entry.values.get("summary") or ""), today.year, 0)
-        found += textcheck.old_years_in_present(entry.body, today.year, entry.body_line)
-        for line, sentence in found:
-            place = f"ligne {line}" if line else "résumé"
-            section.items.append(Item(entry.where, f"{place} : « {textcheck.excerpt(sentence)} »"))
-    return section
+        found = textcheck.old_years_in_present(str(entry.values.get("summary") or ""), year, 0)
+        found += textcheck.old_years_in_present(entry.body, year, entry.body_line)
+        items += [(entry.where, f"{f'ligne {line}' if line else 'résumé'} : « {textcheck.excerpt(sentence)} »")
+                  for line, sentence in found]
+    return items
+
+
+ADVICE = (invitations, people_nouns, sentence_length, spelling)  # each: TITLE, NOTE, found(entries)
+
+
+def advice(entries, year: int, folder=None) -> list[list[tuple[str, str]]]:
+    """The items of each ADVICE module, then of ``present_tense``; a Markdown file's come
+    from the cache in ``folder`` when a build of the same year and code read the same text."""
+    checks = [module.found for module in ADVICE] + [lambda group: present_tense(group, year)]
+    salt = hashlib.sha256(str(year).encode())
+    plugins = Path(__file__).parents[1]
+    for path in sorted([*plugins.glob("health/*.py"), *plugins.glob("content_model/*.py"),
+                        plugins / "buildkit" / "sentences.py"]):
+        salt.update(path.read_bytes())
+    file = Path(folder) / f"advice-{salt.hexdigest()[:20]}" if folder else None
+    kind = f"health-advice:{salt.hexdigest()}"
+    try:
+        cached = json.loads(read_sealed(file, kind) or "{}") if file else {}
+    except ValueError:
+        cached = {}
+    used, found = {}, [[] for _ in checks]
+    for entry in entries:
+        items = cached.get(entry.digest) if entry.digest else None
+        if items is None:
+            items = [check([entry]) for check in checks]
+        if entry.digest:
+            used[entry.digest] = items
+        for all_items, own in zip(found, items):
+            all_items += [tuple(item) for item in own]
+    if file and used != cached:
+        write_sealed(file, kind, json.dumps(used, ensure_ascii=False, sort_keys=True).encode())
+        for old in file.parent.glob("advice-*"):
+            if old != file:
+                old.unlink(missing_ok=True)
+    return found
 
 
 def drafts_section(entries) -> Section:
@@ -291,24 +340,25 @@ def drafts_section(entries) -> Section:
     return section
 
 
-def collect(content_root: Path, today: dt.datetime, parsed=None, records=None) -> Report:
+def collect(content_root: Path, today: dt.datetime, parsed=None, records=None, cache=None) -> Report:
     """The report. In a build, ``parsed`` gives the front matter the reader parsed (it is
-    validated again here) and ``records`` the single records data_pages read and validated
-    (organisation.yaml is not read again); ``invoke report`` passes neither."""
+    validated again here), ``records`` the single records data_pages read and validated
+    (organisation.yaml is not read again) and ``cache`` the advice's folder (HEALTH_CACHE);
+    ``invoke report`` passes none of them."""
     root = Path(content_root)
     entries, errors = read_content(root, parsed)
+    *found, present = advice(entries, today.year, cache)
     sections = [Section(URGENT, "Fichiers refusés par la construction", errors, note=(
         "Tant qu'un de ces problèmes reste, le site n'est pas mis à jour."))]
     sections.append(Section(UPDATE, trade_names.TITLE, [Item(*x) for x in trade_names.found(entries)],
                             note=trade_names.NOTE))
     sections += organisation_sections(root, records)
-    for module in (invitations, people_nouns, sentence_length, spelling):  # advice
-        sections.append(Section(UPDATE, module.TITLE, [Item(*x) for x in module.found(entries)],
-                                note=module.NOTE))
+    for module, items in zip(ADVICE, found):
+        sections.append(Section(UPDATE, module.TITLE, [Item(*x) for x in items], note=module.NOTE))
     sections += events_sections(entries, today, root)
     sections += news_sections(entries, today, root)
     sections += validity_sections(entries, today)
-    sections.append(present_tense_section(entries, today))
+    sections.append(Section(UPDATE, PRESENT_TITLE, [Item(*x) for x in present], note=PRESENT_NOTE))
     sections.append(drafts_section(entries))
     sections.sort(key=lambda x: x.level)  # stable: the order above within a level
     unpublished = frozenset(e.where for e in entries if e.draft or (

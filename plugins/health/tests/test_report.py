@@ -233,3 +233,24 @@ def test_in_a_build_the_reader_s_parsed_front_matter_gives_the_same_report(conte
     assert (cache.hits, cache.misses) == (0, 0)
     (content / "pages" / "alternance.md").write_text("---\ntitle: Autre\n---\n", encoding="utf-8")
     assert parsed(content / "pages" / "alternance.md") is None  # edited since: parsed again
+
+
+def test_advice_is_read_from_the_cache_for_unchanged_files(content, tmp_path, monkeypatch):
+    """In a build (HEALTH_CACHE), an unchanged file's advice comes from the cache: the same
+    report, no advice computed again; an edited file's advice is computed again."""
+    edit(content / "pages" / "alternance.md", "\nTexte.", "\nTexte.\n\nHall 32 propose depuis 2019 "
+         "des formations. Contactez-nous.")
+    expected = render.text(report.collect(content, TODAY))
+    assert render.text(report.collect(content, TODAY, cache=tmp_path / "advice")) == expected
+
+    def only_data(check):  # entries of data files (key figures) are not cached
+        return lambda entries, *args: (pytest.fail("advice computed again") if entries[0].digest
+                                       else check(entries, *args))
+    for module in report.ADVICE:
+        monkeypatch.setattr(module, "found", only_data(module.found))
+    monkeypatch.setattr(report, "present_tense", only_data(report.present_tense))
+    assert render.text(report.collect(content, TODAY, cache=tmp_path / "advice")) == expected
+    monkeypatch.undo()
+    edit(content / "pages" / "alternance.md", "Contactez-nous.", "Venez nous voir.")
+    edited = render.text(report.collect(content, TODAY, cache=tmp_path / "advice"))
+    assert edited == render.text(report.collect(content, TODAY)) != expected
