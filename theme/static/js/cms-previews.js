@@ -15,8 +15,8 @@
   var script = document.currentScript;
   if (script && script.dataset.css) { CMS.registerPreviewStyle(script.dataset.css); }
 
-  var MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-    "septembre", "octobre", "novembre", "décembre"];
+  var MONTH = new Intl.DateTimeFormat("fr-FR", { month: "long", timeZone: "UTC" });  // as Babel's
+  function monthName(m) { return MONTH.format(Date.UTC(2000, Number(m) - 1, 1)); }
 
   function data(props, name) { return props.entry.getIn(["data", name]); }
 
@@ -55,7 +55,7 @@
   /* "2022-12" -> "décembre 2022", "2022" -> "2022" (french_format.month_fr). */
   function monthFr(value) {
     var parts = String(value).split("-");
-    return parts[1] ? MONTHS[Number(parts[1]) - 1] + " " + parts[0] : parts[0];
+    return parts[1] ? monthName(parts[1]) + " " + parts[0] : parts[0];
   }
 
   /* A news date as precisely as it is known (french_format.published_fr). */
@@ -64,7 +64,7 @@
     var parts = text.slice(0, 10).split("-");
     if (parts.length < 3) { return "Informations de " + monthFr(text.slice(0, 7)); }
     var day = Number(parts[2]);
-    return "Publié le " + (day === 1 ? "1er" : day) + " " + MONTHS[Number(parts[1]) - 1] + " " + parts[0];
+    return "Publié le " + (day === 1 ? "1er" : day) + " " + monthName(parts[1]) + " " + parts[0];
   }
 
   function badge(text, variant) {
