@@ -24,6 +24,9 @@ DATA_ANCHORS = {
     # One record, no entries to find: its fields show in the footer and on the contact
     # page (tests/test_contact.py, plugins/events/tests/test_events_build.py).
     s.ORGANISATION.name: "contact/",
+    # One record: the home page's and the listings' texts (tests/test_site.py,
+    # test_the_texts_of_textes_yaml_show_where_the_cms_says).
+    s.TEXTS.name: "",
 }
 
 

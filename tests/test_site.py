@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from support import ROOT, TYPED, Page
-from content_model import yaml12
+from content_model import schema as s, yaml12
 from content_model.frontmatter import read_text, split
 
 CONTENT = ROOT / "content"
@@ -93,6 +93,20 @@ def test_pages_have_a_description(real_site):
 def test_dates_are_french_whatever_the_locale(real_site):
     page = real_site.page("actualites/2019/inauguration-hall-32/")
     assert "13 septembre 2019" in page.words
+
+
+def test_the_texts_of_textes_yaml_show_where_the_cms_says(real_site):
+    texts = yaml12.load(read_text(CONTENT / "data" / "textes.yaml"))
+    home = real_site.page("/")
+    for mission in texts["missions"]:
+        assert mission["name"] in home.words and mission["text"] in home.words, mission
+    for name in ("for_young", "for_parents", "for_adults", "for_companies"):
+        assert texts[name] in home.words, name
+    for ctype in (t for t in s.TYPES if t.index_url):
+        intro = texts[f"intro_{ctype.name}"]
+        listing = real_site.page(ctype.index_url)
+        assert intro in listing.words, ctype.index_url  # the lead under the title
+        assert listing.meta["description"].rstrip("…").translate(TYPED) in intro  # cut to 160 characters
 
 
 def test_home_shows_missions_audiences_news_and_figures(real_site):
