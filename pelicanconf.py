@@ -119,7 +119,7 @@ THEME_STATIC_PATHS = ["static/img"]  # CSS and JS are fingerprinted by the asset
 CSP_DIRECTIVES = [
     "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self'",
     "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'",
-    "form-action 'self'", "worker-src 'self'",  # the search page's worker (js/search-worker.js)
+    "form-action 'self'",
 ]
 CSP_POLICY = "; ".join(CSP_DIRECTIVES + ["frame-ancestors 'none'"])
 CSP_META = "; ".join(CSP_DIRECTIVES)

@@ -1,4 +1,4 @@
-/* Hall 32 search core: French queries on lunr.js, for the search worker and the
+/* Hall 32 search core: French queries on lunr.js, for the search page and the
    tests (Node). No DOM. The index's pipeline names trimmer-fr, elision-fr,
    accentFold-fr and stemmer-fr: lunr.fr.js registers all but elision-fr, registered
    here with the rule the entry carries (french.py's): call configure(entry) first.

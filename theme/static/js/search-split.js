@@ -1,5 +1,5 @@
 /* Hall 32 split search index (plugins/search_index/split.py's files), for the search
-   worker and the tests (Node); no DOM. Clauses expand on the entry's vocabulary (a lunr
+   page and the tests (Node); no DOM. Clauses expand on the entry's vocabulary (a lunr
    token set), the shards of the expanded terms are fetched once, add() and find()
    compute lunr's weights and query on them (docs/search.md; tests/test_search_split.py).
    A hit's ref is a document number; its URL, title and excerpt are in its excerpt chunk.

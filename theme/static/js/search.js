@@ -2,10 +2,11 @@
 
    - Header field (#entete-recherche): on focus, fetch the index (its URL read from
      the search page) into the cache. The form is a plain GET to /recherche/?q=.
-   - Search page (configuration in <head>, #h32-search-config): the search worker
-     (search-worker.js: lunr and the split index live there, never on this thread)
-     answers the query from ?q=; results are rendered PAGE at a time, filtered by
-     type, counted in the status region. Errors stay inside the widget.
+   - Search page (configuration in <head>, #h32-search-config): lunr, search-core.js
+     and search-split.js are loaded, then the split index answers the query from ?q=
+     (a query takes about 1 ms at 300 documents: docs/hand-written.md); results are
+     rendered PAGE at a time, filtered by type, counted in the status region. Errors
+     stay inside the widget.
 
    Configuration comes only from the theme's own elements, never from a page's
    content: the JSON data block must be a child of <head>, and the header field the
@@ -57,36 +58,37 @@
     return node;
   }
 
-  /* A dedicated worker and its answers: call(message) is a promise of the answer
-     with the message's id; an "error" answer, or the worker failing, rejects. */
-  function SearchWorker(url, config) {
-    var self = this;
-    this.pending = {};
-    this.next = 0;
-    this.worker = new Worker(url);
-    this.worker.onmessage = function (event) {
-      var answer = event.data || {};
-      var pending = self.pending[answer.id];
-      if (!pending) { return; }
-      delete self.pending[answer.id];
-      if (answer.op === "error") { pending.reject(new Error(answer.message)); } else { pending.resolve(answer); }
-    };
-    this.worker.onerror = function (event) {
-      event.preventDefault();
-      Object.keys(self.pending).forEach(function (id) { self.pending[id].reject(new Error("worker")); });
-      self.pending = {};
-    };
-    this.ready = this.call({ op: "init", config: config });
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = element("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
   }
 
-  SearchWorker.prototype.call = function (message) {
-    var self = this;
-    message.id = ++this.next;
-    return new Promise(function (resolve, reject) {
-      self.pending[message.id] = { resolve: resolve, reject: reject };
-      self.worker.postMessage(message);
+  function fetchJson(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) { throw new Error(url + ": " + response.status); }
+      return response.json();
     });
-  };
+  }
+
+  /* Promise of the split index (search-split.js), its scripts loaded in order. */
+  function openIndex(config) {
+    var scripts = [config.lunr, config.stemmerSupport, config.fr, config.core, config.split];
+    var folder = config.index.slice(0, config.index.lastIndexOf("/") + 1);
+    return scripts.reduce(function (done, src) {
+      return done.then(function () { return loadScript(src); });
+    }, Promise.resolve()).then(function () {
+      return fetchJson(config.index);
+    }).then(function (entry) {
+      return new window.Hall32Split(entry, function (kind, hash) {
+        return fetchJson(folder + kind + "." + hash + ".json");
+      });
+    });
+  }
 
   var PAGE = 20;  // results shown at once; "Afficher plus de résultats" shows the next ones
 
@@ -101,7 +103,6 @@
     this.more = root.querySelector(".js-search-more");
     this.siteUrl = config.siteUrl || "";
     this.hits = [];     // [[document number, type]] in rank order
-    this.items = {};    // document number -> what the worker gave to show it
     this.query = "";
     this.view = 0;      // renders started: an answer for an older one is dropped
   }
@@ -119,22 +120,23 @@
     }
     this.status.textContent = "Recherche en cours…";
     this.results.setAttribute("aria-busy", "true");
-    this.worker = new SearchWorker(this.config.worker, this.config);
     this.filters.addEventListener("change", function () { self.render(); });
     this.more.addEventListener("click", function () { self.showMore(); });
-    return this.worker.ready.then(function () { return self.run(); });
+    return openIndex(this.config).then(function (split) {
+      self.split = split;
+      return self.run();
+    });
   };
 
-  /* Search and render: the time it takes, once the worker has the index's entry,
-     is the "h32-search" measure of the page's performance timeline (read by
+  /* Search and render: the time it takes, once the index's entry is loaded, is the
+     "h32-search" measure of the page's performance timeline (read by
      tests/test_search_hostile.py). */
   SearchPage.prototype.run = function () {
-    var self = this;
+    var self = this, split = this.split;
     var started = performance.now();
-    return this.worker.call({ op: "search", q: this.query, page: PAGE }).then(function (answer) {
-      self.parsed = answer;
-      self.hits = answer.hits;
-      answer.items.forEach(function (item) { self.items[item.number] = item; });
+    return split.search(this.query).then(function (found) {
+      self.found = found;
+      self.hits = found.hits.map(function (hit) { return [Number(hit.ref), split.type(Number(hit.ref))]; });
       var counts = {};
       self.hits.forEach(function (hit) { counts[hit[1]] = (counts[hit[1]] || 0) + 1; });
       Array.prototype.forEach.call(self.filters.querySelectorAll("input"), function (input) {
@@ -160,23 +162,12 @@
     return this.hits.filter(function (hit) { return !type || hit[1] === type; });
   };
 
-  /* The items of document numbers, asking the worker for those not yet known. */
-  SearchPage.prototype.load = function (numbers) {
-    var self = this;
-    var missing = numbers.filter(function (n) { return !self.items[n]; });
-    var asked = missing.length ? this.worker.call({ op: "show", numbers: missing }) : Promise.resolve({ items: [] });
-    return asked.then(function (answer) {
-      answer.items.forEach(function (item) { self.items[item.number] = item; });
-      return numbers.map(function (n) { return self.items[n]; });
-    });
-  };
-
   SearchPage.prototype.render = function () {
     var self = this;
     var view = ++this.view;
     var hits = this.filtered();
     var type = this.type();
-    return this.load(hits.slice(0, PAGE).map(function (hit) { return hit[0]; })).then(function (items) {
+    return this.split.documents(hits.slice(0, PAGE).map(function (hit) { return hit[0]; })).then(function (items) {
       if (view !== self.view) { return; }
       var list = element("ol", "h32-results__list");
       items.forEach(function (item) { list.appendChild(self.item(item)); });
@@ -193,7 +184,7 @@
     var view = this.view;
     var hits = this.filtered();
     var next = hits.slice(this.shownCount, this.shownCount + PAGE).map(function (hit) { return hit[0]; });
-    return this.load(next).then(function (items) {
+    return this.split.documents(next).then(function (items) {
       if (view !== self.view) { return; }
       var list = self.results.querySelector(".h32-results__list");
       var nodes = items.map(function (item) { return list.appendChild(self.item(item)); });
@@ -209,9 +200,9 @@
      to left or hold direction marks) and a note when it was shortened. */
   SearchPage.prototype.say = function (count, type) {
     var query = element("bdi", null, shown(this.query));
-    var limits = this.parsed.limits;  // search-core.js's, given by the worker
+    var limits = window.Hall32Search.limits;
     var parts;
-    if (!this.parsed.terms) {
+    if (!this.found.parsed.terms.length) {
       parts = ["« ", query, " » ne contient aucun mot à rechercher. Saisissez un ou plusieurs mots, " +
                "par exemple un métier ou une formation."];
     } else if (!count) {
@@ -220,7 +211,7 @@
       parts = [plural(count, "résultat", "résultats") + " pour « ", query, " »" +
                (type ? " (" + type + ")" : "") + "."];
     }
-    if (this.parsed.shortened) {
+    if (this.found.parsed.shortened) {
       parts.push(" Recherche raccourcie : seuls les " + limits.terms + " premiers mots, de " + limits.word +
                  " caractères au plus, ont été pris en compte.");
     }
@@ -228,20 +219,21 @@
   };
 
   SearchPage.prototype.item = function (entry) {
+    var core = window.Hall32Search, terms = this.split.matched(this.found.expanded, entry.number);
     var li = element("li", "h32-results__item");
     li.appendChild(element("p", "h32-results__type", entry.type));
     var title = element("h2", "h32-results__title");
     var link = element("a", "h32-results__link");
     link.href = this.siteUrl + "/" + entry.ref;
-    marked(link, entry.title);
+    marked(link, core.highlight(entry.title, terms));
     title.appendChild(link);
     li.appendChild(title);
-    li.appendChild(marked(element("p", "h32-results__excerpt"), entry.excerpt));
+    li.appendChild(marked(element("p", "h32-results__excerpt"), core.highlight(entry.excerpt, terms)));
     return li;
   };
 
-  /* Text with the matched words in <mark>, built with DOM nodes (never HTML), from the
-     worker's [text, matched] parts. */
+  /* Text with the matched words in <mark>, built with DOM nodes (never HTML), from
+     search-core.js's [text, matched] parts. */
   function marked(node, parts) {
     parts.forEach(function (part) {
       node.appendChild(part[1] ? element("mark", "h32-results__mark", part[0]) : document.createTextNode(part[0]));

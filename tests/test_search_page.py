@@ -1,4 +1,4 @@
-"""The search page in real Chromium: the index is read and searched in a Web Worker,
+"""The search page in real Chromium: the split index is read and searched on the page,
 the status holds the place of the results, nothing moves when they arrive."""
 
 from __future__ import annotations
@@ -23,17 +23,13 @@ def search_files(requests):
     return [u.split("/search/")[1] for u in requests if "/search/" in u]
 
 
-def test_the_index_is_searched_in_a_worker_never_on_the_page(page_checked, served_site):
+def test_only_the_shards_of_the_query_are_fetched(page_checked, served_site):
     page = page_checked.page
     page.goto(f"{served_site}/recherche/?q=soudure")
     wait_for_results(page)
     assert page.eval_on_selector("#search-results li a", "a => a.getAttribute('href')") == "/metiers/soudeur/"
-    # lunr, its index and the search code exist only in the worker
-    assert page.evaluate("[typeof window.lunr, typeof window.Hall32Search, typeof window.Hall32Split]") == \
-        ["undefined"] * 3
-    (worker,) = page.workers
-    assert re.search(r"/theme/js/search-worker\.\w+\.js$", worker.url)
-    assert worker.evaluate("[typeof self.lunr, typeof self.Hall32Split]") == ["function", "function"]
+    assert page.evaluate("[typeof window.lunr, typeof window.Hall32Split]") == ["function", "function"]
+    assert not page.workers
     files = search_files(page_checked.requests)
     kinds = sorted({f.split(".")[0] for f in files if f.endswith(".json")})
     assert kinds == ["docs", "index", "terms"]
