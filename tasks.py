@@ -1,10 +1,5 @@
 """Tasks for the Hall 32 site (invoke). Names follow pelican-quickstart.
-
-Every build goes to a temporary folder first and replaces output/ only when it
-succeeded, in one atomic step: a broken content file never costs the last good
-site, and output/ always holds exactly one build's result. One build at a time
-per output folder: a second one waits for the first (a lock file beside it).
-"""
+Every build replaces output/ only when it succeeded (safe_build, buildtools/swap.py)."""
 
 from __future__ import annotations
 
@@ -43,28 +38,16 @@ def pelican_args(output: Path, conf: Path, *extra: str, content: Path = CONTENT)
             "--log-handler", "plain", *extra]
 
 
-def pelican_cmd(output: Path, conf: Path, *extra: str, content: Path = CONTENT) -> str:
-    return shlex.join(pelican_args(output, conf, *extra, content=content))
-
-
 def checks_args(output: Path, skip: str = "") -> list[str]:
     """The quality gates on a built site (checks/); SKIP: e.g. "html,browser"."""
     return [sys.executable, "-m", "checks", str(output)] + (["--skip", skip] if skip else [])
 
 
-def checks_cmd(output: Path, skip: str = "") -> str:
-    return shlex.join(checks_args(output, skip))
-
-
 def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path = CONTENT,
                gates: str = "links", skip: str = "", log: list | None = None, then=None) -> None:
-    """Build into a temporary folder of its own beside ``output``, run quality gates on
-    it ("links": the fast link and anchor check; "all", but those in SKIP; "" for none),
-    then swap it in with install_build(): a failed, interrupted or killed build changes
-    nothing, and builds of one output folder run one at a time (build_lock). LOG: a list
-    that receives the lines the build printed (still printed too). THEN(folder): run on
-    the checked build, still under the lock, before it replaces ``output`` (the upload of
-    `invoke publish`: what is uploaded is what was checked, and nothing swaps meanwhile)."""
+    """Build into a temporary folder beside ``output``, run the gates on it ("links", "all"
+    but SKIP, or "") and swap it in: a failed or killed build changes nothing. LOG: also
+    keep the lines printed. THEN(folder): run on the checked build under the lock."""
     output = Path(os.path.realpath(output))  # a symlinked output/: swap the real folder
     try:
         with build_lock(output) as lock:
@@ -93,8 +76,8 @@ def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path 
 
 
 def _run(args: list[str], lock: int, log: list | None = None) -> bool:
-    """Run a step of the build; it inherits the lock, so that a step left running by a
-    killed build still keeps the next build waiting. LOG: also keep its output lines."""
+    """Run a step of the build; it inherits the lock (a step left running by a killed
+    build keeps the next one waiting)."""
     sys.stdout.flush()
     sys.stderr.flush()
     if log is None:
@@ -131,7 +114,7 @@ def rebuild(c):
 def regenerate(c):
     """Rebuild into output/ on every change, in place (development only; other builds wait)."""
     with build_lock(OUTPUT):
-        c.run(pelican_cmd(OUTPUT, DEV_CONF, "--autoreload"), pty=False)
+        c.run(shlex.join(pelican_args(OUTPUT, DEV_CONF, "--autoreload")), pty=False)
 
 
 @task
@@ -155,10 +138,7 @@ WATCHED = ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py")
 @task
 def livereload(c):
     """Build, serve and rebuild on every change of content, theme or plugins.
-
-    Public pages reload after each rebuild; /admin/ does not (buildtools/live.py). The
-    fate of the latest build, refused or not, is kept in .output.status.json and served
-    at /admin/derniere-construction.json: /admin/ shows it."""
+    /admin/ shows the fate of the latest build (buildtools/live.py)."""
     serve_live(c)
 
 
@@ -199,7 +179,7 @@ def check(c, skip=""):
     """Run the quality gates on output/ (links, HTML, axe, CSP, weight); SKIP: e.g. html,browser."""
     if not OUTPUT.is_dir():
         raise Exit("Pas de site construit : lancez d'abord invoke build.", code=2)
-    c.run(checks_cmd(OUTPUT, skip), pty=False)
+    c.run(shlex.join(checks_args(OUTPUT, skip)), pty=False)
 
 
 @task(help={"format": "text (default) or markdown (the GitHub Actions job summary)"})
@@ -262,11 +242,8 @@ def publish(c, target=None):
 
 
 def publish_to(c, target: str, output: Path = OUTPUT, content: Path = CONTENT, skip: str = "") -> None:
-    """`invoke publish`'s body: the checks of CI's publication build (the build with warnings
-    fatal, whose validation holds every content rule the CMS enforces, then every gate),
-    then rsync of the checked temporary folder itself, still under the build lock: no
-    rebuild (livereload, `invoke cms`) can swap another build in during the upload, and
-    output/ gets what was uploaded only once the upload succeeded. SKIP: for tests only."""
+    """`invoke publish`'s body: CI's publication build and gates, then rsync of the checked
+    folder itself under the build lock (no rebuild can swap in meanwhile). SKIP: tests only."""
     def upload(folder: Path) -> None:
         c.run(f"rsync -rlvz --delete --checksum {shlex.quote(str(folder))}/ {shlex.quote(target)}",
               in_stream=False)
@@ -277,16 +254,9 @@ def publish_to(c, target: str, output: Path = OUTPUT, content: Path = CONTENT, s
 
 @task
 def bench(c, what="build", sizes=None, runs=3, json=None):
-    """Print benchmark figures (build speed, search); see docs/performance.md.
+    """Print benchmark figures: build, search, dossier, mobile or size (not a test).
 
-    WHAT: build (against plain Pelican, SIZES documents, default 100,1000, median of RUNS
-    runs) or search (split lunr index against Pagefind, SIZES documents, default 44,1000,
-    44 being the real site; JSON: also write the rows to that file) or dossier (the PDF
-    sheets' cost on the real content, cold and warm, with and without PDFs, median of RUNS
-    runs) or mobile (the phone figures at 390×844, JavaScript on and off, of a fresh build:
-    header height, h1 top, first content, tap targets, pages without an illustration;
-    docs/phone-first.md) or size (shipped lines, tests, node_modules, and what remains of
-    commit d9f634d's code: benchmarks/stats.py). Not a test: nothing fails on a slow machine."""
+    SIZES documents, RUNS runs, JSON rows: see benchmarks/ and docs/performance.md."""
     scripts = {"build": f"benchmarks/build_bench.py {shlex.quote(sizes or '100,1000')} {int(runs)}",
                "search": f"benchmarks/search_bench.py {shlex.quote(sizes or '44,1000')} "
                          f"{shlex.quote(json or '')}",
