@@ -11,33 +11,12 @@ URL_ATTRS = {"a": ("href",), "link": ("href", "imagesrcset"), "img": ("src", "sr
              "source": ("src", "srcset"), "script": ("src",), "iframe": ("src",),
              "form": ("action",), "video": ("src", "poster"), "audio": ("src",)}
 SRCSET_ATTRS = {"srcset", "imagesrcset"}
-SPACES = " \t\n\r\f"
 
 
 def srcset_urls(value: str) -> list[str]:
-    """The URL of each candidate of a srcset, as the HTML standard splits it: a URL
-    may hold commas; descriptors ("480w", "2x") follow it after a space; a candidate
-    ends at a comma after the URL's descriptors, or at a comma that ends the URL."""
-    urls, pos, end = [], 0, len(value)
-    while True:
-        while pos < end and (value[pos] in SPACES or value[pos] == ","):
-            pos += 1
-        if pos >= end:
-            return urls
-        start = pos
-        while pos < end and value[pos] not in SPACES:
-            pos += 1
-        url = value[start:pos]
-        urls.append(url.rstrip(","))
-        if url.endswith(","):
-            continue  # no descriptors
-        depth = 0  # descriptors, up to a comma outside parentheses
-        while pos < end and (value[pos] != "," or depth):
-            if value[pos] == "(":
-                depth += 1
-            elif value[pos] == ")" and depth:
-                depth -= 1
-            pos += 1
+    """The URL of each candidate of a srcset: the build writes them (the images plugin's
+    names are [a-z0-9-]; content may not write srcset), so no URL holds a comma."""
+    return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
 @dataclass
