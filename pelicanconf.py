@@ -16,11 +16,9 @@ SITEURL = ""  # absolute address: canonical, sharing, sitemap, feeds (publishcon
 # "/name" for a site served under a folder). Links never carry the domain, so a
 # build can be checked anywhere before it is published.
 SITE_PATH = ""
-RELATIVE_URLS = False
 
 PATH = "content"
 THEME = "theme"
-OUTPUT_PATH = "output"
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
 # Dates are formatted by the french_format plugin with Babel, never by the locale. Pelican
@@ -45,7 +43,6 @@ SEARCH_NODE_MODULES = CMS_NODE_MODULES = str(ROOT / "node_modules")
 # Content folders: news are Pelican articles, pages are Pelican pages; trades,
 # programmes and data files are read by the catalogue and data_pages plugins.
 ARTICLE_PATHS = ["actualites"]
-PAGE_PATHS = ["pages"]
 STATIC_PATHS = []  # images are published by the images plugin, as responsive variants
 # content_model.paths.IGNORED: hidden files, private drafts, editors' locks and backups,
 # Thumbs.db... never read, listed or published (docs/untrusted-content.md).
@@ -110,7 +107,6 @@ MARKDOWN = {
 # Text from content and data is escaped unless a template marks it safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
-THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static/img"]  # CSS and JS are fingerprinted by the assets plugin
 
 # Content-Security-Policy of every page: nothing inline, nothing from elsewhere.
@@ -180,6 +176,4 @@ def cache_overrides(root) -> list:
 globals().update(cache_settings())
 SEO_LOCAL_SITEURL = f"http://{DEV_HOST}:{DEV_PORT}"  # absolute URLs when SITEURL is empty
 
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True

@@ -1,11 +1,6 @@
-"""Trade pages name the trade in both genders (docs/guide-redaction.md, « Écrire les textes »).
-
-A trade is named by the full doublet, « le soudeur ou la soudeuse », never by a
-contracted form (« soudeur·se ») and never by the masculine alone, in the three places
-every visitor sees first (listings, search results and the page head): the title, the
-summary and the first paragraph of the text. Each masculine is paired with a feminine.
-A trade whose name is the same in both genders (« pilote ») is named with both
-articles: « le ou la pilote ».
+"""Trade pages name the trade in both genders (docs/guide-redaction.md, « Écrire les textes »):
+the full doublet, never a contracted form nor the masculine alone, in the title, the summary
+and the first paragraph; an epicene trade takes both articles (« le ou la pilote »).
 
 ``problems(slug, meta, body)`` says what a trade page gets wrong, in French, each
 problem naming its place. It is advice: the CMS cannot express it, so it never fails
