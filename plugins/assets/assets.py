@@ -71,5 +71,4 @@ def get_generators(pelican):
 
 
 def register():
-    # Add the generator that writes the CSS bundle and names it in the context.
     signals.get_generators.connect(get_generators)

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
-from buildkit.files import publish_file
+from buildkit.files import publish_file, write_files
 from content_model import yaml12
 
 from .config import build, local_backend_url, requirements
@@ -115,12 +115,11 @@ class CmsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         out = Path(self.output_path) / ADMIN
-        (out / "decap").mkdir(parents=True, exist_ok=True)
         for source in self.files:
             publish_file(source, out / "decap" / source.name)
         publish_file(PHONE_CSS, Path(self.output_path) / self.context["cms"]["phone_css"])
         header = "# Généré depuis plugins/content_model/schema.py : ne pas modifier à la main.\n"
-        (out / "config.yml").write_text(header + yaml12.dump(self.config), encoding="utf-8")
+        write_files(out, {"config.yml": (header + yaml12.dump(self.config)).encode()})
         writer.write_file(f"{ADMIN}/index.html", self.get_template("admin"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url=f"{ADMIN}/")
 
@@ -130,5 +129,4 @@ def get_generators(pelican):
 
 
 def register():
-    # Add the generator that writes /admin/ (Decap CMS and its config).
     signals.get_generators.connect(get_generators)

@@ -129,5 +129,4 @@ def get_generators(pelican):
 
 
 def register():
-    # Add the generator that loads the YAML data and writes its pages.
     signals.get_generators.connect(get_generators)

@@ -25,6 +25,7 @@ from pelican.contents import Page
 from pelican.generators import Generator
 
 from buildkit import clock
+from buildkit.files import write_files
 from buildkit.site import site_url
 from content_model import schema as s
 from content_model.paths import display_path
@@ -111,16 +112,11 @@ class EventsGenerator(Generator):
             writer.write_file(event.save_as, self.get_template(event.template), self.context,
                               page=event, evenement=event, relative_urls=relative,
                               override_output=True, url=event.url)
-            self._write(event.ics_url, calendar([self._ics(event, siteurl, host)], self.now))
+            write_files(Path(self.output_path), {event.ics_url: calendar([self._ics(event, siteurl, host)], self.now)})
         writer.write_file(s.EVENT.index_url + "index.html", self.get_template("evenements"),
                           self.context, relative_urls=relative, url=s.EVENT.index_url)
         upcoming = [self._ics(e, siteurl, host) for e in self.context["upcoming_events"]]
-        self._write(FEED, calendar(upcoming, self.now, FEED_NAME))
-
-    def _write(self, rel: str, data: bytes) -> None:
-        target = Path(self.output_path) / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        write_files(Path(self.output_path), {FEED: calendar(upcoming, self.now, FEED_NAME)})
 
 
 def add_filters(generator) -> None:
@@ -132,7 +128,5 @@ def get_generators(pelican):
 
 
 def register():
-    # Templates get the for_audiences filter.
     signals.generator_init.connect(add_filters)
-    # Add the generator that reads events and writes their pages and calendars.
     signals.get_generators.connect(get_generators)

@@ -51,5 +51,4 @@ def get_generators(pelican):
 
 
 def register():
-    # Add the generator that writes the orientation path's pages.
     signals.get_generators.connect(get_generators)

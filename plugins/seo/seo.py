@@ -26,7 +26,7 @@ from pelican.generators import Generator
 
 from buildkit import tokens
 from buildkit.french_typeset import typeset_text
-from buildkit.files import publish_file
+from buildkit.files import publish_file, write_files
 from buildkit.site import site_url
 from buildkit.workers import parallel_map
 from content_model import schema as s
@@ -148,9 +148,8 @@ class SeoGenerator(Generator):
     def generate_output(self, writer) -> None:
         siteurl = site_url(self.settings)
         out = Path(self.output_path)
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "sitemap.xml").write_text(sitemap_xml(self.context, siteurl), encoding="utf-8")
-        (out / "robots.txt").write_text(robots_txt(siteurl), encoding="utf-8")
+        write_files(out, {"sitemap.xml": sitemap_xml(self.context, siteurl).encode(),
+                          "robots.txt": robots_txt(siteurl).encode()})
         for path, cached in self.files.items():
             publish_file(cached, out / path)
 
@@ -160,7 +159,5 @@ def get_generators(pelican):
 
 
 def register():
-    # Templates get breadcrumb_trail() and structured_data().
     signals.generator_init.connect(add_globals)
-    # Add the generator that writes sitemap.xml and robots.txt.
     signals.get_generators.connect(get_generators)
