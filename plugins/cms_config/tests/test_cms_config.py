@@ -139,7 +139,7 @@ def test_local_backend_only_in_development():
     assert "local_backend" not in config(CMS_LOCAL_BACKEND=False)
     published = config(CMS_LOCAL_BACKEND=False, CMS_AUTH_URL="https://auth.example.org")
     assert published["backend"] == {"name": "github", "repo": "owner/site", "branch": "main",
-                                    "base_url": "https://auth.example.org", "auth_endpoint": "auth"}
+                                    "base_url": "https://auth.example.org"}
     assert published["locale"] == "fr"
 
 
