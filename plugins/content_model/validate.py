@@ -22,7 +22,6 @@ from . import schema as s
 # two only parse what rules.PARTIAL_DATE and rules.MONTH let through.
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
 MONTH_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
-IMAGE_SUFFIXES = paths.IMAGE_EXTENSIONS
 
 
 @dataclass(frozen=True)
@@ -140,7 +139,7 @@ def _check_image(value, images_root: Path | None) -> tuple[object, str | None]:
     if not isinstance(value, str) or not value.strip():
         return None, f"doit être un chemin d'image, pas {_type_name(value)}"
     path = value.strip().lstrip("/")
-    if not path.lower().endswith(IMAGE_SUFFIXES):
+    if not path.lower().endswith(paths.IMAGE_EXTENSIONS):
         return None, f"« {value} » n'est pas une image (jpg, png, webp, gif, svg)"
     parts = Path(path).parts
     if ".." in parts or parts[0] != paths.IMAGES_FOLDER:
@@ -227,9 +226,7 @@ def check_value(f: s.Field, value, images_root: Path | None = None):
         return _check_choices(f, value)
     if kind == s.IMAGE:
         return _check_image(value, images_root)
-    if kind in (s.STRINGS, s.REFS, s.OBJECTS):
-        return _check_list(f, value, images_root)
-    raise AssertionError(kind)  # schema.Field refuses unknown kinds
+    return _check_list(f, value, images_root)  # STRINGS, REFS, OBJECTS
 
 
 def _limit(number) -> str:
