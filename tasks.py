@@ -270,14 +270,21 @@ def bench(c, what="build", sizes=None, runs=3, json=None):
 
 @task(help={"fast": "leave out the tests marked slow (site builds, browser): under a minute",
             "seed": "replay a shuffled order: the seed printed at the top of a run, or 'last'",
-            "k": "only the tests whose name matches this pytest -k expression"})
-def test(c, k=None, fast=False, seed=None):
+            "k": "only the tests whose name matches this pytest -k expression",
+            "workers": "test processes side by side (pytest-xdist), 2 by default (the CI machine's "
+                       "cores); 0 runs every test in this one process, in the seed's order"})
+def test(c, k=None, fast=False, seed=None, workers=2):
     """Run the tests in a new shuffled order; --fast leaves out site builds and browsers.
 
     The order changes at every run (the seed is printed in pytest's header, e.g. "Using
     --randomly-seed=1234"): a test that passes only after another one fails sooner or
-    later. To replay an order: invoke test --seed 1234."""
+    later. To replay an order: invoke test --seed 1234 (--workers 0 replays it in one process).
+
+    Two worker processes share the tests (pytest-xdist, --dist worksteal: a worker that runs
+    out takes tests from the other's queue, so the slow ones do not pile up on one side);
+    each worker runs its share in the shuffled order and builds its own session fixtures."""
     args = ["-m", "not slow"] if fast else []
+    args += ["-n", str(workers), "--dist", "worksteal"] if int(workers) else []
     args += [f"--randomly-seed={seed}"] if seed else []
     args += ["-k", k] if k else []
     started = time.monotonic()

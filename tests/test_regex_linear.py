@@ -101,6 +101,11 @@ def test_each_pattern_is_linear(where, pattern, flags):
     small = run_time(regex, inputs(pattern, 100_000), 2)
     assert small < HOPELESS, (where, pattern, small)
     large = run_time(regex, inputs(pattern, 1_000_000), 1)
+    if large >= FLOOR and large / max(small, 1e-6) >= MAX_RATIO:
+        # Measured again before failing: with the suite's two processes side by side (invoke
+        # test), one run can be descheduled; a quadratic pattern is as slow every time.
+        small = min(small, run_time(regex, inputs(pattern, 100_000), 3))
+        large = min(large, run_time(regex, inputs(pattern, 1_000_000), 2))
     ratio = large / max(small, 1e-6)
     print(f"{where}: 100 kB {small:.4f} s, 1 MB {large:.4f} s, ×{ratio:.1f}")
     assert large < FLOOR or ratio < MAX_RATIO, (where, pattern, ratio)
