@@ -15,14 +15,10 @@
 (function () {
   "use strict";
 
-  var CONFIG_ID = "h32-search-config";
-
-  function plural(n, one, many) { return n + " " + (n > 1 ? many : one); }
-
   /* The search configuration of a document (this page or the search page
      fetched by the header field): a JSON data block, not code, in <head>. */
   function readConfig(doc) {
-    var node = doc.getElementById(CONFIG_ID);
+    var node = doc.getElementById("h32-search-config");
     if (!node || node.parentNode !== doc.head || node.tagName !== "SCRIPT" ||
         node.getAttribute("type") !== "application/json") {
       return null;
@@ -45,10 +41,6 @@
   function shown(query) {
     var chars = Array.from(query);
     return chars.length > 80 ? chars.slice(0, 80).join("") + "…" : query;
-  }
-
-  function measure(name, started) {
-    try { performance.measure(name, { start: started, end: performance.now() }); } catch (e) { /* old browser */ }
   }
 
   function element(tag, className, text) {
@@ -148,7 +140,7 @@
       return self.render();
     }).then(function () {
       self.results.removeAttribute("aria-busy");
-      measure("h32-search", started);
+      try { performance.measure("h32-search", { start: started, end: performance.now() }); } catch (e) { /* old browser */ }
     });
   };
 
@@ -208,7 +200,7 @@
     } else if (!count) {
       parts = ["Aucun résultat pour « ", query, " ». Essayez un autre mot ou consultez le plan du site."];
     } else {
-      parts = [plural(count, "résultat", "résultats") + " pour « ", query, " »" +
+      parts = [count + (count > 1 ? " résultats" : " résultat") + " pour « ", query, " »" +
                (type ? " (" + type + ")" : "") + "."];
     }
     if (this.found.parsed.shortened) {
