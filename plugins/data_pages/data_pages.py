@@ -9,6 +9,9 @@ Signal get_generators adds DataPagesGenerator:
   (textes.yaml) in the template context, and each listing's description in ``SECTIONS``;
   content_model then checks references to partner ids.
 - generate_output writes partenaires/index.html and chiffres-cles/index.html.
+
+Signal generator_init adds the Jinja global ``site_footer()``: layout/footer.html, which
+shows these site-wide data only, rendered once per environment instead of once per page.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
@@ -124,9 +129,22 @@ class DataPagesGenerator(Generator):
             )
 
 
+def add_footer(generator) -> None:
+    rendered: list[Markup] = []
+
+    @pass_context
+    def site_footer(context):
+        if not rendered:
+            template = generator.env.get_template("layout/footer.html")
+            rendered.append(Markup(template.render(context.get_all())))
+        return rendered[0]
+    generator.env.globals["site_footer"] = site_footer
+
+
 def get_generators(pelican):
     return DataPagesGenerator
 
 
 def register():
+    signals.generator_init.connect(add_footer)
     signals.get_generators.connect(get_generators)
