@@ -80,13 +80,6 @@
     return { terms: terms, shortened: shortened };
   }
 
-  function editDistance(term) {
-    var length = term.word.length;
-    if (term.cut || /^\d+$/.test(term.word)) { return 0; } // 2019 must not find 2017
-    if (length >= 8 && length <= MAX_FUZZY2) { return 2; }
-    return length >= 4 ? 1 : 0;
-  }
-
   /* Add the clauses of parsed terms (parse(raw).terms) to a lunr.Query. */
   function clauses(q, terms) {
     var wide = 0;
@@ -95,7 +88,8 @@
       if (t.word.length >= 3) {
         q.term(t.word, { usePipeline: false, boost: 4, wildcard: lunr.Query.wildcard.TRAILING });
       }
-      var distance = editDistance(t);
+      var length = t.word.length;  // a cut word or a number gets none: 2019 must not find 2017
+      var distance = t.cut || /^\d+$/.test(t.word) ? 0 : length >= 8 && length <= MAX_FUZZY2 ? 2 : length >= 4 ? 1 : 0;
       if (distance === 2 && ++wide > FUZZY2_WORDS) { distance = 1; }
       if (distance) {
         q.term(t.word, { usePipeline: false, boost: 1, editDistance: distance });

@@ -36,13 +36,6 @@
     this.chunks = [];   // promises of excerpt chunks, by chunk number
   }
 
-  /* The shard number of a vocabulary position (shards start at ascending positions). */
-  SplitIndex.prototype.shardOf = function (pos) {
-    var shards = this.entry.shards, n = 0;
-    while (n + 1 < shards.length && shards[n + 1][0] <= pos) { n += 1; }
-    return n;
-  };
-
   /* The lunr.Query of parsed terms (core.clauses) and, for each clause, the index terms
      lunr expands it to (lunr.Index.prototype.query's expansion). */
   SplitIndex.prototype.expand = function (terms) {
@@ -53,12 +46,13 @@
     }) };
   };
 
-  /* The shard numbers holding the expanded terms. */
+  /* The shard numbers holding the expanded terms (shards start at ascending positions). */
   SplitIndex.prototype.needed = function (expanded) {
-    var self = this, seen = {}, out = [];
+    var shards = this.entry.shards, position = this.position, seen = {}, out = [];
     expanded.terms.forEach(function (terms) {
       terms.forEach(function (term) {
-        var shard = self.shardOf(self.position[term]);
+        var shard = 0;
+        while (shard + 1 < shards.length && shards[shard + 1][0] <= position[term]) { shard += 1; }
         if (!seen[shard]) { seen[shard] = true; out.push(shard); }
       });
     });
