@@ -10,7 +10,6 @@ Settings: the CMS_* of docs/settings.md.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
-from buildkit.files import publish_file, write_files
+from buildkit.files import hashed_name, publish_file, write_files
 from content_model import yaml12
 
 from .config import build, local_backend_url, requirements
@@ -29,11 +28,6 @@ ADMIN = "admin"
 WORKFLOW = "site.yml"  # .github/workflows/: the run /admin/ reports on in production
 STATUS_URL = "admin/derniere-construction.json"  # served by `invoke cms` (buildtools/live.py)
 PHONE_CSS = Path(__file__).parent / "static" / "admin-phone.css"  # Decap on a phone (docs/cms.md)
-
-
-def phone_css_name() -> str:
-    digest = hashlib.sha256(PHONE_CSS.read_bytes()).hexdigest()[:10]
-    return f"{ADMIN}/admin-phone.{digest}.css"
 
 
 def decap_files(dist: Path) -> list[Path]:
@@ -88,7 +82,7 @@ class CmsGenerator(Generator):
                          "(./scripts/bootstrap, qui lance npm ci)", node_modules / "decap-cms")
             self.files = []
         self.context["cms"] = {"script": f"{ADMIN}/decap/decap-cms.js", "csp": admin_csp(self.settings),
-                               "requirements": requirements(), "phone_css": phone_css_name(),
+                               "requirements": requirements(), "phone_css": hashed_name(ADMIN, PHONE_CSS.name, PHONE_CSS.read_bytes()),
                                **self.login()}
 
     def login(self) -> dict:

@@ -36,16 +36,11 @@ def pelican_folders(settings) -> set[str]:
     return folders - {None, ""}
 
 
-def schema_folders() -> set[str]:
-    """The listing folders of the content types (an entry's own URL is under its listing's;
-    organisation's ``url`` is the contact page, a page)."""
-    return {first_folder(t.index_url) for t in s.TYPES} - {None}
-
-
 def reserved_folders(settings, generators) -> dict[str, str]:
     """{folder: who writes it} for this build."""
     owners = dict.fromkeys(pelican_folders(settings), "pelican")
-    owners.update(dict.fromkeys(schema_folders(), "schema.py"))
+    # The content types' listing folders (an entry's own URL is under its listing's).
+    owners.update(dict.fromkeys({first_folder(t.index_url) for t in s.TYPES} - {None}, "schema.py"))
     for generator in generators:
         declared = getattr(generator, "output_folders", None)
         for folder in declared() if declared else ():

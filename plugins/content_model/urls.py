@@ -35,11 +35,6 @@ def scripts(label: str) -> set[str]:
     return {ucd.script(c) for c in label} - _NO_SCRIPT
 
 
-def mixed_script(label: str) -> bool:
-    found = scripts(label)
-    return len(found) > 1 and not any(found <= allowed for allowed in _ALLOWED_SETS)
-
-
 def host_problem(host: str) -> str | None:
     """Why ``host`` (a name or an IP address, as urlsplit gives it) is refused, or None."""
     if not host:
@@ -52,8 +47,9 @@ def host_problem(host: str) -> str | None:
         return f"nom de site « {host} » invalide (IDNA : {exc})"
     for label in ascii_host.split("."):
         unicode_label = idna.decode(label) if label.startswith("xn--") else label
-        if mixed_script(unicode_label):
-            names = ", ".join(sorted(ucd.script_name(s) for s in scripts(unicode_label)))
+        found = scripts(unicode_label)
+        if len(found) > 1 and not any(found <= allowed for allowed in _ALLOWED_SETS):
+            names = ", ".join(sorted(ucd.script_name(s) for s in found))
             return (f"le nom de site « {host} » mélange des alphabets ({names}) : c'est la "
                     "marque d'une adresse déguisée ; tapez-la au clavier")
     return None
