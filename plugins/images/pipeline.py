@@ -12,9 +12,9 @@ Damage in the cache is a miss, never an error or a missing page: the manifest
 is sealed (``buildkit.cachefiles``) and lists each variant's size and SHA-256,
 checked on every build (variants are published by hard link, so a damaged file
 would be published as it is; reading and hashing them costs about 1.2 ms per
-MB of variants on the development machine). Without a usable manifest, variant files found in the cache are
-kept only if they decode to the planned format and size; the others are made
-again. Every file is written under a temporary name, then renamed.
+MB of variants on the development machine). Without a usable manifest, every
+variant of the image is made again. Every file is written under a temporary name,
+then renamed.
 """
 
 from __future__ import annotations
@@ -108,20 +108,15 @@ class Pipeline:
         if image_set is None:  # never made, or the manifest or a variant is damaged
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             image_set, plan = self._plan(source, data, key, widths)
-            scale = max((width for width, _, _ in plan), default=0)  # as when every variant is made
-            # Variants already there (a build stopped before writing the manifest) are kept.
-            plan = [(width, height, missing) for width, height, files in plan
-                    if (missing := [(fmt, target) for fmt, target in files
-                                    if not _is_variant(target, fmt, width, height)])]
             if plan:
                 self.work += 1
             if plan and self.background:
                 if self._pool is None:
                     self._pool = fork_pool()
-                future = self._pool.submit(make_entry, data, plan, self.quality, scale, manifest, image_set)
+                future = self._pool.submit(make_entry, data, plan, self.quality, manifest, image_set)
                 self._pending.append((source, user, future))
             else:
-                make_entry(data, plan, self.quality, scale, manifest, image_set)
+                make_entry(data, plan, self.quality, manifest, image_set)
         for variant in image_set.webp + image_set.fallback:
             self.outputs[variant.url] = self.cache_dir / Path(variant.url).name
         self.done[(key, source.name)] = image_set
@@ -196,24 +191,21 @@ def _files(cache_dir: Path, image_set: ImageSet) -> list[Path]:
     return [cache_dir / Path(v.url).name for v in image_set.webp + image_set.fallback]
 
 
-def make_entry(data: bytes, plan: list, quality: int, scale: int, manifest: Path,
-               image_set: ImageSet) -> None:
+def make_entry(data: bytes, plan: list, quality: int, manifest: Path, image_set: ImageSet) -> None:
     """Make the planned variants, then write the manifest: in the background worker, so
     that a build stopped before ``finish()`` (a content error) still leaves whole entries."""
     if plan:
-        make_variants(data, plan, quality, scale)
+        make_variants(data, plan, quality)
     files = {path.name: _fingerprint(path.read_bytes()) for path in _files(manifest.parent, image_set)}
     text = json.dumps({"image_set": asdict(image_set), "files": files}, sort_keys=True)
     write_sealed(manifest, f"{MANIFEST}:{manifest.stem}", text.encode())
     manifest.with_suffix(".json").unlink(missing_ok=True)  # the unsealed manifest of before
 
 
-def make_variants(data: bytes, plan: list, quality: int, scale: int = 0) -> None:
+def make_variants(data: bytes, plan: list, quality: int) -> None:
     """Decode once, then resize and encode every planned variant into the cache (each
-    file written under a temporary name, then renamed). ``scale``: the largest width of
-    the image's whole plan, when only some variants are made again (a JPEG decoded at
-    another scale would give other bytes)."""
-    image = _decode(data, max(scale, *(width for width, _, _ in plan)))
+    file written under a temporary name, then renamed)."""
+    image = _decode(data, max(width for width, _, _ in plan))
     for width, height, files in plan:
         resized = image if (width, height) == image.size else image.resize((width, height), Image.Resampling.LANCZOS)
         for fmt, target in files:
@@ -229,18 +221,6 @@ def make_variants(data: bytes, plan: list, quality: int, scale: int = 0) -> None
 
 def _fingerprint(data: bytes) -> list:
     return [len(data), hashlib.sha256(data).hexdigest()]
-
-
-def _is_variant(path: Path, fmt: str, width: int, height: int) -> bool:
-    """Is the file there a whole image of that format and size (decoded to the end)?"""
-    try:
-        with Image.open(path) as image:
-            if image.format != fmt or image.size != (width, height):
-                return False
-            image.load()
-        return True
-    except Exception:  # missing, a folder, not an image, cut short
-        return False
 
 
 def _shown_size(image: Image.Image) -> tuple[int, int]:
