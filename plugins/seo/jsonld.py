@@ -47,12 +47,10 @@ def organization(siteurl: str, org: dict | None = None) -> dict:
     """The organisation: facts, plus the contact data that organisation.yaml holds."""
     org = org or {}
     data = {**ORGANIZATION, "@id": absolute(siteurl, ORGANIZATION_ID), "url": absolute(siteurl, "")}
-    if org.get("name"):
-        data["name"] = org["name"]
     parent = {"@type": "Organization", "name": org.get("parent_name"),
               "alternateName": org.get("parent_full_name")}
     parent = {key: value for key, value in parent.items() if value}
-    extra = {"description": org.get("description"),
+    extra = {"name": org.get("name"), "description": org.get("description"),
              "foundingDate": org.get("founding_date"),
              "parentOrganization": parent if parent.get("name") else None,
              "address": postal_address(org),
@@ -65,14 +63,10 @@ def organization(siteurl: str, org: dict | None = None) -> dict:
 def event(item, siteurl: str, org: dict | None = None) -> dict:
     """An Event (schema.org): a place of its own, or Hall 32 and its address."""
     org = org or {}
-    if item.place:
-        place = {"@type": "Place", "name": item.place}
-        if item.address:
-            place["address"] = item.address
-    else:
-        place = {"@type": "Place", "name": org.get("name") or ORGANIZATION["name"]}
-        if postal_address(org):
-            place["address"] = postal_address(org)
+    place = {"@type": "Place", "name": item.place or org.get("name") or ORGANIZATION["name"]}
+    address = item.address if item.place else postal_address(org)
+    if address:
+        place["address"] = address
     data = {
         "@type": "Event",
         "name": item.title,
