@@ -53,6 +53,7 @@
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
       var script = element("script");
+      script.async = false;  // fetched at once, run in the order they were added
       script.src = src;
       script.onload = resolve;
       script.onerror = reject;
@@ -67,16 +68,12 @@
     });
   }
 
-  /* Promise of the split index (search-split.js), its scripts loaded in order. */
+  /* Promise of the split index (search-split.js): its scripts and its entry. */
   function openIndex(config) {
-    var scripts = [config.lunr, config.stemmerSupport, config.fr, config.core, config.split];
     var folder = config.index.slice(0, config.index.lastIndexOf("/") + 1);
-    return scripts.reduce(function (done, src) {
-      return done.then(function () { return loadScript(src); });
-    }, Promise.resolve()).then(function () {
-      return fetchJson(config.index);
-    }).then(function (entry) {
-      return new window.Hall32Split(entry, function (kind, hash) {
+    return Promise.all([config.lunr, config.stemmerSupport, config.fr, config.core, config.split]
+      .map(loadScript).concat(fetchJson(config.index))).then(function (loaded) {
+      return new window.Hall32Split(loaded[5], function (kind, hash) {
         return fetchJson(folder + kind + "." + hash + ".json");
       });
     });
