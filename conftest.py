@@ -10,4 +10,4 @@ import os
 # Tests that move time pass their own value. 1796292000: 2026-12-03 11:00, Paris.
 os.environ["SOURCE_DATE_EPOCH"] = "1796292000"  # not setdefault: CI may export its own
 
-pytest_plugins = ["support", "browser_support", "lanes"]
+pytest_plugins = ["support", "browser_support", "lanes", "worker_groups"]

@@ -276,11 +276,11 @@ def test(c, k=None, fast=False, seed=None, workers=2):
     --randomly-seed=1234"): a test that passes only after another one fails sooner or
     later. To replay an order: invoke test --seed 1234 (--workers 0 replays it in one process).
 
-    Two worker processes share the tests (pytest-xdist, --dist worksteal: a worker that runs
-    out takes tests from the other's queue, so the slow ones do not pile up on one side);
-    each worker runs its share in the shuffled order and builds its own session fixtures."""
+    Two worker processes share the tests (pytest-xdist, --dist loadgroup): the tests that
+    share a module-scoped fixture go to one worker (tests/worker_groups.py), the others one by
+    one to whichever worker is free; each worker runs its share in the shuffled order."""
     args = ["-m", "not slow"] if fast else []
-    args += ["-n", str(workers), "--dist", "worksteal"] if int(workers) else []
+    args += ["-n", str(workers), "--dist", "loadgroup"] if int(workers) else []
     args += [f"--randomly-seed={seed}"] if seed else []
     args += ["-k", k] if k else []
     started = time.monotonic()

@@ -1,0 +1,51 @@
+"""In `invoke test`'s two processes, a module-scoped fixture is made once: the tests that use
+it run in one worker (tests/worker_groups.py), the module's other tests anywhere."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from support import ROOT
+
+SAMPLE = '''
+import os
+import pytest
+
+@pytest.fixture(scope="module")
+def costly(tmp_path_factory):
+    with open({made!r}, "a") as made:
+        made.write(os.environ["PYTEST_XDIST_WORKER"] + "\\n")
+    return "built"
+
+@pytest.fixture
+def through(costly):
+    return costly
+
+@pytest.mark.parametrize("n", range(6))
+def test_uses_it(costly, n):
+    with open({ran!r}, "a") as ran:
+        ran.write(os.environ["PYTEST_XDIST_WORKER"] + "\\n")
+
+def test_uses_it_through_another_fixture(through):
+    with open({ran!r}, "a") as ran:
+        ran.write(os.environ["PYTEST_XDIST_WORKER"] + "\\n")
+
+@pytest.mark.parametrize("n", range(6))
+def test_alone(n):
+    pass
+'''
+
+
+def test_a_module_fixture_is_made_once_across_two_workers(tmp_path):
+    made, ran = tmp_path / "made.txt", tmp_path / "ran.txt"
+    (tmp_path / "test_sample.py").write_text(SAMPLE.format(made=str(made), ran=str(ran)), encoding="utf-8")
+    env = {"PYTHONPATH": f"{ROOT / 'tests'}:{ROOT}:{ROOT / 'plugins'}", "PATH": "/usr/bin:/bin"}
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-p", "worker_groups", "-p", "no:randomly",
+                           "-p", "no:cacheprovider", "-c", "/dev/null", "--rootdir", str(tmp_path),
+                           "-n", "2", "--dist", "loadgroup", "-q", str(tmp_path)],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert re.search(r"\b13 passed\b", proc.stdout), proc.stdout + proc.stderr
+    assert len(made.read_text().split()) == 1  # made once, not once per worker
+    assert len(ran.read_text().split()) == 7 and len(set(ran.read_text().split())) == 1
