@@ -105,7 +105,9 @@ MARKDOWN = {
 }
 
 # Text from content and data is escaped unless a template marks it safe.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# auto_reload off: a template is read once per environment (each build makes new ones),
+# not stat-ed again at every include, import and extends (9,000 stats at 1,000 documents).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "auto_reload": False}
 
 THEME_STATIC_PATHS = ["static/img"]  # CSS and JS are fingerprinted by the assets plugin
 
