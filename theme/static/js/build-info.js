@@ -78,13 +78,9 @@
   var first = null;
   var COLORS = { ok: "#0f2a44", info: "#0f2a44", error: "#8b1a1a" };
 
-  function style(element, rules) {
-    Object.keys(rules).forEach(function (key) { element.style[key] = rules[key]; });
-  }
-
   if (!target) {
     box.className = "h32-build-info";
-    style(box, { position: "fixed", right: "0.5rem", bottom: "0.5rem", zIndex: "10000",
+    Object.assign(box.style, { position: "fixed", right: "0.5rem", bottom: "0.5rem", zIndex: "10000",
       maxWidth: "calc(100% - 1rem)", maxHeight: "40vh", overflowY: "auto", padding: "0.4rem 0.75rem",
       borderRadius: "4px", background: COLORS.ok, color: "#ffffff", font: "14px/1.4 system-ui, sans-serif" });
     // Clicks pass through the bar to what it covers, but for its links (a list's last
