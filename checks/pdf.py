@@ -142,14 +142,11 @@ def check_one(output: Path, path: Path, by_file: dict, origin: str) -> list[str]
 
 
 def check(output: Path, pages: list[Page]) -> list[str]:
-    files = sorted(output.rglob("*.pdf"))
-    if not files:
-        return []
     by_file = {page.path.resolve(): page for page in pages}
     home = output / "index.html"
     canonical = _page_facts(home)[0] if home.is_file() else ""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(canonical)) if canonical else ""
     failures: list[str] = []
-    for path in files:
+    for path in sorted(output.rglob("*.pdf")):
         failures += check_one(output, path, by_file, origin)
     return failures
