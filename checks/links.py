@@ -11,7 +11,6 @@ named, else each of them.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -52,10 +51,6 @@ class Sources:
                         self._files.append((path, text.splitlines()))
         return self._files
 
-    def _name(self, path: Path) -> str:
-        shown = os.path.relpath(path, self.root.parent)
-        return str(path) if shown.startswith("..") else shown
-
     def find(self, url: str, page: Page) -> list[str]:
         if not url:
             return []
@@ -66,7 +61,7 @@ class Sources:
                  for number, line in enumerate(lines, 1) if url in line and token.search(line)]
         segments = set(page.url.strip("/").split("/"))
         own = [(path, number) for path, number in found if path.stem in segments]
-        return [f"{self._name(path)}:{number}" for path, number in (own or found)[:MAX_SOURCES]]
+        return [f"{path.relative_to(self.root.parent)}:{number}" for path, number in (own or found)[:MAX_SOURCES]]
 
 
 def check(output: Path, pages: list[Page], sources: Path | None = CONTENT) -> list[str]:

@@ -139,16 +139,12 @@ def collect(generators) -> links.Site:
     return site
 
 
-def save_cache() -> None:
+def check_site(generators) -> None:
     cache = CACHE.pop("reader", None)
     if cache:
         logger.info("content_model: %d fichier(s) Markdown lus, %d depuis le cache",
                     cache.hits + cache.misses, cache.hits)
         cache.save()
-
-
-def check_site(generators) -> None:
-    save_cache()
     site = collect(generators)
     links.check_duplicates(site)
     links.check_reserved(site, set(outputs.reserved_folders(generators[0].settings, generators)))
