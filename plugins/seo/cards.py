@@ -123,6 +123,7 @@ def wrap(draw, text: str, font, width: int) -> list[str]:
 
 def fit_title(draw, text: str, width: int):
     """Largest size at which the title fits in MAX_LINES lines, each within width."""
+    _find_fonts()
     for size in TITLE_SIZES:
         font = ImageFont.truetype(str(FONT_BOLD), size)
         lines = wrap(draw, text, font, width)
