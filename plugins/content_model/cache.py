@@ -52,9 +52,10 @@ def salt(settings: dict) -> str:
     return h.hexdigest()[:20]
 
 
-def stamp(path: str) -> tuple[int, int, int]:
-    """(size, a 64-bit digest of the bytes, 0): what the cached work depends on."""
-    data = Path(path).read_bytes()
+def stamp(path: str, data: bytes | None = None) -> tuple[int, int, int]:
+    """(size, a 64-bit digest of the bytes, 0): what the cached work depends on (``data``:
+    the file's bytes, when already read)."""
+    data = Path(path).read_bytes() if data is None else data
     return len(data), int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big"), 0
 
 
@@ -99,11 +100,12 @@ class ReaderCache:
         self.misses += 1
         return None
 
-    def peek(self, path: str):
-        """The value read or stored for ``path`` in this build, if the file has not changed
-        since; not counted as a hit or a miss (plugins/health reuses parsed front matter)."""
+    def peek(self, path: str, data: bytes | None = None):
+        """The value read or stored for ``path`` in this build, if the file (``data``: its
+        bytes, when already read) has not changed since; not counted as a hit or a miss
+        (plugins/health reuses parsed front matter)."""
         entry = self.used.get(path)
-        if entry is None or entry[0] != stamp(path):
+        if entry is None or entry[0] != stamp(path, data):
             return None
         try:
             value = json.loads(entry[1])

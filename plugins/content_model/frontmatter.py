@@ -18,10 +18,16 @@ class SourceError(ValueError):
 MAX_FILE_BYTES = 10_000_000
 
 
-def read_text(path: str | Path) -> str:
-    """Decode a content file: UTF-8 with or without BOM, any line ends."""
+def read_bytes(path: str | Path) -> bytes:
+    """A content file's bytes, at most MAX_FILE_BYTES and one."""
     with open(path, "rb") as file:
-        data = file.read(MAX_FILE_BYTES + 1)
+        return file.read(MAX_FILE_BYTES + 1)
+
+
+def read_text(path: str | Path, data: bytes | None = None) -> str:
+    """Decode a content file (``data``: its ``read_bytes``): UTF-8 with or without BOM, any
+    line ends."""
+    data = read_bytes(path) if data is None else data
     if len(data) > MAX_FILE_BYTES:
         raise SourceError(f"fichier trop volumineux (plus de {MAX_FILE_BYTES // 1_000_000} Mo)")
     try:

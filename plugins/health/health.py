@@ -44,8 +44,8 @@ def parsed_front_matter():
     if cache is None:
         return None
 
-    def front_matter(path: Path):
-        value = cache.peek(str(path))
+    def front_matter(path: Path, data: bytes | None = None):
+        value = cache.peek(str(path), data)
         return value[0] if value and isinstance(value[0], dict) else None
     return front_matter
 

@@ -24,7 +24,7 @@ from buildkit.clock import local
 from buildkit.event_time import EventTime
 from content_model import bounds, paths, yaml12
 from content_model import schema as s
-from content_model.frontmatter import FENCE_RE, SourceError, read_text, split
+from content_model.frontmatter import FENCE_RE, SourceError, read_bytes, read_text, split
 from content_model.validate import validate
 
 from . import invitations, legal, people_nouns, sentence_length, spelling, textcheck, trade_names
@@ -111,14 +111,15 @@ def read_content(root: Path, parsed=None) -> tuple[list[Entry], list[Item]]:
                 continue  # hidden, editor's lock or backup: never read (content_model.paths)
             where = str(shown / ctype.folder / path.name)
             # A file the build's reader accepted passed its name and size checks there.
-            meta = parsed(path) if parsed else None
+            data = _bytes(path) if parsed else None
+            meta = parsed(path, data) if data is not None else None
             accepted = meta is not None
             problem = None if accepted else paths.problem(path, root)
             if problem:  # a broken symlink, a name Windows refuses
                 errors.append(Item(where, problem))
                 continue
             try:
-                text = read_text(path)
+                text = read_text(path, data)
                 if meta is None:
                     meta, body, body_line = split(text)
                 else:
@@ -151,6 +152,13 @@ def read_content(root: Path, parsed=None) -> tuple[list[Entry], list[Item]]:
             if not problems:
                 entries.append(Entry(ctype, label, values))
     return entries, list(dict.fromkeys(errors))
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return read_bytes(path)
+    except OSError:  # a broken symlink, a folder: paths.problem says what
+        return None
 
 
 def _body(text: str) -> tuple[str, int]:
