@@ -5,6 +5,8 @@ Loaded for every test folder by the root conftest.py (fixtures minimal_site, rea
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -90,21 +92,41 @@ def refused_build(content: Path, good_output: Path, tmp_path: Path, capfd) -> st
     return log
 
 
+def built_once(request, tmp_path_factory, name: str, make) -> Build:
+    """The session's build ``name``, made by ``make(output)``. Under `invoke test`'s two worker
+    processes (pytest-xdist) the first worker to ask builds it and the other waits for it and
+    reads the same folder: tests never write into a session's build (they copy it)."""
+    worker = getattr(request.config, "workerinput", None)  # set in xdist's workers only
+    if worker is None:
+        return make(tmp_path_factory.mktemp(name) / "output")
+    # The workers' temporary folders share a parent, new at each session.
+    shared = tmp_path_factory.getbasetemp().parent / f"shared-{name}-{worker['testrunuid']}"
+    shared.mkdir(exist_ok=True)
+    with open(shared / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        record = shared / "build.json"
+        if record.exists():
+            done = json.loads(record.read_text(encoding="utf-8"))
+            return Build(done["returncode"], done["log"], shared / "output")
+        result = make(shared / "output")
+        record.write_text(json.dumps({"returncode": result.returncode, "log": result.log}), encoding="utf-8")
+        return result
+
+
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Build:
+def real_site(request, tmp_path_factory) -> Build:
     """The real content built once with the development settings."""
-    output = tmp_path_factory.mktemp("real") / "output"
-    result = build_site(ROOT / "content", output, cwd=ROOT)
+    result = built_once(request, tmp_path_factory, "real", lambda output: build_site(ROOT / "content", output, cwd=ROOT))
     assert result.returncode == 0, result.log
     return result
 
 
 @pytest.fixture(scope="session")
-def published(tmp_path_factory) -> Build:
+def published(request, tmp_path_factory) -> Build:
     """The real content built with publishconf.py and warnings fatal, as CI publishes it."""
-    output = tmp_path_factory.mktemp("publish") / "output"
-    result = build_site(ROOT / "content", output, ROOT / "publishconf.py", "--fatal", "warnings",
-                        cwd=ROOT, env={"CMS_REPO": "owner/hall32-site"})
+    result = built_once(request, tmp_path_factory, "publish", lambda output: build_site(
+        ROOT / "content", output, ROOT / "publishconf.py", "--fatal", "warnings",
+        cwd=ROOT, env={"CMS_REPO": "owner/hall32-site"}))
     assert result.returncode == 0, result.log
     return result
 
