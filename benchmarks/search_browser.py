@@ -33,19 +33,22 @@ new PerformanceObserver((l) => l.getEntries().forEach((e) => {
 """
 
 # Once loaded, each query RUNS times, for either engine: a search and the data of its first
-# three results (ours: through the worker, which sends them with the hits).
+# three results (ours: the split index on the page's thread, as search.js queries it).
 QUERIES = """async ([engine, queries, runs]) => {
   let search, done = () => {};
   if (engine === 'ours') {
     const config = JSON.parse(document.getElementById('h32-search-config').textContent);
-    const worker = new Worker(config.worker);
-    const pending = {};
-    let id = 0;
-    worker.onmessage = (e) => pending[e.data.id](e.data);
-    const call = (m) => new Promise((ok) => { m.id = ++id; pending[m.id] = ok; worker.postMessage(m); });
-    await call({ op: 'init', config });
-    search = async (q) => ((await call({ op: 'search', q, page: 3 })).items || []).map((x) => x.ref);
-    done = () => worker.terminate();
+    const load = (src) => new Promise((ok, ko) => {
+      const s = document.createElement('script'); s.async = false; s.src = src;
+      s.onload = ok; s.onerror = ko; document.head.appendChild(s); });
+    const json = (url) => fetch(url).then((r) => r.json());
+    const folder = config.index.slice(0, config.index.lastIndexOf('/') + 1);
+    await Promise.all([config.lunr, config.stemmerSupport, config.fr, config.core, config.split].map(load));
+    const index = new window.Hall32Split(await json(config.index), (kind, hash) => json(folder + kind + '.' + hash + '.json'));
+    search = async (q) => {
+      const hits = (await index.search(q)).hits.slice(0, 3).map((h) => Number(h.ref));
+      return (await index.documents(hits)).map((d) => d.ref);
+    };
   } else {
     const pf = await import('/pagefind/pagefind.js');
     await pf.init();
