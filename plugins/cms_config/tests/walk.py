@@ -131,6 +131,14 @@ class GuideWalk:
         self.page.get_by_role("option", name=option, exact=True).wait_for()
         self.screen()
         self.page.get_by_role("option", name=option, exact=True).click()
+        # The menu closes after its animation (a multiple select keeps it open): a click
+        # before then lands on another option, so wait, or close it as a keyboard user would.
+        menu = self.page.get_by_role("option").first
+        try:
+            menu.wait_for(state="hidden", timeout=3_000)
+        except PlaywrightTimeout:
+            self.page.keyboard.press("Escape")
+            menu.wait_for(state="hidden")
         self._mark(option)
 
     def add_line(self, button: str, label: str, value: str) -> None:
