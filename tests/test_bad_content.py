@@ -17,6 +17,7 @@ from support import DEV_CONF, FIXTURES, build_site, refused_build, snapshot
 FORMATION = "formations/bac-pro-test.md"
 METIER = "metiers/soudeur.md"
 NEWS = "actualites/ouverture.md"
+TEXTS = "data/textes.yaml"
 
 
 def replace(path, old, new):
@@ -27,6 +28,13 @@ def replace(path, old, new):
 
 CASES = {
     # name: (file, (old, new) or full text or bytes, expected "file: field")
+    "listing text pasted from a web page": (
+        TEXTS, ('intro_metier: "Maintenance', 'intro_metier: "<iframe src=x></iframe>Maintenance'),
+        "textes.yaml: intro_metier: doit respecter la règle : sans balise HTML"),
+    "listing text too long": (TEXTS, ('intro_metier: "', 'intro_metier: "' + "x" * 300),
+                              "textes.yaml: intro_metier: trop long"),
+    "mission without its text": (TEXTS, ("    text: \"Faire découvrir", "    texte: \"Faire découvrir"),
+                                 "textes.yaml: missions: élément 1 : text: champ obligatoire manquant"),
     "unknown field": (METIER, ("family:", "couleur: bleu\nfamily:"), "soudeur.md: couleur: champ inconnu"),
     "missing required": (METIER, ("summary: Assembler des pièces de métal par la soudure.\n", ""),
                          "soudeur.md: summary: champ obligatoire manquant"),
