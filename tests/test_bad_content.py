@@ -34,7 +34,7 @@ CASES = {
     "listing text too long": (TEXTS, ('intro_metier: "', 'intro_metier: "' + "x" * 300),
                               "textes.yaml: intro_metier: trop long"),
     "mission without its text": (TEXTS, ("    text: \"Faire découvrir", "    texte: \"Faire découvrir"),
-                                 "textes.yaml: missions: élément 1 : text: champ obligatoire manquant"),
+                                 "textes.yaml: missions: élément 1 : texte: champ inconnu"),
     "unknown field": (METIER, ("family:", "couleur: bleu\nfamily:"), "soudeur.md: couleur: champ inconnu"),
     "missing required": (METIER, ("summary: Assembler des pièces de métal par la soudure.\n", ""),
                          "soudeur.md: summary: champ obligatoire manquant"),
