@@ -115,7 +115,7 @@ def test_guide_matches_the_screens(cms, browser, tmp_path):
     with walk.section("Modifier un contenu"):
         walk.open_collection("Formations")
         walk.see("Tout rechercher")
-        walk.click("Formation du guide")
+        walk.click_entry("Formation du guide")
         walk.fill("Durée", "Deux ans")
         walk.publish(until=lambda: front_matter(programme)["duration"] == "Deux ans",
                      what="the edited programme")

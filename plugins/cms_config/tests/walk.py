@@ -224,16 +224,20 @@ class GuideWalk:
 
     def open_entry(self, collection: str, entry: str) -> None:
         self.open_collection(collection)
+        self.click_entry(entry)
+
+    def click_entry(self, entry: str) -> None:
+        """Opens ``entry`` from the collection's list on screen."""
         # The list renders twice (cached entries, then the backend's): a click during the
         # second render can be lost, so click again until the entry's screen opens.
-        for attempt in range(3):
+        for _ in range(3):
             self.click(entry)
             try:
                 self.page.wait_for_url("**/entries/**", timeout=5_000)
                 return
             except PlaywrightTimeout:
                 continue
-        raise AssertionError(f"clicking « {entry} » in {collection} opened nothing")
+        raise AssertionError(f"clicking « {entry} » opened nothing at {self.page.url}")
 
 
 def github_login_config(cms) -> str:
