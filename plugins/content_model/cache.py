@@ -10,7 +10,7 @@ is always reported. Files with problems are never cached.
 
 One file per content folder, named by a digest of everything the cached work
 depends on (this package's code, the Markdown settings and versions, the
-allowed iframe hosts): change any of them and the old cache is simply not used.
+theme's ids): change any of them and the old cache is simply not used.
 
 The file holds one line per source file: its path, stamp and the value as JSON
 (front matter is YAML 1.2 core: text, numbers, booleans, null, lists and
@@ -46,7 +46,6 @@ def salt(settings: dict) -> str:
     for path in sorted(Path(__file__).parent.glob("*.py")):
         h.update(path.read_bytes())
     h.update(repr((markdown.__version__, pelican.__version__, settings.get("MARKDOWN"),
-                   sorted(settings.get("CONTENT_MODEL_IFRAME_HOSTS", ())),
                    sorted(theme_ids(Path(settings["THEME"]) / "templates")),  # the HTML policy
                    os.path.realpath(settings["PATH"]))).encode())
     return h.hexdigest()[:20]

@@ -137,7 +137,6 @@ class FrontMatterReader(BaseReader):
         policy = getattr(self, "_policy_instance", None)
         if policy is None:
             policy = self._policy_instance = Policy(
-                iframe_hosts=frozenset(self.settings.get("CONTENT_MODEL_IFRAME_HOSTS", ())),
                 reserved_ids=theme_ids(Path(self.settings["THEME"]) / "templates"),
             )
         return policy

@@ -2,9 +2,8 @@
 
 Markdown lets an editor type raw HTML. What may reach a page is declared here,
 once (``POLICY``): the elements and attributes Markdown produces and a few more
-an editor may type, links to http(s), mailto, tel and pages of the site, and
-<iframe> only from the hosts of CONTENT_MODEL_IFRAME_HOSTS (none by default: the
-site makes no third-party request). Not allowed: scripts, styles, forms,
+an editor may type, links to http(s), mailto, tel and pages of the site. Not
+allowed: iframes (the site makes no third-party request), scripts, styles, forms,
 raw-text elements (<noscript>, <xmp>, <textarea>, <title>...), SVG and MathML,
 ``data-*`` attributes, classes other than Markdown's own, and ids that the
 theme uses (a content block cannot pose as the theme's search module).
@@ -58,7 +57,6 @@ ATTRIBUTES = {
     "time": frozenset({"datetime"}),
     "details": frozenset({"open"}),
 }
-IFRAME_ATTRIBUTES = frozenset({"src", "title", "width", "height", "allowfullscreen", "loading"})
 # Classes that Markdown's extensions write (footnotes); the theme's classes are not
 # for content: its scripts and styles read them.
 CLASSES = {
@@ -71,7 +69,7 @@ HINTS = {
     "script": "aucun script dans le contenu",
     "style": "la mise en forme vient du thème",
     "form": "aucun formulaire dans le contenu : mettez un lien vers la page concernée",
-    "iframe": "contenu d'un autre site non autorisé (CONTENT_MODEL_IFRAME_HOSTS)",
+    "iframe": "contenu d'un autre site non autorisé",
     "svg": "déposez l'image SVG dans content/images et insérez-la comme image",
 }
 
@@ -86,18 +84,7 @@ def theme_ids(theme: str | Path) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Policy:
-    iframe_hosts: frozenset[str] = frozenset()
     reserved_ids: frozenset[str] = frozenset()
-
-    @property
-    def tags(self) -> frozenset[str]:
-        return TAGS | ({"iframe"} if self.iframe_hosts else set())
-
-    def attributes(self) -> dict[str, set[str]]:
-        attrs = {tag: set(names) for tag, names in ATTRIBUTES.items()}
-        if self.iframe_hosts:
-            attrs["iframe"] = set(IFRAME_ATTRIBUTES)
-        return attrs
 
     def url_problem(self, tag: str, value: str) -> str | None:
         """Why a URL may not be used (None if it may)."""
@@ -119,15 +106,11 @@ class Policy:
             problem = urls.problem(plain if parts.scheme else "https:" + plain, URL_SCHEMES)
             if problem:
                 return f"lien refusé dans <{tag}> : {problem}"
-        if tag == "iframe" and parts.hostname not in self.iframe_hosts:
-            return f"<iframe> vers « {parts.hostname or 'sans adresse'} » non autorisé"
         return None
 
     def attribute_problem(self, tag: str, name: str, value: str) -> str | None:
         """Why the attribute ``name`` of ``<tag>`` is refused (None if allowed)."""
         allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, frozenset())
-        if tag == "iframe":
-            allowed |= IFRAME_ATTRIBUTES
         if name == "class":
             bad = [c for c in value.split() if c not in CLASSES.get(tag, ())]
             return f"classe « {' '.join(bad)} » refusée sur <{tag}> (réservée au thème)" if bad else None
@@ -151,7 +134,7 @@ class Policy:
 
     def strict(self, html: str) -> str:
         return nh3.clean(
-            html, tags=set(self.tags), clean_content_tags=set(), attributes=self.attributes(),
+            html, tags=set(TAGS), clean_content_tags=set(), attributes={t: set(a) for t, a in ATTRIBUTES.items()},
             attribute_filter=self._filter, strip_comments=True, link_rel=None,
             url_schemes=set(URL_SCHEMES), allowed_classes={t: set(c) for t, c in CLASSES.items()},
         )
@@ -182,7 +165,7 @@ class _Explainer(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         snippet = self.get_starttag_text() or f"<{tag}"
-        if tag not in self.policy.tags:
+        if tag not in TAGS:
             hint = HINTS.get(tag, "")
             self.found.append((f"balise <{tag}> refusée" + (f" ({hint})" if hint else ""), snippet))
             return

@@ -56,7 +56,6 @@ def test_settings_and_content_folder_select_the_file(tmp_path):
     base = salt(settings(tmp_path))
     assert base == salt(settings(tmp_path))
     assert base != salt(settings(tmp_path, MARKDOWN={"output_format": "xhtml"}))
-    assert base != salt(settings(tmp_path, CONTENT_MODEL_IFRAME_HOSTS=["www.youtube-nocookie.com"]))
     assert base != salt({**settings(tmp_path), "PATH": str(tmp_path / "other")})
     templates = tmp_path / "theme" / "templates"
     templates.mkdir(parents=True)
