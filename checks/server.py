@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import gzip
 import http.server
-import mimetypes
 import threading
 from pathlib import Path
-
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics")
 
 
 def parse_headers(text: str) -> list[tuple[str, dict[str, str]]]:
@@ -44,24 +40,6 @@ def headers_for(rules, path: str) -> dict[str, str]:
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     rules: list = []
-    compress = False  # gzip text files for clients that accept it, as static hosts do
-
-    def do_GET(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if (not self.compress or not path.is_file() or path.suffix not in COMPRESSIBLE
-                or "gzip" not in self.headers.get("Accept-Encoding", "")):
-            return super().do_GET()
-        data = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/")
-                                                 or kind.endswith(("json", "javascript")) else ""))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
 
     def send_header(self, keyword, value):
         # Content-Type declared in _headers wins over the guess from the extension.
@@ -84,13 +62,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class SiteServer:
     """Context manager: ``with SiteServer(output) as base: ...`` (base = http://127.0.0.1:port)."""
 
-    def __init__(self, output: Path, headers: bool = True, compress: bool = False):
-        """``headers=False``: plain files, without the rules of the site's _headers;
-        ``compress=True``: text files (COMPRESSIBLE) gzip-compressed for clients that accept it."""
+    def __init__(self, output: Path, headers: bool = True):
+        """``headers=False``: plain files, without the rules of the site's _headers."""
         headers_file = output / "_headers"
         rules = parse_headers(headers_file.read_text(encoding="utf-8")) \
             if headers and headers_file.is_file() else []
-        handler = type("Handler", (_Handler,), {"rules": rules, "compress": compress})
+        handler = type("Handler", (_Handler,), {"rules": rules})
         self.server = http.server.ThreadingHTTPServer(
             ("127.0.0.1", 0), functools.partial(handler, directory=str(output)))
 

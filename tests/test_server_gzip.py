@@ -1,4 +1,5 @@
-"""checks.server.SiteServer(compress=True) sends text files gzip-compressed, as static hosts do."""
+"""The Lighthouse bench's server (benchmarks/search_lighthouse.py, gzip_server) sends text files
+gzip-compressed, as static hosts do; checks.server.SiteServer sends files as they are."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import urllib.request
 
 import pytest
 
+from benchmarks.search_lighthouse import gzip_server
 from checks.server import SiteServer
 
 PAGE = "<!doctype html><title>Accueil</title><p>" + "Métiers de l'industrie. " * 50
@@ -28,7 +30,7 @@ def get(url: str, accept: str = "gzip"):
 @pytest.mark.parametrize("compress, accept, gzipped", [
     (True, "gzip, br", True), (True, "identity", False), (False, "gzip", False)])
 def test_text_files_are_gzipped_only_when_asked_and_accepted(site, compress, accept, gzipped):
-    with SiteServer(site, compress=compress) as base:
+    with (gzip_server(site) if compress else SiteServer(site)) as base:
         headers, body = get(base + "/", accept)
     assert (headers.get("Content-Encoding") == "gzip") == gzipped
     assert (gzip.decompress(body) if gzipped else body).decode("utf-8") == PAGE
@@ -37,6 +39,6 @@ def test_text_files_are_gzipped_only_when_asked_and_accepted(site, compress, acc
 
 
 def test_other_files_are_sent_as_they_are(site):
-    with SiteServer(site, compress=True) as base:
+    with gzip_server(site) as base:
         headers, body = get(base + "/logo.png")
     assert "Content-Encoding" not in headers and body == b"\x89PNG not compressed"
