@@ -216,10 +216,11 @@ def main(argv: list[str]) -> int:
         subprocess.run([sys.executable, "-m", "pelican", "content", "-o", str(output), "-s",
                         "pelicanconf.py", "--log-handler", "plain", "-q"], cwd=ROOT, check=True)
     figures = summary(measure(output))
-    sys.path.insert(0, str(ROOT / "plugins"))
+    sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests")]
     from buildkit import sentences  # the one counter (item 6), on trade and programme pages
+    from prose import pages
 
-    measured = sentences.pages(output)
+    measured = pages(output)
     prose = sentences.Measure([x for m in measured.values() for x in m.sentences])
     print(f"— prose of trade and programme pages: {prose.average:.1f} words per sentence, "
           f"{len(prose.too_long)} over {sentences.MAX_WORDS} words, "

@@ -2,9 +2,7 @@
 
 One counter and its limits, declared once: the health report reads the Markdown of
 content/ with it (advice on /admin/etat/ and in ``invoke report``), and
-tests/test_sentences.py reads the built pages with it. Run it on a built site:
-
-    .venv/bin/python -m buildkit.sentences output        (PYTHONPATH=plugins)
+tests/test_sentences.py reads the built pages with it (tests/prose.py).
 
 Prose is the paragraphs and list items of a page's text (the Markdown body; in a
 built page, the ``h32-prose`` block); each is cut into sentences after ``. ! ? …``
@@ -16,10 +14,7 @@ word each), so the counts are those of a word processor, give or take a number.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from pathlib import Path
 
 MAX_AVERAGE = 14  # words per sentence, on average over a page's prose
 MAX_WORDS = 30  # words in any one sentence
@@ -124,75 +119,3 @@ def of_markdown(body: str, first_line: int = 1) -> Measure:
         block.append(ITEM_RE.sub("", line).lstrip("> "))
     flush()
     return measure
-
-
-class _Prose(HTMLParser):
-    """Text of the <p> and <li> elements inside the element of class h32-prose."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth = 0  # open elements inside the prose block (0: outside)
-        self.blocks: list[list[str]] = []
-        self.block_depth: int | None = None
-
-    def handle_starttag(self, tag, attrs):
-        classes = (dict(attrs).get("class") or "").split()
-        if self.depth:
-            self.depth += tag not in VOID
-            if tag == "br" and self.block_depth is not None:
-                self.blocks[-1].append(" ")
-            if tag in ("p", "li"):
-                self.blocks.append([])
-                self.block_depth = self.depth
-        elif "h32-prose" in classes:
-            self.depth = 1
-
-    def handle_endtag(self, tag):
-        if self.depth and tag not in VOID:
-            if self.block_depth == self.depth:
-                self.block_depth = None
-            self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth and self.block_depth is not None and self.blocks:
-            self.blocks[-1].append(data)
-
-
-VOID = {"br", "img", "hr", "wbr", "source", "input", "meta", "link"}
-
-
-def of_html(html: str) -> Measure:
-    """The prose of a built page (the ``h32-prose`` block)."""
-    parser = _Prose()
-    parser.feed(html)
-    return Measure([Sentence(x) for block in parser.blocks for x in split("".join(block))])
-
-
-def pages(output: Path) -> dict[str, Measure]:
-    """{URL: measure} for every built trade and programme page of a site."""
-    found = {}
-    for folder in TYPES.values():
-        for page in sorted((Path(output) / folder).glob("*/index.html")):
-            found[f"/{folder}/{page.parent.name}/"] = of_html(page.read_text(encoding="utf-8"))
-    return found
-
-
-def main(argv: list[str]) -> int:
-    """Print each page's figures and what goes past the limits; exit 0 (advice only)."""
-    output = Path(argv[0] if argv else "output")
-    measured = pages(output)
-    everything = Measure([x for m in measured.values() for x in m.sentences])
-    for url, measure in measured.items():
-        print(f"{url}: {len(measure.sentences)} phrases, {measure.average:.1f} mots par phrase, "
-              f"la plus longue {measure.longest.words if measure.longest else 0} mots")
-        for problem in measure.problems():
-            print(f"  - {problem}")
-    print(f"En tout : {len(everything.sentences)} phrases, {everything.average:.1f} mots par "
-          f"phrase, {len(everything.too_long)} de plus de {MAX_WORDS} mots ; "
-          f"{sum(not m.ok for m in measured.values())} page(s) au-delà des limites "
-          f"sur {len(measured)}.")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -4,6 +4,7 @@ Markdown body and of a built page, and the limits' French messages."""
 from __future__ import annotations
 
 from buildkit import sentences as st
+from prose import of_html
 
 
 def test_words_join_elisions_and_hyphens():
@@ -30,7 +31,7 @@ def test_built_page_prose_is_the_h32_prose_block_only():
     html = ('<main><p>Hors du texte, jamais compté ici.</p><div class="h32-prose"><h2>Titre</h2>'
             '<p>Une <a href="/x/">phrase</a> courte.<br>Une autre.</p><ul><li>Un point</li></ul>'
             '</div><p>Après.</p></main>')
-    assert [x.text for x in st.of_html(html).sentences] == ["Une phrase courte.", "Une autre.",
+    assert [x.text for x in of_html(html).sentences] == ["Une phrase courte.", "Une autre.",
                                                              "Un point"]
 
 
