@@ -1,4 +1,4 @@
-"""Pelican settings for development. publishconf.py imports and tightens them."""
+"""Pelican settings for development, each described in docs/settings.md; publishconf.py tightens them."""
 
 import json
 import sys
@@ -12,18 +12,12 @@ if str(ROOT / "plugins") not in sys.path:
 SITENAME = "Hall 32"
 AUTHOR = "Hall 32"
 SITEURL = ""  # absolute address: canonical, sharing, sitemap, feeds (publishconf.py)
-# Path prefix of every link inside the site ("" when served at the domain's root;
-# "/name" for a site served under a folder). Links never carry the domain, so a
-# build can be checked anywhere before it is published.
 SITE_PATH = ""
 
 PATH = "content"
 THEME = "theme"
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
-# Dates are formatted by the french_format plugin with Babel, never by the locale. Pelican
-# sets the process locale from this: C.UTF-8 first, so that text read from pipes after an
-# in-process build (tests) stays UTF-8; plain C where C.UTF-8 does not exist (macOS).
 LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
@@ -32,20 +26,12 @@ PLUGINS = [
     "content_model", "template_cache", "catalogue", "data_pages", "events", "orientation",
     "french_format", "assets",
     "search_index", "cms_config", "health", "seo", "dossier",
-    # Last: its generator writes the image variants after every page, which leaves
-    # the background process that makes new variants the whole rendering time.
     "images",
 ]
-# npm packages (npm ci) copied into the output: lunr and lunr-languages by search_index,
-# Decap by cms_config.
 SEARCH_NODE_MODULES = CMS_NODE_MODULES = str(ROOT / "node_modules")
 
-# Content folders: news are Pelican articles, pages are Pelican pages; trades,
-# programmes and data files are read by the catalogue and data_pages plugins.
 ARTICLE_PATHS = ["actualites"]
 STATIC_PATHS = []  # images are published by the images plugin, as responsive variants
-# content_model.paths.IGNORED: hidden files, private drafts, editors' locks and backups,
-# Thumbs.db... never read, listed or published (docs/untrusted-content.md).
 from content_model.paths import IGNORED as _IGNORED  # noqa: E402
 
 IGNORE_FILES = list(_IGNORED)
@@ -60,8 +46,6 @@ PAGE_TRANSLATION_ID = None
 FORMATTED_FIELDS = []  # summaries are plain text, escaped by the templates
 SLUGIFY_SOURCE = "basename"
 
-# URLs: declared once in schema.py (the content model sets url/save_as of every
-# Markdown file from it); Pelican's own settings are derived from the same patterns.
 from content_model import schema as _schema  # noqa: E402
 
 ARTICLE_URL = _schema.NEWS.url.replace("{year}", "{date:%Y}")
@@ -88,7 +72,6 @@ AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
 
-# Feeds are set in publishconf.py (they need absolute URLs).
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
@@ -104,16 +87,10 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# Text from content and data is escaped unless a template marks it safe.
-# auto_reload off: a template is read once per environment (each build makes new ones),
-# not stat-ed again at every include, import and extends (9,000 stats at 1,000 documents).
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "auto_reload": False}
 
 THEME_STATIC_PATHS = ["static/img"]  # CSS and JS are fingerprinted by the assets plugin
 
-# Content-Security-Policy of every page: nothing inline, nothing from elsewhere.
-# Sent as a header by static hosts (_headers) and repeated in a <meta> tag for
-# hosts that cannot send headers (GitHub Pages); frame-ancestors only works as a header.
 CSP_DIRECTIVES = [
     "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self'",
     "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'",
@@ -122,36 +99,25 @@ CSP_DIRECTIVES = [
 CSP_POLICY = "; ".join(CSP_DIRECTIVES + ["frame-ancestors 'none'"])
 CSP_META = "; ".join(CSP_DIRECTIVES)
 
-# RGAA: compliance level shown in the footer; "non conforme" until an audit says otherwise.
 ACCESSIBILITY_STATUS = "non conforme"
 
-# Printable PDFs (plugins/dossier): a sheet per programme and the catalogue. The
-# development build skips them (a few seconds when cold); publishconf.py and CI make them.
 DOSSIER_PDF = False
 
-# Decap CMS at /admin/ (plugins/cms_config). In development it talks to
-# decap-server on loopback (`invoke cms`); publishconf.py turns that off and sets
-# the GitHub repository and the OAuth proxy from the environment.
 CMS_REPO = ""
 CMS_BRANCH = "main"
 CMS_AUTH_URL = ""
 CMS_LOCAL_BACKEND = True
-# Development servers, on loopback: the site (tasks.py serve, livereload; HOST and PORT
-# override) and decap-server (tasks.py cms), which Decap reaches at CMS_LOCAL_BACKEND_URL.
 DEV_HOST = "127.0.0.1"
 DEV_PORT = 8000
 CMS_LOCAL_PORT = 8081
 CMS_LOCAL_BACKEND_URL = f"http://{DEV_HOST}:{CMS_LOCAL_PORT}/api/v1"
 
-# Layout pieces shared by templates.
 MAIN_MENU = [
     ("Métiers", "metiers/"),
     ("Formations", "formations/"),
     ("Actualités", "actualites/"),
 ]
 
-# Caches, outside the output: one folder per cache under CACHE_ROOT. Each is the
-# setting of the plugin that owns it (CONTENT_MODEL_CACHE, TEMPLATE_CACHE, ...), set below.
 CACHE_ROOT = str(ROOT / ".cache")
 CACHE_FOLDERS = {
     "CONTENT_MODEL_CACHE": "content",  # parsed front matter and HTML of unchanged Markdown files

@@ -17,8 +17,6 @@ FEED_MAX_ITEMS = 20
 
 DOSSIER_PDF = True  # the programmes' PDF sheets and the catalogue (plugins/dossier)
 
-# The CMS of the published site logs in to GitHub through an OAuth proxy
-# (see README: "CMS"); never the local backend.
 CMS_LOCAL_BACKEND = False
 
 
@@ -40,7 +38,6 @@ def origin_repo(checkout: str = os.path.dirname(os.path.abspath(__file__))) -> s
     return github_repo(remote)
 
 
-# When neither is set, cms_config stops the build (warnings are fatal) with a message.
 CMS_REPO = os.environ.get("CMS_REPO") or origin_repo()
 CMS_BRANCH = os.environ.get("CMS_BRANCH", "main")
 CMS_AUTH_URL = os.environ.get("CMS_AUTH_URL", "")

@@ -100,5 +100,4 @@ def get_generators(pelican):
 
 
 def register():
-    # Add the generator that reads and writes trades and programmes.
     signals.get_generators.connect(get_generators)

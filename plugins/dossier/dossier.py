@@ -204,6 +204,5 @@ def prepare(generators) -> None:
 
 
 def register():
-    # The generator; its PDFs are made once every item is read and cross-checked.
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(prepare)

@@ -63,11 +63,7 @@ def get_writer(pelican):
 
 
 def register():
-    # Every generator's Jinja environment gets the French filters.
     signals.generator_init.connect(add_filters)
-    # Atom and RSS feeds, before they are written.
     signals.feed_generated.connect(typeset_feed)
-    # Pages are typeset as they are written.
     signals.get_writer.connect(get_writer)
-    # Typeset pages no build uses any more leave the cache.
     signals.finalized.connect(prune_caches)

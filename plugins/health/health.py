@@ -79,5 +79,4 @@ def get_generators(pelican):
 
 
 def register():
-    # Add the generator that writes /admin/etat/ and admin/build.json.
     signals.get_generators.connect(get_generators)

@@ -173,11 +173,7 @@ def get_generators(pelican):
 
 
 def register():
-    # One image pipeline per build.
     signals.initialized.connect(start)
-    # Front-matter images and <img> in Markdown bodies.
     signals.content_object_init.connect(prepare)
-    # Templates get picture(image_set, alt).
     signals.generator_init.connect(add_globals)
-    # Add the generator that writes the variants.
     signals.get_generators.connect(get_generators)

@@ -13,11 +13,7 @@ data_pages in PLUGINS, so every document is in the context):
   node_modules (installed by `npm ci`, pinned in package-lock.json) and the
   /recherche/ page.
 
-Settings: SEARCH_NODE_MODULES (folder of the npm packages), SEARCH_CACHE (where
-the last index is kept, keyed by a hash of the documents and of this plugin's code),
-SEARCH_INDEX_WORKER (False: build the index in the build's own process),
-SEARCH_WHOLE_INDEX (True: also write the whole lunr index as
-search/whole.<hash>.json, for tests/test_search_split.py; never published).
+Settings: the SEARCH_* of docs/settings.md.
 """
 
 from __future__ import annotations
@@ -121,5 +117,4 @@ def get_generators(pelican):
 
 
 def register():
-    # Add the generator that builds the index and writes /recherche/.
     signals.get_generators.connect(get_generators)

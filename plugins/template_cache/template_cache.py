@@ -47,5 +47,4 @@ def add_bytecode_cache(pelican) -> None:
 
 
 def register():
-    # Before any generator creates its Jinja environment.
     signals.initialized.connect(add_bytecode_cache)
