@@ -17,7 +17,7 @@ from pelican.generators import Generator
 
 from content_model import schema as s
 from content_model.paths import display_path
-from content_model.reader import ContentError
+from content_model.reader import read_folder
 
 logger = logging.getLogger(__name__)
 
@@ -54,23 +54,9 @@ class CatalogueGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.items: dict[str, list] = {}
 
-    def _read(self, ctype: s.ContentType) -> list:
-        items = []
-        for path in sorted(self.get_files(ctype.folder)):
-            try:
-                item = self.readers.read_file(
-                    base_path=self.path, path=path, content_class=CLASSES[ctype.name],
-                    context=self.context,
-                )
-            except ContentError:  # the reader logged every problem with the file's path
-                continue
-            if item.status != "draft":
-                items.append(item)
-        return sorted(items, key=sort_key)
-
     def generate_context(self) -> None:
         for ctype in (s.METIER, s.FORMATION):
-            self.items[ctype.name] = self._read(ctype)
+            self.items[ctype.name] = sorted(read_folder(self, ctype, CLASSES[ctype.name]), key=sort_key)
         self.context["metiers"] = self.items[s.METIER.name]
         self.context["formations"] = self.items[s.FORMATION.name]
         self.context["metier_families"] = grouped(self.context["metiers"], s.METIER, "family")

@@ -47,6 +47,21 @@ def report(path: str, problems) -> None:
         logger.error("%s: %s", display_path(path), problem)
 
 
+def read_folder(generator, ctype: s.ContentType, content_class) -> list:
+    """The items of ``ctype``'s folder that are not drafts, read by ``generator``; a file
+    with problems is left out (the reader logged every one with the file's path)."""
+    items = []
+    for path in sorted(generator.get_files(ctype.folder)):
+        try:
+            item = generator.readers.read_file(base_path=generator.path, path=path,
+                                               content_class=content_class, context=generator.context)
+        except ContentError:
+            continue
+        if item.status != "draft":
+            items.append(item)
+    return items
+
+
 def _free_id(slug: str, reserved) -> str:
     return f"{slug}-texte" if slug in reserved else slug
 

@@ -29,7 +29,7 @@ from buildkit.files import write_files
 from buildkit.site import site_url
 from content_model import schema as s
 from content_model.paths import display_path
-from content_model.reader import ContentError
+from content_model.reader import read_folder
 
 from .ics import IcsEvent, calendar
 from .timing import Timing
@@ -67,18 +67,11 @@ class EventsGenerator(Generator):
                             past_events=past, events_feed=FEED)
 
     def _read(self) -> list:
-        events = []
-        for path in sorted(self.get_files(s.EVENT.folder)):
-            try:
-                event = self.readers.read_file(base_path=self.path, path=path,
-                                               content_class=Evenement, context=self.context)
-            except ContentError:  # the reader logged every problem with the file's path
-                continue
-            if event.status != "draft":
-                for f in s.EVENT.fields:  # the reader leaves out empty fields
-                    if not hasattr(event, f.name):
-                        setattr(event, f.name, None)
-                events.append(event)
+        events = read_folder(self, s.EVENT, Evenement)
+        for event in events:
+            for f in s.EVENT.fields:  # the reader leaves out empty fields
+                if not hasattr(event, f.name):
+                    setattr(event, f.name, None)
         return events
 
     @staticmethod
