@@ -201,10 +201,7 @@ def report(c, format="text"):
 
 @task
 def cms(c):
-    """Edit the content locally in Decap CMS at /admin/ of the development server.
-
-    Runs decap-server (local backend, writes files into content/) on pelicanconf.py's
-    DEV_HOST:CMS_LOCAL_PORT and the site with live reload. Ctrl-C stops both."""
+    """Edit content/ in Decap CMS at /admin/: decap-server and livereload (Ctrl-C stops both)."""
     server = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
     if not server.is_file():
         raise Exit("decap-server manque : lancez ./scripts/bootstrap (npm ci).", code=2)
@@ -270,15 +267,7 @@ def bench(c, what="build", sizes=None, runs=3, json=None):
             "workers": "test processes side by side (pytest-xdist), 2 by default (the CI machine's "
                        "cores); 0 runs every test in this one process, in the seed's order"})
 def test(c, k=None, fast=False, seed=None, workers=2):
-    """Run the tests in a new shuffled order; --fast leaves out site builds and browsers.
-
-    The order changes at every run (the seed is printed in pytest's header, e.g. "Using
-    --randomly-seed=1234"): a test that passes only after another one fails sooner or
-    later. To replay an order: invoke test --seed 1234 (--workers 0 replays it in one process).
-
-    Two worker processes share the tests (pytest-xdist, --dist loadgroup): the tests that
-    share a module-scoped fixture go to one worker (tests/worker_groups.py), the others one by
-    one to whichever worker is free; each worker runs its share in the shuffled order."""
+    """Run the tests in a new shuffled order, in two processes (README.md, « Tasks »)."""
     args = ["-m", "not slow"] if fast else []
     args += ["-n", str(workers), "--dist", "loadgroup"] if int(workers) else []
     args += [f"--randomly-seed={seed}"] if seed else []

@@ -71,8 +71,6 @@ class SearchIndexGenerator(Generator):
         for problem in caps.problems(docs):  # the build stops (content_model counts errors)
             logger.error("%s", problem)
         cache = Path(self.settings.get("SEARCH_CACHE") or Path(self.settings["CACHE_PATH"]) / "search")
-        # Built in a worker while the other generators write their pages; only
-        # /recherche/ (written below, after them) needs its URL.
         self.job = IndexJob(docs, cache, parallel=self.settings.get("SEARCH_INDEX_WORKER", True))
         if self.settings.get("SEARCH_WHOLE_INDEX"):
             whole = dumps(build_index(docs))

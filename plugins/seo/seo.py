@@ -24,7 +24,6 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
-from buildkit import tokens
 from buildkit.french_typeset import typeset_text
 from buildkit.files import publish_file, write_files
 from buildkit.site import site_url
@@ -119,9 +118,7 @@ class SeoGenerator(Generator):
         files: dict[str, Path] = {}
         missing: dict[str, cards.Card] = {}  # by file: a card shared by two pages is drawn once
         try:
-            # the tokens parsed by the assets plugin (earlier in PLUGINS), else read here
-            palette = cards.Palette.from_tokens(self.context.get("theme_tokens")
-                                                or tokens.read(tokens.tokens_file(self.settings)))
+            palette = cards.Palette.from_tokens(self.context["theme_tokens"])  # the assets plugin's
         except cards.CardError as exc:
             logger.error("seo: %s", exc)
             return
@@ -135,7 +132,6 @@ class SeoGenerator(Generator):
             if not cards.is_cached(card, files[path]):  # never drawn, or damaged
                 missing[path] = card
         try:
-            # Cards not in the cache yet are drawn on every core (40-70 ms each).
             parallel_map(partial(cards.render, cache_dir=cache), list(missing.values()))
         except cards.CardError as exc:
             logger.error("seo: %s", exc)
