@@ -51,10 +51,6 @@ def hour_fr(value: dt.datetime | dt.time) -> str:
     return text + (f"{NBSP}{value.minute:02d}" if value.minute else "")
 
 
-def datetime_iso(value) -> str:
-    return value.isoformat()
-
-
 def number_fr(value) -> str:
     """1 800 (narrow no-break space), 13,8."""
     return format_decimal(value, locale=LOCALE)

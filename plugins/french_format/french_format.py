@@ -5,10 +5,7 @@ The formatting itself is in buildkit/french.py (Babel, fr_FR: templates never de
 machine's locale, none is installed on CI), the typesetting in buildkit/french_typeset.py;
 this plugin only wires them into the build.
 
-Signal generator_init adds the filters to every generator's Jinja environment: date_fr,
-hour_fr, datetime_iso, number_fr, figure_fr, euros_fr, month_fr, tel_uri (a phone number of
-the content as a tel: link), published_fr and published_iso (a news date, as precisely as it
-is known), de_fr and site_of (« d’AKTO », « de la Banque de France »).
+Signal generator_init adds FILTERS to every generator's Jinja environment.
 Signal get_writer supplies the writer that typesets each page before it is written
 (typeset.py, which keeps typeset pages in FRENCH_TYPESET_CACHE; signal finalized prunes it);
 signal feed_generated typesets the feeds Pelican writes (titles as text,
@@ -26,13 +23,9 @@ from content_model.validate import tel_uri
 from .typeset import TypesettingWriter, prune_caches
 
 FILTERS = {
-    "de_fr": french.de_fr,
     "site_of": french.site_of,
     "published_fr": french.published_fr,
     "published_iso": french.published_iso,
-    "date_fr": french.date_fr,
-    "hour_fr": french.hour_fr,
-    "datetime_iso": french.datetime_iso,
     "number_fr": french.number_fr,
     "figure_fr": french.figure_fr,
     "euros_fr": french.euros_fr,
