@@ -14,11 +14,13 @@ survive today, by `git blame -w -M -C -C` (a line moved or copied to another fil
 counts as surviving, a whitespace change is not a change). Today's other lines are split
 by the commit that wrote them: right-size work (a commit whose message has the line
 `Issue: 24`, or one of RIGHT_SIZE) counts against the reduction; new features of other
-issues are counted apart.
+issues are counted apart. The same figures follow for Python statements only (blank
+lines, comments and docstrings left out), to show how much of the change is prose.
 """
 
 from __future__ import annotations
 
+import ast
 import collections
 import subprocess
 import sys
@@ -67,18 +69,34 @@ def groups(root: Path) -> dict[str, tuple[int, int]]:
     }
 
 
+def statements(text: str) -> set[int]:
+    """Numbers of the lines of Python that are neither blank, nor a comment, nor in a docstring."""
+    docs = set()
+    for node in ast.walk(ast.parse(text)):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
+                and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+            docs.update(range(body[0].lineno, body[0].end_lineno + 1))
+    return {n for n, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not line.strip().startswith("#") and n not in docs}
+
+
 def since(root: Path, rev: str) -> None:
     old = shipped(git(root, "ls-tree", "-r", "--name-only", rev).splitlines())
-    before = sum(len(git(root, "show", f"{rev}:{p}").splitlines()) for p in old)
+    texts = {p: git(root, "show", f"{rev}:{p}") for p in old}
+    before = sum(len(t.splitlines()) for t in texts.values())
     ancestors = set(git(root, "rev-list", rev).split())
     marked = {h[:7] for h in git(root, "log", "--format=%H", "--grep=^Issue: 24$", f"{rev}..HEAD").split()}
-    now = collections.Counter()
+    now, code = collections.Counter(), collections.Counter()  # code: statement lines only
     for path in shipped(git(root, "ls-files").splitlines()):
+        stmts = statements((root / path).read_text()) if path.endswith(".py") else set()
         for line in git(root, "blame", "-w", "-M", "-C", "-C", "--porcelain", "HEAD", "--", path).splitlines():
             head = line.split(" ")
             if len(head) >= 3 and len(head[0]) == 40 and head[1].isdigit():
                 h = head[0]
-                now["survive" if h in ancestors else "right-size" if h[:7] in RIGHT_SIZE | marked else "features"] += 1
+                kind = "survive" if h in ancestors else "right-size" if h[:7] in RIGHT_SIZE | marked else "features"
+                now[kind] += 1
+                code[kind] += int(head[2]) in stmts
     removed = before - now["survive"]
     net = removed - now["right-size"]
     print(f"\nshipped lines at {rev}: {before}")
@@ -86,6 +104,13 @@ def since(root: Path, rev: str) -> None:
     print(f"  written since by right-size work: {now['right-size']}")
     print(f"  net reduction of {rev}'s code: {net} lines, {100 * net / before:.1f} % (target 10 %)")
     print(f"  written since for other issues' features (counted apart): {now['features']}")
+    # The same measure on Python statements only (no blank lines, comments or docstrings):
+    # how much of the reduction is code rather than prose.
+    code_before = sum(len(statements(t)) for p, t in texts.items() if p.endswith(".py"))
+    code_net = code_before - code["survive"] - code["right-size"]
+    print(f"  of which Python statements (no blanks, comments, docstrings): {code_before} at {rev}, "
+          f"{code['survive']} still there, {code['right-size']} written by right-size work: "
+          f"net {code_net}, {100 * code_net / code_before:.1f} %")
 
 
 def du(path: Path) -> int:
