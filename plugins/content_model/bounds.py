@@ -1,13 +1,7 @@
 """Bounds on a Markdown body, checked before it is parsed, and a time budget for the parse.
 
-Python-Markdown is not linear on every input (nested brackets, character references,
-deep lists), and real bodies are far from these bounds. Anything past a bound is an error
-naming the file and the line, before Markdown sees it; the parse itself runs under
-``PARSE_SECONDS`` (a SIGALRM timer in the main thread, where Pelican reads) so that an
-input no bound foresaw ends with an error too, never a hang.
-
-Raw HTML: declarations other than comments (« <!x », marked sections « <![foo[ »)
-mean nothing in a page and make Python's HTML parser fail: refused with their line.
+``problems`` says what is past a bound, with its line; ``time_budget`` bounds the parse
+itself. Why (Python-Markdown is not linear on every input): docs/untrusted-content.md.
 """
 
 from __future__ import annotations

@@ -1,9 +1,6 @@
 """Files the build may read: inside the content folder, of a declared kind.
 
-Content is untrusted (a pull request, a paste, a compromised CMS account): a
-symlink or a ``..`` path must never bring a file from elsewhere on the machine
-into the site. Every path the build reads or publishes is resolved (realpath,
-symlinks followed) and must stay under the content folder.
+Why and what is refused: docs/untrusted-content.md.
 """
 
 from __future__ import annotations
@@ -22,9 +19,7 @@ from . import textrules
 MARKDOWN_EXTENSIONS = (".md",)
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg")
 IMAGES_FOLDER = "images"
-# Longest file path under content/ and longest name before its extension (and slug):
-# far above real names (the longest real slug has 40 characters), far below file-system
-# limits and within what Git for Windows checks out.
+# Longest file path under content/ and longest name before its extension (and slug).
 MAX_NAME = 100
 MAX_PATH = 240
 
@@ -50,10 +45,7 @@ def accepted() -> str:
 
 
 # Files of content/ that the build never reads, lists or publishes, whatever they hold
-# (pelicanconf's IGNORE_FILES is this list): hidden ones (.git, .DS_Store, macOS's
-# ._x resource forks, Vim's .x.md.swp, Emacs's lock symlink .#x.md), private drafts
-# (_brouillon.md), Emacs's autosave #x.md#, editors' backups x.md~, Windows' Thumbs.db and
-# desktop.ini. Every other file is published or reported (``problem``).
+# (pelicanconf's IGNORE_FILES is this list). Every other file is published or reported.
 IGNORED = (".*", "_*", "#*", "*~", "Thumbs.db", "thumbs.db", "ehthumbs.db", "desktop.ini",
            "Desktop.ini")
 # Names Windows cannot hold (so Git for Windows cannot check the repository out), any case,

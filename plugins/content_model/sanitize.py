@@ -1,20 +1,9 @@
-"""HTML of Markdown bodies: an allowlist, applied by nh3 (Rust's ammonia), never silent.
+"""HTML of Markdown bodies: an allowlist (``TAGS``, ``ATTRIBUTES``, ``CLASSES``, ``Policy``),
+applied by nh3 (Rust's ammonia), never silent.
 
-Markdown lets an editor type raw HTML. What may reach a page is declared here,
-once (``POLICY``): the elements and attributes Markdown produces and a few more
-an editor may type, links to http(s), mailto, tel and pages of the site. Not
-allowed: iframes (the site makes no third-party request), scripts, styles, forms,
-raw-text elements (<noscript>, <xmp>, <textarea>, <title>...), SVG and MathML,
-``data-*`` attributes, classes other than Markdown's own, and ids that the
-theme uses (a content block cannot pose as the theme's search module).
-
-nh3 parses the HTML as a browser does (html5ever) and writes back only what the
-policy allows. ``clean()`` compares that with the same HTML cleaned by an
-allow-everything-present policy (same parser, same serializer): if the two
-differ, the sanitizer would have removed something, and that is an error that
-names what and where; the editor's text is never altered silently. When they
-are equal, the sanitizer's output is what gets published (byte-identical to
-Markdown's for every valid file of the site: tested).
+``clean()`` publishes nh3's output only when it equals the same HTML cleaned with everything
+present allowed; otherwise each refused element or attribute is a problem naming its line.
+What is refused and why: docs/untrusted-content.md.
 """
 
 from __future__ import annotations

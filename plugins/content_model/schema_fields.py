@@ -15,10 +15,7 @@ from .model import (
 # and the body. Each Field names the index fields it feeds (``search``); the Markdown
 # body of a type feeds ``headings`` (its headings) and ``body`` (the rest of its text).
 SEARCH_FIELDS = (("title", 10), ("keywords", 6), ("summary", 3), ("headings", 2), ("body", 1))
-# What one document may bring to the index entry every first search downloads (its
-# vocabulary): distinct words of all its searched text (the richest real page has 346), and
-# keywords (KEYWORDS.max_items; the most a real trade has is 13). Past a cap, the build
-# stops and names the file (plugins/search_index/caps.py): nothing is left out silently.
+# Distinct words one document may bring to the search index's entry (docs/untrusted-content.md).
 SEARCH_MAX_WORDS = 1_500
 
 # The sections a type's template adds to each of its pages, not written in its Markdown

@@ -1,21 +1,9 @@
 """Characters a reader never means, refused by kind of text: one place for every field.
 
-Two kinds of text (``model.STRING`` and the one-line kinds built on it, and
-``model.TEXT`` and the Markdown body), each with the same rules wherever it is typed:
-
-- one line: no C0 or C1 control character (tab, CR, U+000B included), no line or
-  paragraph separator (U+2028, U+2029, U+0085);
-- several lines: the same, except the line feed ``\\n`` and the tab;
-- both: bidirectional embeddings, overrides and isolates balanced on each line
-  (an unclosed U+202E turns the rest of a listing, a title attribute or a search
-  result around);
-- names (slugs, file names): none of the above and no zero-width or invisible
-  formatting character either (U+200B–U+200F, U+2060–U+2064, U+FEFF).
-
-Each rule is data: a Python pattern that finds a forbidden character, the
-pattern the CMS tests a whole value against (``rules.py`` makes them ``rules.Pattern``s
-of the kinds, written into Decap's ``pattern``), and the French messages. Balance cannot be written as a pattern: ``bidi_problem`` checks
-it in the build only (the CMS refuses what its pattern can see).
+``RULES`` says, for one-line text, multi-line text and names, which characters are refused
+(a character class Python and JavaScript read alike: the CMS's patterns, ``rules.CHARS``) and
+the French messages. ``bidi_problem`` checks that bidirectional controls are balanced on each
+line: no pattern can say it, so the build alone checks it. The rules: docs/untrusted-content.md.
 """
 
 from __future__ import annotations

@@ -1,17 +1,8 @@
 """Web addresses typed by editors (URL fields, links of Markdown bodies): one check.
 
-A URL field holds an ``http:`` or ``https:`` address (e-mail addresses and phone
-numbers have their own kinds); a Markdown link may also be ``mailto:`` or ``tel:``
-(``sanitize.URL_SCHEMES``). Refused, with the reason:
-
-- credentials before the host: ``https://www.hall32.fr@evil.example/`` leads to
-  evil.example, whatever it seems to say;
-- a host that is not a valid internationalised name (IDNA 2008 with UTS 46, the
-  ``idna`` package, as browsers read it);
-- a host label that mixes scripts, Unicode's « highly restrictive » level (UTS 39
-  section 5.2: one script, or Latin with the Han-based sets of Japanese, Chinese or
-  Korean). The script of each character comes from fontTools' copy of Unicode's
-  Scripts.txt: ``hаll32.fr`` with a Cyrillic « а » is refused.
+``problem`` refuses, with the reason, an address with credentials before the host, a host
+that is not a valid IDNA 2008 (UTS 46) name, or a host label mixing scripts (UTS 39 « highly
+restrictive »). What and why: docs/untrusted-content.md (« URLs »).
 """
 
 from __future__ import annotations

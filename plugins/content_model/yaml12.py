@@ -5,13 +5,8 @@ PyYAML implements YAML 1.1: unquoted ``No``, ``yes``, ``on`` become booleans,
 unquoted, so this loader resolves plain scalars with the YAML 1.2 core schema
 only: ``true``/``false``, ``null``/``~``, decimal, octal (``0o``) and hex
 (``0x``) integers and floats. Everything else stays a string. Duplicate keys,
-which PyYAML silently merges, are errors.
-
-A document is also bounded: size, nesting, list length and the size
-it takes once its aliases are expanded ("billion laughs") are checked on the
-parser's event stream before any node or Python object is built, so that a
-hostile or broken file is refused in a fraction of a second instead of hanging
-the build, exhausting memory or crashing libyaml's recursive composer.
+which PyYAML silently merges, are errors. The limits below are checked on the parser's
+events before anything is built (why: docs/untrusted-content.md).
 """
 
 from __future__ import annotations
@@ -37,29 +32,11 @@ class YamlError(ValueError):
         self.line = line
 
 
-# Limits of one document: far above real content (the generated CMS config.yml reaches
-# depth 12 and about 2,000 values) and far below harm (under 2 s for the slowest shape).
-MAX_CHARS = 1_000_000
-"""Characters in one document (a front matter or a data file): 200 times the
-largest real one. Checked first, before parsing."""
-MAX_DEPTH = 32
-"""Lists and mappings nested in one another. Real content nests 5 deep, and a
-Decap list of objects adds 2 a level. libyaml's composer recurses in C (the
-build crashed, no message, from about 20,000 nested ``[``), PyYAML's constructor
-in Python (RecursionError from 500 nested mappings), and so may any code that
-walks a value."""
-MAX_ITEMS = 10_000
-"""Items in one list, or fields in one mapping: real lists hold at most 17.
-Everything downstream (validation, pages, tags, search) is linear per item; a
-list of 150,000 tags made a green build take 40 s."""
-MAX_NODES = 100_000
-"""Values (scalars, lists, mappings, keys included) in one document, an alias
-counted as the value it stands for, so that aliases of aliases are counted as
-what they expand to: 9 levels of 9 aliases stand for 387 million values."""
-MAX_EXPANDED_CHARS = 2 * MAX_CHARS
-"""Characters of all scalars once aliases are expanded. Without aliases this is
-at most the document's size; aliases may repeat text, not multiply it (10,000
-aliases of one 500 kB text would be 5 GB on a page)."""
+MAX_CHARS = 1_000_000  # in one document (a front matter or a data file), checked first
+MAX_DEPTH = 32  # lists and mappings nested in one another
+MAX_ITEMS = 10_000  # items in one list, or fields in one mapping
+MAX_NODES = 100_000  # values in one document, keys included, an alias counted as what it expands to
+MAX_EXPANDED_CHARS = 2 * MAX_CHARS  # characters of all scalars once aliases are expanded
 
 
 def _count(number: int) -> str:

@@ -1,15 +1,8 @@
 """Uploaded SVG images: an allowlist of drawing elements, refused (never rewritten) otherwise.
 
-An SVG is a document that can run script when opened directly (a link to the
-file, a host that sends no Content-Security-Policy, as GitHub Pages). The site
-publishes an SVG only when it is a plain drawing: elements of ``ELEMENTS``, no
-event-handler attribute, no reference outside the file (``href`` and ``url()``
-point to ``#id`` only), no ``javascript:``, no DTD or entity (parsed with
-defusedxml). Anything else is an error that names what was found: the editor
-re-exports the drawing (or uses PNG), nothing is altered silently.
-
-No maintained Python library sanitises SVG (DOMPurify is JavaScript, svg-hush is
-Rust without Python bindings): the rules are here, see docs/hand-written.md.
+``check`` passes a plain drawing only: elements of ``ELEMENTS``, no event-handler attribute,
+``href`` and ``url()`` to ``#id`` only, no DTD or entity (parsed with defusedxml); anything
+else is an ``SvgError`` naming what was found. Why: docs/untrusted-content.md, docs/hand-written.md.
 """
 
 from __future__ import annotations

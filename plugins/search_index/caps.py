@@ -1,11 +1,8 @@
 """Bounds on what the search downloads first: the index entry (its vocabulary).
 
-Every first search downloads the entry (search/index.<hash>.json): it holds every distinct
-term of the site. Each document may bring at most ``schema.SEARCH_MAX_WORDS``
-distinct words (keywords: ``schema.KEYWORDS.max_items``, checked with the front matter);
-past that the build stops and names the file. The entry itself is kept under
-``ENTRY_BUDGET`` bytes gzipped on the real site (a warning past it, fatal in CI's
-published build, which runs with --fatal warnings; tests/test_search_caps.py measures it).
+Each document may bring at most ``schema.SEARCH_MAX_WORDS`` distinct words (``problems``:
+the build stops and names the file); the entry is kept under ``ENTRY_BUDGET`` bytes gzipped
+(a warning, fatal in the published build). Why: docs/untrusted-content.md (« search »).
 """
 
 from __future__ import annotations
