@@ -1,26 +1,10 @@
 """Cache of the reader's pure work: front matter parsed and body converted to HTML.
 
-Parsing YAML, converting Markdown and checking the HTML take about 2 ms a file;
-a file whose bytes did not change since the last build gives the same result.
-The cache keeps, per source file, its stamp (size and a digest of its bytes, so a
-fresh checkout with a restored .cache/ hits it too) and the
-result of that work; validation against the schema and every cross-file check
-still run on every build, so a schema change, a deleted image or a duplicate id
-is always reported. Files with problems are never cached.
-
-One file per content folder, named by a digest of everything the cached work
-depends on (this package's code, the Markdown settings and versions, the
-theme's ids): change any of them and the old cache is simply not used.
-
-The file holds one line per source file: its path, stamp and the value as JSON
-(front matter is YAML 1.2 core: text, numbers, booleans, null, lists and
-mappings, all of which JSON keeps as they are; a value JSON would not give back
-unchanged is not cached). A value is decoded when it is used, so every hit is a
-fresh copy. The file is sealed by ``buildkit.cachefiles``: a damaged, truncated
-or foreign file is read as an empty cache.
-
-JSON, not pickle: what this cache gives back is data only. docs/performance.md has
-what it saves.
+``ReaderCache`` keeps, per source file, a stamp of its bytes and that work's result as JSON,
+in one sealed file (``buildkit.cachefiles``) per content folder named by a digest of what the
+work depends on (``salt``): anything unusable is a miss. Validation and cross-file checks
+still run on every build; files with problems are never cached. Why JSON and not Pelican's
+cache, and what it saves: docs/hand-written.md, docs/performance.md.
 """
 
 from __future__ import annotations

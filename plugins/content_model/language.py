@@ -2,17 +2,9 @@
 the full doublet, never a contracted form nor the masculine alone, in the title, the summary
 and the first paragraph; an epicene trade takes both articles (« le ou la pilote »).
 
-``problems(slug, meta, body)`` says what a trade page gets wrong, in French, each
-problem naming its place. It is advice: the CMS cannot express it, so it never fails
-the build, CI or a deploy; the health report lists its problems for editors
-(/admin/etat/, ``invoke report``).
-
-The same goes for groups of people in any visible text: ``PEOPLE``
-declares the common nouns for people that have a feminine form, and
-``people_problems(text)`` finds a masculine one written without its feminine in the
-same sentence (« les opérateurs » → « les opérateurs et opératrices », or an epicene
-form such as « le personnel enseignant »). Advice in the health report, with the file,
-the line and what to write (plugins/health/people_nouns.py); never a build failure.
+``problems(slug, meta, body)`` says what a trade page gets wrong, in French, each problem
+naming its place; ``people_problems(sentence)`` finds a noun of ``PEOPLE`` in the masculine
+alone. Both are advice for the health report (plugins/health/people_nouns.py), never a failure.
 """
 
 from __future__ import annotations
@@ -23,9 +15,7 @@ from dataclasses import dataclass
 from .schema import SUMMARY, TITLE
 
 # Epicene trades (the same noun in both genders, named with both articles), by slug.
-# Every other trade page is read from its title, « Soudeur ou soudeuse … », so a trade
-# added, renamed or removed in the CMS needs no change here; a line for a page that no
-# longer exists is ignored.
+# Every other trade page is read from its title, « Soudeur ou soudeuse … ».
 EPICENE = {
     "pilote-ligne-production": "pilote",
 }

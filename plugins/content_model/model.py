@@ -6,11 +6,9 @@ The declarations themselves are in ``schema.py`` (pages and shared fields) and
 
 from __future__ import annotations
 
-
 from dataclasses import dataclass
 from typing import Any
 
-# Field kinds understood by validate.py (and, later, by the CMS config).
 STRING = "string"  # one line of text
 TEXT = "text"  # several lines of plain text
 SLUG = "slug"  # lowercase ascii words joined by hyphens

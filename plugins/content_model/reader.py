@@ -157,8 +157,7 @@ class FrontMatterReader(BaseReader):
         return policy
 
     def _markdown(self) -> Markdown:
-        """One Markdown converter per reader, reset between files (building one per
-        file cost about 1 ms each, a second for a thousand documents)."""
+        """One Markdown converter per reader, reset between files (building one costs about 1 ms)."""
         md = getattr(self, "_md_instance", None)
         if md is None:
             md = self._md_instance = self._new_markdown()

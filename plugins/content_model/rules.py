@@ -1,18 +1,9 @@
 """The rules on one field, declared once as data: the build and the CMS apply the same ones.
 
-A ``Pattern`` is a regular expression written in the subset that Python's ``re`` and
-JavaScript's ``RegExp`` (no flags, as Decap builds it) read the same way: ``^…$``,
-explicit classes (``[0-9]``, never ``\\d``, ``\\s`` or ``\\w``, whose meaning differs
-between the two; ``[\\s\\S]``, any character, is the same in both), no ``(?P<…>)``, no possessive or atomic groups. ``validate.py`` runs
-it with ``fullmatch`` (Python's ``$`` alone would accept a trailing newline);
-``cms_config`` writes it into Decap's ``pattern: [source, message]``; the French
-``message`` is what both show. tests/test_rules_agree.py runs a table of sample values
-through the build's validator and through the generated Decap rule in Node: they agree.
-
-A ``Requirement`` is a conditional rule (a field required when another is set): the
-build checks it in ``validate.validate``; Decap cannot express it in config.yml, so
-``cms_config`` publishes the list in ``admin/rules.json`` and ``admin-rules.js`` refuses
-the save in the CMS (Decap's ``preSave`` event) with the same message.
+A ``Pattern`` is run by ``validate.py`` (``fullmatch``) and written into Decap's config by
+``cms_config``; its constructor refuses the regular-expression syntax that Python and
+JavaScript read differently. A ``Requirement`` (a field required when another is set) is
+checked by ``validate.validate`` and, in the CMS, by ``admin-rules.js``. How: docs/cms.md.
 
 To add a rule: declare a Pattern here and add it to ``KIND_PATTERNS`` (every field of a
 kind) or return it from ``field_patterns``; or add a Requirement to ``REQUIREMENTS``.
@@ -76,9 +67,8 @@ URL = Pattern("url", f"^https?://[^{SPACE}/?#]+([/?#][^{SPACE}]*)?$",
               "adresse complète en http:// ou https://, sans espace")
 MONTH = Pattern("month", "^(199[0-9]|20[0-9]{2}|2100)(-(0[1-9]|1[0-2]))?$",
                 "mois AAAA-MM (2022-12) ou année AAAA (2022)")
-# The news date: known to the minute, the day, the month or only the year. An impossible
-# day (2022-02-30) passes the pattern; years are buildkit.clock's FIRST_YEAR to LAST_YEAR
-# (1990 to 2100, tests/test_rules_agree.py checks both ends) (as do the ISO forms 2022-11-20T10:30:00 a file may hold); the build refuses it (the one gap, see docs/cms.md).
+# The news date: known to the minute (ISO 2022-11-20T10:30:00 too), the day, the month or the
+# year, in buildkit.clock's years. An impossible day (2022-02-30) passes; the build refuses it.
 PARTIAL_DATE = Pattern(
     "partial-date",
     "^(199[0-9]|20[0-9]{2}|2100)(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])"

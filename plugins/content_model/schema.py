@@ -1,14 +1,9 @@
 """The content model of the Hall 32 site, declared once.
 
-Every content type and every field is declared here or in a module beside it:
-``schema_fields.py`` (fields shared by several types, search fields), ``schema_dated.py``
-(news and events), ``schema_data.py`` (the YAML data files: figures, series, contact
-record); ``model.py`` holds the kinds and the ``Field`` and ``ContentType`` classes.
-Import ``schema`` only: it re-exports every name. Validation at build time
-(``validate.py``), the CMS configuration and the fields that templates and
-search use are all derived from these declarations: a field that exists only
-in a template or only in the CMS is a bug that the tests catch. Labels and hints are
-in French: editors see them in the CMS and in build errors.
+Every content type and every field is declared here or beside it (``schema_fields.py``,
+``schema_dated.py``, ``schema_data.py``; the kinds and classes in ``model.py``); import
+``schema`` only: it re-exports every name. Validation, the CMS configuration, templates and
+search all derive from these declarations. Labels and hints are French: editors see them.
 """
 
 from __future__ import annotations
