@@ -1,12 +1,7 @@
 """Every internal href/src/srcset resolves to a file of the output, every #anchor to an id.
 
-A failure names the output page and, when the broken URL is typed in a content
-file, that file and line, for the editor who has to fix it:
-``/accessibilite/ (content/pages/accessibilite.md:12): <a href="/metiers/inexistant/"> …``.
-The URL is looked up as typed (a Markdown link, a YAML value, raw HTML) in the
-Markdown and YAML files of the content folder; when several files hold it, the
-one the page is built from (its file name is a segment of the page's URL) is
-named, else each of them.
+A failure names the output page and, when the broken URL is typed in a content file, that
+file and line: ``/accessibilite/ (content/pages/accessibilite.md:12): <a href="/metiers/inexistant/"> …``.
 """
 
 from __future__ import annotations

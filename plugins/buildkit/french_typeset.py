@@ -18,11 +18,8 @@ not where no markup can go (<title>, <option>, inline <svg> and <math>), nor whe
 name is written: headings and link text (breadcrumb, cards, lists, menus). A page's name
 stays plain wherever it is written, as in its <title>, social card and JSON-LD.
 
-Nothing else changes, byte for byte: the page is cut where Python's html.parser (a real
-HTML tokenizer: it knows that <script> and <style> hold raw text) starts each token, and
-every token is written back as that slice of the source. In a text run only the characters
-the rules replace are rewritten; character references (&eacute;, &#39;, a bare & as in
-R&D) keep their bytes unless the rule replaces the character they stand for.
+Nothing else changes, byte for byte: each token html.parser finds is written back as its slice
+of the source, and a character reference keeps its bytes unless a rule replaces its character.
 """
 
 from __future__ import annotations

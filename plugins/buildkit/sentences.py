@@ -1,14 +1,8 @@
 """Sentence length of the prose of trade and programme pages.
 
-One counter and its limits, declared once: the health report reads the Markdown of
-content/ with it (advice on /admin/etat/ and in ``invoke report``), and
-tests/test_sentences.py reads the built pages with it (tests/prose.py).
-
-Prose is the paragraphs and list items of a page's text (the Markdown body; in a
-built page, the ``h32-prose`` block); each is cut into sentences after ``. ! ? …``
-followed by a capital, a digit, « or the end. A word is a run of letters or
-digits, joined by an apostrophe or a hyphen (« l’usineur », « peut-être »: one
-word each), so the counts are those of a word processor, give or take a number.
+One counter and its limits, declared once: the health report reads the Markdown of content/
+with it, tests/test_sentences.py the built pages. Prose is the paragraphs and list items of a
+page's text; how a sentence and a word are cut: docs/hand-written.md.
 """
 
 from __future__ import annotations

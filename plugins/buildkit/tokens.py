@@ -2,9 +2,7 @@
 
 tokens.css is the one home of the site's colours and fonts: the stylesheets use
 them as var(--h32-…), and code that draws or writes outside CSS (the social cards,
-the theme-color meta tag) reads the same custom properties here. Parsed with
-tinycss2 (a maintained CSS parser: comments, strings and nested blocks are
-handled the way browsers do, which a regular expression would only approximate).
+the theme-color meta tag) reads the same custom properties here, with tinycss2.
 """
 
 from __future__ import annotations

@@ -36,9 +36,7 @@ logger = logging.getLogger(__name__)
 
 
 def address_line(record: dict) -> str:
-    """« 32 rue du Clos Four, 63100 Clermont-Ferrand »: the parts of an address that are
-    known. The one place the line is made: footer, contact page, legal notice, event pages
-    and .ics files read ``organisation.address_line``."""
+    """« 32 rue du Clos Four, 63100 Clermont-Ferrand »: the parts of an address that are known."""
     town = " ".join(p for p in (record.get("postal_code"), record.get("city")) if p)
     return ", ".join(p for p in (record.get("street"), town) if p)
 

@@ -13,13 +13,8 @@ the cache already holds it:
 - ``hall32-catalogue.pdf``: every open programme and the trades, with a table of
   contents; context ``dossier_catalogue`` (components/catalogue-link.html).
 
-The QR code and the printed address are the page's absolute URL
-(``buildkit.site.site_url``: the publication build's SITEURL). A PDF is named in
-DOSSIER_CACHE after the digest of its HTML, the stylesheets, the fonts and the
-versions (render.key): a warm build with no change renders none, a changed
-programme re-renders its sheet and the catalogue. New PDFs are made on every
-core (buildkit.workers); generate_output links them into the output.
-DOSSIER_PDF False (the development build) makes none and shows no link.
+The QR code and the printed address are the page's absolute URL (``buildkit.site.site_url``).
+PDFs are cached in DOSSIER_CACHE by ``render.key``. DOSSIER_PDF False makes none and shows no link.
 """
 
 from __future__ import annotations

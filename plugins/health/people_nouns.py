@@ -1,10 +1,8 @@
 """Groups of people named in the masculine alone, for the report (advice).
 
-The declared nouns and the rule are content_model/language.py's (``PEOPLE``,
-``people_problems``): « les opérateurs » is written « les opérateurs et opératrices »,
-« les enseignants » « le personnel enseignant ». Read in the title, the summary and the
-text of every published Markdown page, and in the texts of key figures; each problem
-with its file, its line (or field) and what to write. The build never fails on it.
+The nouns and the rule are content_model/language.py's (``PEOPLE``, ``people_problems``),
+read in the title, summary and text of every published Markdown page and in the texts of
+key figures.
 """
 
 from __future__ import annotations

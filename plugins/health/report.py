@@ -5,10 +5,7 @@ validated by the schema; no Markdown rendering), so ``invoke report`` works with
 a build and the build's /admin/etat/ says exactly the same. ``today`` is
 buildkit.clock.now(): the report of one commit and one SOURCE_DATE_EPOCH never changes.
 
-In a build, each Markdown file's advice (``ADVICE``: invitations, people nouns, long
-sentences, spellings, old years in the present) is kept in HEALTH_CACHE by a digest of
-the file's path and text, the year and the code that reads it: a file that did not
-change is not read again for advice (sealed, buildkit.cachefiles: damage is a miss).
+In a build, each Markdown file's advice (``ADVICE``) is cached in HEALTH_CACHE (``advice``).
 """
 
 from __future__ import annotations

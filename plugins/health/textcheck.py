@@ -5,9 +5,7 @@
 - ``old_years_in_present``: sentences of evergreen pages that cite a year more than
   two years old and read as present (a present-tense verb or « aujourd'hui »,
   « actuellement », « depuis 2019 »…); a present-tense verb counts only without a
-  past-tense verb beside it. Timeline lines (« **2014** : … ») are history and left
-  out. It misses some sentences and flags a few correct ones: it points an editor at
-  sentences to reread.
+  past-tense verb beside it. Timeline lines (« **2014** : … ») are history and left out.
 """
 
 from __future__ import annotations

@@ -1,9 +1,6 @@
 """Trade pages that do not name the trade in both genders, for the report.
 
-The rule and its checks are content_model/language.py's (its one home): the title, the summary and the first
-paragraph of a trade page say « le soudeur ou la soudeuse », « le ou la pilote »,
-never « soudeur·se » nor the masculine alone. Advice: the CMS cannot check it, so the
-build, CI and the deploy never fail on it; the report lists it to be mended.
+The rule and its checks are content_model/language.py's (its one home).
 """
 
 from __future__ import annotations

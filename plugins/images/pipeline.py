@@ -8,13 +8,8 @@ cache folder outside the output (it survives `invoke clean`); a manifest per
 source hash means a build where no image changed decodes nothing. New images
 are made in a background process while the build goes on (``finish()`` waits).
 
-Damage in the cache is a miss, never an error or a missing page: the manifest
-is sealed (``buildkit.cachefiles``) and lists each variant's size and SHA-256,
-checked on every build (variants are published by hard link, so a damaged file
-would be published as it is; reading and hashing them costs about 1.2 ms per
-MB of variants on the development machine). Without a usable manifest, every
-variant of the image is made again. Every file is written under a temporary name,
-then renamed.
+Damage in the cache is a miss: the manifest is sealed and lists each variant's size and
+SHA-256, checked on every build (variants are published by hard link).
 """
 
 from __future__ import annotations

@@ -25,13 +25,8 @@ def bm25(idf: float, tf: int, length: float, average: float, k1: float, b: float
 
 
 class TermsBuilder(Builder):
-    """lunr.py's Builder, fed with the terms of each field instead of raw text.
-
-    ``Builder.add`` wraps every word in a Token and runs the pipeline on it; here the
-    terms come from the memoised ``french.word_terms``. The inverted index, the BM25
-    scores and the serialisation are lunr.py's own: the same index, to the byte, as the
-    stock Builder with the French pipeline (plugins/search_index/tests/test_index.py).
-    """
+    """lunr.py's Builder, fed with the terms of each field (``french.word_terms``) instead of
+    raw text: the same index, to the byte, as the stock Builder with the French pipeline."""
 
     def add_terms(self, doc_ref: str, fields: dict[str, list[str]]) -> None:
         """What ``add`` does for a document whose fields went through the pipeline."""
@@ -86,8 +81,7 @@ def fed_builder(docs: list[Document]) -> TermsBuilder:
 
 
 def build_index(docs: list[Document]) -> dict:
-    """The whole serialised lunr index, lunr.py's ``Builder.build()`` (what the browser loaded
-    before the split: the reference of tests/test_search_split.py and test_index.py)."""
+    """The whole serialised lunr index, lunr.py's ``Builder.build()`` (the tests' reference)."""
     return fed_builder(docs).build().serialize()
 
 

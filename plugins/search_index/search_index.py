@@ -2,16 +2,11 @@
 
 Signal get_generators adds SearchIndexGenerator (after catalogue and
 data_pages in PLUGINS, so every document is in the context):
-- generate_context collects the documents, starts the split lunr index (lunr.py
-  with the French pipeline of french.py, split by split.py; job.py: from the
-  cache, or built in a worker process while the pages are written), and
-  publishes ``search`` (URLs of the lunr scripts, the types of the documents;
-  the entry's URL is added once the index is built) for the templates;
-- generate_output writes search/index.<hash>.json (the entry: vocabulary,
-  shard and excerpt-chunk names, document types), search/terms.<hash>.json
-  (shards), search/docs.<hash>.json (excerpts), the lunr.js files copied from
-  node_modules (installed by `npm ci`, pinned in package-lock.json) and the
-  /recherche/ page.
+- generate_context collects the documents, starts the split lunr index (job.py) and
+  publishes ``search`` (URLs of the lunr scripts, the documents' types; the entry's URL
+  once the index is built) for the templates;
+- generate_output writes the index files of split.py under search/, the lunr.js files
+  copied from node_modules and the /recherche/ page.
 
 Settings: the SEARCH_* of docs/settings.md.
 """

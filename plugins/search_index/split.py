@@ -1,16 +1,10 @@
 """The lunr index split for the browser: an entry file, term shards, excerpt chunks.
 
-The entry (``search/index.<hash>.json``) holds the sorted vocabulary, on which the
-browser expands a query's clauses as lunr.js does, lunr's global BM25 values (document
-count, boosts, k1, b, average and per-document field lengths), the names of the shards
-and excerpt chunks, and each document's type. A shard holds each of a range of terms'
-postings per field with their term frequencies; theme/static/js/search-split.js computes
-lunr's weights and scores from them. ``fragile`` ships the weight itself where the
-browser's ``Math.log`` could round it otherwise; ``number_order`` numbers the documents so
-that a news item dated after the others shifts no other; shards are cut before a term
-whose CRC-32 is a multiple of ``period`` (content-defined) or at ``MAX_SHARD`` bytes.
-Why, and what the tests compare: docs/search.md. Every file is named after a hash of
-its bytes and never changes.
+``build_split`` returns the entry (``search/index.<hash>.json``: the sorted vocabulary,
+lunr's BM25 values, the shards' and chunks' names, each document's type) and every file,
+each named after a hash of its bytes. theme/static/js/search-split.js computes lunr's
+weights and scores from the shards' term frequencies. Why, and what the tests compare:
+docs/search.md.
 """
 
 from __future__ import annotations

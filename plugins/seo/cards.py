@@ -1,17 +1,9 @@
 """Social card images (1200×630) drawn with Pillow for pages that have no image.
 
-The card shows the site's identity, the kind of page and its title in the pages'
-French typography (buildkit.french_typeset.typeset_text: ’, narrow no-break space before
-; ! ? » and after «, no-break space before :, inside numbers and before units), wrapped
-at plain spaces only and shrunk until it fits. Cards are cached by a hash of what they show: a build where no
-title changed draws nothing. Its colours are the theme's tokens (tokens.css, read
-with buildkit.tokens): a colour changed there redraws every card under a new name.
-
-A cached card is published by hard link, so it is checked before use: a PNG of
-1200×630 that carries its own key (a tEXt chunk) and ends with IEND. A card cut
-short, emptied, overwritten, of another title or version, or a folder in its
-place is drawn again; the check reads about 100 bytes of each card. (A bit
-flipped inside the image data is not seen: that would mean reading every card.)
+A card shows the site's identity, the kind of page and its title, typeset
+(``typeset_text``) and shrunk until it fits, in the colours of the theme's tokens.
+``render`` draws it only when no whole card with its key is cached (``is_cached``: the
+size, the key's tEXt chunk and IEND; a bit flipped inside the image data is not seen).
 """
 
 from __future__ import annotations
@@ -166,9 +158,7 @@ def draw(card: Card) -> bytes:
     info = PngImagePlugin.PngInfo()
     info.add_text(KEY_TEXT, card.key)
     out = io.BytesIO()
-    # Saved with a palette of the card's colours and the steps of the text's anti-aliased
-    # edges, and zlib's fastest level: the same picture in a tenth of the encoding time of
-    # an RGB PNG at the default level, and 40 % fewer bytes (25 kB).
+    # A palette PNG at zlib's fastest level: the same picture, encoded faster (docs/performance.md).
     image.quantize(palette=_palette(colour), dither=Image.Dither.NONE).save(
         out, "PNG", pnginfo=info, compress_level=1)
     return out.getvalue()
