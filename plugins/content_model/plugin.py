@@ -1,14 +1,10 @@
 """content_model: read, validate and link every piece of content; fail the build cleanly.
 
 Signals:
-- readers_init: Markdown files are read by FrontMatterReader (YAML 1.2 front
-  matter validated against schema.py).
-- initialized: start counting errors logged during this build; load the reader's
-  cache (CONTENT_MODEL_CACHE: parsed front matter and HTML of unchanged files).
-- all_generators_finalized: cross-file checks (duplicate ids, references,
-  page slugs that take an output folder: outputs.py), derived links (trade ->
-  programmes...), then stop the build before any output is written if anything
-  was wrong. The reader's cache is saved first (it only holds files that had no problem).
+- readers_init: Markdown files are read by FrontMatterReader (front matter validated).
+- initialized: count the errors logged from now on; load the reader's cache (CONTENT_MODEL_CACHE).
+- all_generators_finalized: save the reader's cache; cross-file checks (links.py, outputs.py)
+  and derived links; stop the build before any output is written if anything was wrong.
 - finalized: stop with a non-zero exit if an error was logged while writing.
 """
 

@@ -4,12 +4,10 @@ Signals:
 - generator_init: Jinja filter ``for_audiences(events, audiences)`` (the events
   of those audiences, and those for everyone).
 - get_generators adds EventsGenerator:
-  - generate_context reads content/evenements/*.md with the content_model
-    reader, checks that an event does not end before it starts, splits them
-    by the build's "today" (buildkit.clock.now(): SOURCE_DATE_EPOCH, else the
-    clock) and publishes ``evenements`` (all), ``upcoming_events`` (soonest
-    first), ``past_events`` (latest first) and ``events_feed`` (URL of the
-    iCalendar feed); content_model then resolves ``formations`` references;
+  - generate_context reads content/evenements/*.md, checks that an event does not end
+    before it starts, splits them by the build's today (buildkit.clock) and publishes
+    ``evenements``, ``upcoming_events`` (soonest first), ``past_events`` (latest first)
+    and ``events_feed`` (the iCalendar feed's URL); content_model resolves ``formations``;
   - generate_output writes /evenements/<year>/<slug>/ with its
     <slug>.ics, the listing /evenements/ and the feed evenements/a-venir.ics.
 """

@@ -1,14 +1,12 @@
 """images: every raster image used by content gets responsive variants.
 
 Signals:
-- initialized: one Pipeline for the build (cache in IMAGES_CACHE, outside the
-  output, kept by `invoke clean`).
-- content_object_init: the front-matter ``image`` of a trade, programme, news
-  item or page becomes ``image_set`` (for the ``picture`` macro); each <img>
-  of the Markdown body is checked (file exists, alt text) and rewritten into a
-  <picture> with WebP and fallback srcset, width, height and lazy loading.
-- get_generators: ImagesGenerator writes the variants used, and logs how many
-  images were made and how many came from the cache.
+- initialized: one Pipeline for the build (cache in IMAGES_CACHE).
+- generator_init: the Jinja global ``picture``.
+- content_object_init: the front-matter ``image`` of a trade, programme, news item or page
+  becomes ``image_set``; each <img> of the Markdown body is checked (file exists, alt text)
+  and rewritten into a <picture> with WebP and fallback srcset, width, height, lazy loading.
+- get_generators: ImagesGenerator writes the variants used.
 
 Alt text: a body image needs one; "décorative" marks a decorative image (alt="").
 """
@@ -48,7 +46,6 @@ def pipeline() -> Pipeline:
 def start(pelican) -> None:
     settings = pelican.settings
     cache = Path(settings.get("IMAGES_CACHE") or Path(settings["CACHE_PATH"]) / "images")
-    # registered in buildkit for other plugins too (data_pages' partner logos)
     imaging.register(Pipeline(cache, url_dir=settings.get("IMAGES_URL_DIR", "images"),
                               background=settings.get("IMAGES_BACKGROUND", True)))
     _state["root"] = Path(settings["PATH"])

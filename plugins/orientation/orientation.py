@@ -8,10 +8,8 @@ Signal get_generators adds OrientationGenerator (after catalogue and events in P
 - generate_output writes /orientation/ and its question and result pages
   (templates orientation-question.html and orientation-resultat.html).
 
-The pages are not content: they are not in the search index, and the questions and
-results after the entry are out of the sitemap and carry ``noindex, follow``, so that a
-few dozen combinations never compete with the programmes' own pages in search engines.
-The entry /orientation/ itself is in the sitemap and indexable: it deserves to be found.
+The pages are not searched; the questions and results after the entry carry ``noindex, follow``
+and are out of the sitemap, so they never compete with the programmes' pages in search engines.
 """
 
 from __future__ import annotations
