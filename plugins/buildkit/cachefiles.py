@@ -1,10 +1,7 @@
 """Files of the build caches (.cache/): written atomically, read back only when whole.
 
-- ``write_atomic(path, data)`` writes a temporary file in the same folder, then
-  renames it over ``path`` (``os.replace``): a reader, another build or a link
-  into the output never sees a half-written file. A folder found where the file
-  belongs is removed first. No fsync: after a power cut an entry may be empty or
-  missing, which readers treat as a miss like any other damage.
+- ``write_atomic(path, data)``: a temporary file renamed over ``path``, so that nothing sees
+  half a file; a folder in the way is removed; no fsync (after a power cut: a miss).
 - ``write_sealed`` / ``read_sealed``: a line with the SHA-256 of the entry's kind (cache and
   key) and bytes, then the bytes; anything else reads as None (a miss, never an error). The
   digest detects damage, not malice: .cache/ is trusted like the code that writes it.

@@ -1,9 +1,5 @@
 """French typesetting of text and of rendered HTML: pure functions.
 
-Editors type plain spaces and straight apostrophes; what visitors read gets French
-typography: the pages (french_format typesets their text nodes), the JSON-LD names, the
-feed titles and the social cards (``typeset_text``).
-
 Rules of ``typeset_text``, on one run of text:
 - a space before ; ! ? » and after « becomes U+202F (narrow no-break space), one before
   : becomes U+00A0; no space is added where none was typed ("10:30", "?q=" stay);
@@ -31,8 +27,7 @@ from html.parser import HTMLParser
 NNBSP = "\u202f"
 NBSP = "\u00a0"
 RAW_ELEMENTS = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea"})
-# Text typeset, but no markup added: plain text, SVG, a page's name (headings, links), or
-# already raised.
+# Typeset, but no <sup> added: plain text, SVG, a page's name (headings, links), already raised.
 NO_SUP_ELEMENTS = frozenset({"title", "option", "svg", "math", "h1", "h2", "h3", "h4", "h5",
                              "h6", "a", "sup", "sub"})
 VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",

@@ -50,15 +50,12 @@ class Field:
     minimum: float | None = None  # INTEGER, NUMBER: smallest value allowed
     maximum: float | None = None  # INTEGER, NUMBER: largest value allowed
     max_items: int | None = None  # STRINGS, REFS, OBJECTS: most items allowed
-    # DATETIME: a date known only to the month ("2022-11") or the year ("2022") is allowed;
-    # validation adds `<name>_precision` ("day", "month", "year") and pages show that much.
+    # DATETIME: "2022-11" or "2022" allowed too; validation adds `<name>_precision`.
     partial: bool = False
-    # NUMBER: ((unit, largest value), ...) when the entry's `unit` field (or, for
-    # the items of a list, the `unit` of the entry holding the list) is that unit.
+    # NUMBER: ((unit, largest value), ...) when the entry's (or its list holder's) `unit` is that unit.
     unit_maximum: tuple[tuple[str, float], ...] = ()
-    # The site search (schema.SEARCH_FIELDS): the index fields this field's text feeds, in
-    # the type's field order; a select gives its label, a list its items. ``search_text``:
-    # the read item's attribute that words the value for visitors, indexed instead of it.
+    # Index fields (schema.SEARCH_FIELDS) this field's text feeds; ``search_text``: the read
+    # item's attribute that words the value for visitors, indexed instead of it.
     search: tuple[str, ...] = ()
     search_text: str | None = None
 
@@ -101,8 +98,7 @@ class ContentType:
     fields: tuple[Field, ...]
     folder: str | None = None  # Markdown files under content/<folder>/
     data_file: str | None = None  # YAML file under content/
-    data_key: str | None = None  # top-level key of the list in data_file (None: the
-    # file is one mapping of the type's fields, a single record such as organisation.yaml)
+    data_key: str | None = None  # key of the list in data_file (None: the file is one record)
     id_field: str = "slug"
     body: bool = False  # whether a Markdown body follows the front matter
     url: str = ""  # URL pattern, "{slug}" is replaced

@@ -10,10 +10,8 @@ from .model import (
     options as _options,
 )
 
-# The site search (plugins/search_index): the fields of its index and their boosts. A word
-# in the title counts most, then keywords (synonyms people type), the summary, headings
-# and the body. Each Field names the index fields it feeds (``search``); the Markdown
-# body of a type feeds ``headings`` (its headings) and ``body`` (the rest of its text).
+# The site search's index fields and their boosts. Each Field names those it feeds (``search``);
+# a type's Markdown body feeds ``headings`` (its headings) and ``body`` (the rest of its text).
 SEARCH_FIELDS = (("title", 10), ("keywords", 6), ("summary", 3), ("headings", 2), ("body", 1))
 # Distinct words one document may bring to the search index's entry (docs/untrusted-content.md).
 SEARCH_MAX_WORDS = 1_500

@@ -208,11 +208,8 @@ _CORE = _CoreResolver()
 
 
 def _str_representer(dumper: _Dumper, value: str):
-    # Quote a string that this module's loader would read as something else when
-    # plain (1e3, 0o17, .inf, null…): the loader's resolvers decide, so that
-    # load(dump(x)) == x. Also quote what YAML 1.1 readers would misread (the
-    # dumper's own resolvers are YAML 1.1 and catch the rest), so files we write
-    # stay unambiguous for every reader.
+    # Quoted when this loader (so that load(dump(x)) == x) or a YAML 1.1 reader (the dumper's
+    # own resolvers, and the regex) would read the plain string as something else: 1e3, null, no.
     plain_tag = _CORE.resolve(yaml.ScalarNode, value, (True, False))
     style = None
     if plain_tag != "tag:yaml.org,2002:str" or re.fullmatch(r"(?i)y|n|yes|no|on|off|[0-9:._+-]+", value):

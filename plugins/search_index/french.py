@@ -1,11 +1,8 @@
 """The French text pipeline, in Python, under the names lunr.fr.js registers.
 
-The browser loads the index with lunr.js and lunr-languages' lunr.fr.js, which
-register ``trimmer-fr``, ``stopWordFilter-fr``, ``accentFold-fr`` and
-``stemmer-fr``; the site's search-core.js registers ``elision-fr``. A
-serialised index names its search pipeline, so each function here must do
-exactly what its namesake does in the browser: tests/test_search.py runs both
-over the whole vocabulary of the site and compares.
+The browser runs lunr.fr.js's ``trimmer-fr``, ``stopWordFilter-fr``, ``accentFold-fr`` and
+``stemmer-fr`` and search-core.js's ``elision-fr`` on queries: each function here must do
+exactly what its namesake does (tests/test_search.py compares them on the site's vocabulary).
 
 lunr.py's ``languages="fr"`` is not used: it downloads NLTK data at every
 build and folds no accents.
@@ -107,11 +104,8 @@ SEARCH_PIPELINE = (trimmer_fr, elision_fr, accent_fold_fr, stemmer_fr)
 
 @functools.lru_cache(maxsize=200_000)
 def word_terms(word: str, keep_word: bool) -> tuple[str, ...]:
-    """Index terms of one lowercased word, memoised: trimmer-fr, elision-fr,
-    stopWordFilter-fr, accentFold-fr, stemmer-fr, as the browser runs them on a query.
-    With ``keep_word`` the folded word is kept beside its stem, so that prefix and
-    fuzzy clauses (which bypass the stemmer) match words typed with typos:
-    "maintenence" is one edit from "maintenance"."""
+    """Index terms of one lowercased word, as the browser's pipeline makes them; with
+    ``keep_word`` the folded word too, so that prefix and fuzzy clauses (no stemmer) match typos."""
     term = elide(trim(word))
     if not term or term in stop_words():
         return ()
