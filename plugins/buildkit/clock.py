@@ -1,10 +1,8 @@
 """The build's "today": one input, like the content.
 
-``now()`` is SOURCE_DATE_EPOCH (the reproducible-builds convention: seconds since
-1970-01-01 UTC) when it is set, else the clock, as an aware datetime in the
-site's time zone (Europe/Paris). Whatever depends on time (upcoming or past
-events, scheduled news, stale content) asks here, so that two builds of one
-commit with one SOURCE_DATE_EPOCH are byte-identical.
+``now()`` is SOURCE_DATE_EPOCH (seconds) when it is set, else the clock, as an aware datetime
+in Europe/Paris. Whatever depends on time asks here, so that two builds of one commit with
+one SOURCE_DATE_EPOCH are byte-identical.
 """
 
 from __future__ import annotations

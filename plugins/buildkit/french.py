@@ -1,8 +1,4 @@
-"""French formatting of dates, hours, numbers and names, with Babel (never the OS locale).
-
-Pure functions, shared by every plugin: french_format registers them as Jinja
-filters; events, health, seo, data_pages and search_index call them directly.
-"""
+"""French formatting of dates, hours, numbers and names, with Babel (never the OS locale): pure functions."""
 
 from __future__ import annotations
 

@@ -2,12 +2,10 @@
 contact data (organisation.yaml: footer, contact page, legal notice, JSON-LD) from YAML.
 
 Signal get_generators adds DataPagesGenerator:
-- generate_context loads content/data/*.yaml through the content model
-  (YAML 1.2, every entry validated) and publishes ``partners``,
-  ``partner_groups``, ``figures``, ``featured_figures``, ``series`` and
-  ``organisation`` (one dict, its empty fields None, plus ``address_line``) and ``texts``
-  (textes.yaml) in the template context, and each listing's description in ``SECTIONS``;
-  content_model then checks references to partner ids.
+- generate_context loads content/data/*.yaml through the content model (every entry
+  validated) and publishes ``partners``, ``partner_groups``, ``figures``, ``featured_figures``,
+  ``series``, ``organisation`` (empty fields None, plus ``address_line``) and ``texts``
+  (textes.yaml), and each listing's description in ``SECTIONS``;
 - generate_output writes partenaires/index.html and chiffres-cles/index.html.
 
 Signal generator_init adds the Jinja global ``site_footer()``: layout/footer.html, which

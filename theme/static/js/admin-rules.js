@@ -1,10 +1,7 @@
-/* The conditional rules of the content model in Decap CMS (/admin/): a field required
-   when another is set, such as the alt text of an image. Decap's config.yml cannot say
-   it, so plugins/cms_config passes the rules of content_model/rules.py (REQUIREMENTS)
-   in this script's data-rules, and a save that breaks one is refused (Decap's preSave
-   event) with the build's own French message. Loaded only by admin.html, after
-   decap-cms.js. In Node (the agreement test, tests of content_model) it exports
-   refusals(). */
+/* The conditional rules of the content model (content_model/rules.py's REQUIREMENTS, in
+   this script's data-rules) in Decap CMS: a save that breaks one is refused (preSave) with
+   the build's message (docs/cms.md). Loaded only by admin.html, after decap-cms.js; in Node
+   it exports refusals(). */
 (function (root) {
   "use strict";
 
