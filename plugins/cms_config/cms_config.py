@@ -45,10 +45,9 @@ def admin_csp(settings) -> str:
     """The looser policy /admin/ needs, and only there (stated in _headers with the reason):
     Decap validates its config with AJV, which compiles JSON schemas with new Function
     ('unsafe-eval' scripts), styles its interface with inline <style> ('unsafe-inline'
-    styles), talks to
-    the GitHub API and the OAuth proxy, shows GitHub avatars and previews media as
-    blob: URLs, which it also reads back (fetch) to publish an uploaded file; in
-    development it also talks to decap-server on loopback."""
+    styles), talks to the GitHub API and the OAuth proxy, shows GitHub avatars and previews
+    media as blob: URLs, which it reads back (fetch) to publish an upload; in development it
+    talks to decap-server on loopback."""
     connect = ["'self'", "blob:"]
     if not settings.get("CMS_LOCAL_BACKEND"):  # GitHub: the backend and the runs of Actions
         connect += ["https://api.github.com", "https://raw.githubusercontent.com"]

@@ -1,8 +1,7 @@
 """One line per content type at the end of a build: what was published, and the time.
 
-Pelican's own "Processed 10 articles, … 9 pages" line knows only articles and
-pages. Readers and generators ``record()`` the time spent on each type; the
-content_model plugin prints the lines once the site is written, e.g.::
+Readers and generators ``record()`` the time spent on each type (Pelican's own line knows
+only articles and pages); content_model prints the lines once the site is written, e.g.::
 
     Métiers : 11 en ligne (lus en 0,04 s)
     Actualités : 10 en ligne, 1 brouillon (lus en 0,02 s)

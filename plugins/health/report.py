@@ -1,9 +1,7 @@
 """The content-health report: what is missing, stale or waiting, grouped by urgency.
 
-``collect(content_root, today)`` reads content/ itself (front matter and data files,
-validated by the schema; no Markdown rendering), so ``invoke report`` works without
-a build and the build's /admin/etat/ says exactly the same. ``today`` is
-buildkit.clock.now(): the report of one commit and one SOURCE_DATE_EPOCH never changes.
+``collect(content_root, today)`` reads and validates content/ itself (no Markdown rendering),
+so ``invoke report`` works without a build and says what the build's /admin/etat/ says.
 
 In a build, each Markdown file's advice (``ADVICE``) is cached in HEALTH_CACHE (``advice``).
 """

@@ -2,14 +2,12 @@
 
 Signals:
 - generator_init: Jinja globals ``breadcrumb_trail(obj | title=, url=)`` and
-  ``structured_data(obj | title=, url=)`` (the JSON-LD block of a page: its
-  type plus its BreadcrumbList); filters ``meta_description`` (≤ 160 chars) and ``plain_text``
-  (typeset text for attributes).
-- get_generators: SeoGenerator. generate_context (after every generator with
-  content: in PLUGINS only images, which adds none, comes later) lists the public pages, publishes
-  ``site_absolute_url`` and ``social_cards`` ({page url: card image url}) and
-  draws the missing cards (cached in SEO_CARD_CACHE); generate_output writes
-  sitemap.xml, robots.txt and the cards.
+  ``structured_data(obj | title=, url=)`` (a page's JSON-LD: its type and BreadcrumbList);
+  filters ``meta_description`` (≤ 160 chars) and ``plain_text`` (typeset text for attributes).
+- get_generators: SeoGenerator. generate_context (after every generator with content but
+  images, which adds none) lists the public pages, publishes ``site_absolute_url`` and
+  ``social_cards`` ({page url: card image url}) and draws the missing cards (SEO_CARD_CACHE);
+  generate_output writes sitemap.xml, robots.txt and the cards.
 
 Absolute URLs use SITEURL, or SEO_LOCAL_SITEURL when SITEURL is empty (dev).
 """
