@@ -1,4 +1,4 @@
-"""python -m checks OUTPUT [--skip html,browser,links]: run the quality gates, exit 1 on failure."""
+"""python -m checks OUTPUT [--skip links,pdf,html,browser]: run the quality gates, exit 1 on failure."""
 
 from __future__ import annotations
 
