@@ -10,7 +10,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -20,7 +19,7 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 import pelicanconf  # noqa: E402  (the servers' host and ports; puts plugins/ on sys.path)
-from buildtools.swap import build_lock, install_build, remove  # noqa: E402
+from buildtools.swap import build_folder, build_lock, install_build, remove  # noqa: E402
 
 OUTPUT = ROOT / "output"
 CONTENT = ROOT / "content"
@@ -45,30 +44,27 @@ def checks_args(output: Path, skip: str = "") -> list[str]:
 
 def safe_build(c, conf: Path, *extra: str, output: Path = OUTPUT, content: Path = CONTENT,
                gates: str = "links", skip: str = "", log: list | None = None, then=None) -> None:
-    """Build into a temporary folder beside ``output``, run the gates on it ("links", or "all"
-    but SKIP) and swap it in: a failed or killed build changes nothing. LOG: also
+    """Build into the folder beside ``output`` that holds the site before it (build_folder),
+    run the gates on it ("links", or "all" but SKIP) and swap it in: a failed or killed build
+    changes nothing. LOG: also
     keep the lines printed. THEN(folder): run on the checked build under the lock."""
     output = Path(os.path.realpath(output))  # a symlinked output/: swap the real folder
     try:
         with build_lock(output) as lock:
-            tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}.build-", dir=output.parent))
-            try:
-                ok = _run(pelican_args(tmp, conf, *extra, content=content), lock, log)
-                if ok:  # checks/__main__.py also refuses a folder without a home page
-                    ok = _run(checks_args(tmp, skip if gates == "all" else "html,browser"), lock, log)
-                if not ok:
-                    kept = "le site précédent est conservé" if output.exists() else "aucun site construit"
-                    raise Exit(f"La construction ou les contrôles ont échoué ({kept} dans {output.name}/).",
-                               code=1)
-                if then is not None:
-                    then(tmp)
-                written, removed = install_build(tmp, output)
-            finally:
-                remove(tmp)
+            tmp = build_folder(output)
+            ok = _run(pelican_args(tmp, conf, *extra, content=content), lock, log)
+            if ok:  # checks/__main__.py also refuses a folder without a home page
+                ok = _run(checks_args(tmp, skip if gates == "all" else "html,browser"), lock, log)
+            if not ok:
+                kept = "le site précédent est conservé" if output.exists() else "aucun site construit"
+                raise Exit(f"La construction ou les contrôles ont échoué ({kept} dans {output.name}/).",
+                           code=1)
+            if then is not None:
+                then(tmp)
+            install_build(tmp, output)
     except KeyboardInterrupt:
         state = f"{output.name}/ contient un site complet" if output.is_dir() else "aucun site construit"
         raise Exit(f"Construction interrompue ({state}).", code=130) from None
-    print(f"{output.name}/ : {written} fichier(s) écrit(s), {removed} supprimé(s)")
 
 
 def _run(args: list[str], lock: int, log: list | None = None) -> bool:
@@ -91,6 +87,7 @@ def clean(c):
     """Remove the generated site (after any build in progress)."""
     with build_lock(OUTPUT):
         remove(OUTPUT)
+        remove(build_folder(OUTPUT))
 
 
 @task

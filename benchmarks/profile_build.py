@@ -4,11 +4,11 @@
 
 Generates the synthetic corpus of SIZE documents (benchmarks/corpus.py, default 1000),
 builds it once to fill the caches (unless --cold: then the profiled build is the first),
-then profiles one build with cProfile and prints (1) the time spent in each plugin's own
-code (tottime summed by folder of plugins/, Pelican, Jinja, Markdown, the rest) and (2)
-the functions with the largest cumulative and own times (--keep: the profile, for
-pstats or snakeviz). cProfile slows everything down: read the
-shares, not the seconds. docs/performance.md keeps the latest output.
+then profiles one build into the same output folder (as a warm build updates it) with
+cProfile and prints (1) the time spent in each plugin's own code (tottime summed by folder
+of plugins/, Pelican, Jinja, Markdown, the rest) and (2) the functions with the largest
+cumulative and own times (--keep: the profile, for pstats or snakeviz). cProfile slows
+everything down: read the shares, not the seconds. docs/performance.md keeps the latest output.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def main(argv: list[str]) -> None:
         generate(work, size, images=max(1, size // 50))
         if "--cold" not in argv:
             build(work / "content", work / "out", work / "cache", None)
-        build(work / "content", work / "out2", work / "cache", work / "build.prof")
+        build(work / "content", work / "out", work / "cache", work / "build.prof")
         report(work / "build.prof")
         if "--keep" in argv:
             keep = Path(argv[argv.index("--keep") + 1])

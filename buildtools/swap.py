@@ -2,14 +2,17 @@
 
 Beside output/ (same file system, so each rename is atomic):
   .output.lock      the lock file (flock), kept: deleting a lock file races;
-  .output.build-*   one temporary folder per build (tempfile.mkdtemp);
-  .output.prev      the previous site, between the two renames of the swap.
+  .output.build     the folder a build updates: the site before output/'s, which the
+                    build brings up to date (buildkit/files.py writes only what changed
+                    and removes the rest: far cheaper than creating every folder again);
+  .output.prev      the previous site, between the renames of the swap.
 Whatever a kill -9 leaves behind is sorted out by the next build, under the lock.
 
-``build_lock(output)`` holds the lock; ``install_build(new, output)`` swaps a finished
-build in (two renames); ``remove(path)`` deletes a file or a folder. tasks.safe_build
-puts them together with Pelican and the quality gates. POSIX only (fcntl): on Windows,
-use WSL.
+``build_lock(output)`` holds the lock; ``build_folder(output)`` gives the folder to build
+into; ``install_build(new, output)`` swaps a finished build in (three renames: output/
+becomes the next build's folder); ``remove(path)`` deletes a file or a folder.
+tasks.safe_build puts them together with Pelican and the quality gates. POSIX only
+(fcntl): on Windows, use WSL.
 """
 
 from __future__ import annotations
@@ -59,21 +62,20 @@ def build_lock(output: Path):
 
 def _recover(output: Path) -> None:
     prev = _sibling(output, "prev")
-    if prev.is_dir() and not output.exists():
+    if prev.is_dir() and not prev.is_symlink() and not output.exists():
         os.rename(prev, output)
         print(f"{output.name}/ restauré : une construction avait été interrompue pendant le "
               f"remplacement.", flush=True)
-    for leftover in [prev, *output.parent.glob(f".{output.name}.build-*")]:
-        if leftover.is_dir() and not leftover.is_symlink():
-            shutil.rmtree(leftover, ignore_errors=True)
+    remove(prev)
 
 
-def _count(old: Path, new: Path) -> tuple[int, int]:
-    """(files of the new site, files of the old site it no longer has)."""
-    files = {p.relative_to(new) for p in new.rglob("*") if p.is_file()}
-    removed = sum(1 for p in old.rglob("*") if p.is_file() and p.relative_to(old) not in files) \
-        if old.is_dir() else 0
-    return len(files), removed
+def build_folder(output: Path) -> Path:
+    """The folder the next build of ``output`` updates (Pelican creates it if missing).
+    Call under build_lock()."""
+    folder = _sibling(output, "build")
+    if folder.is_symlink() or folder.exists() and not folder.is_dir():
+        folder.unlink()
+    return folder
 
 
 def remove(path: Path) -> None:
@@ -83,19 +85,15 @@ def remove(path: Path) -> None:
         path.unlink()
 
 
-def install_build(new: Path, output: Path) -> tuple[int, int]:
+def install_build(new: Path, output: Path) -> None:
     """Make the finished build ``new`` the content of ``output``: output → .prev, new →
-    output, then delete .prev. A build killed between the two renames leaves .prev, which
-    build_lock() puts back before anything else. Returns (files written, files removed).
-    Call under build_lock()."""
-    counts = _count(output, new)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(new, 0o777 & ~umask)  # mkdtemp makes 0700 folders; a web server may read output/
+    output, then .prev → new, the folder the next build updates. A build killed between
+    the first two renames leaves .prev, which build_lock() puts back before anything else
+    (after the second, it deletes it). Call under build_lock()."""
     _pause_for_tests("swap")
     if not output.exists() and not output.is_symlink():
         os.rename(new, output)
-        return counts
+        return
     prev = _sibling(output, "prev")
     os.rename(output, prev)
     try:
@@ -104,5 +102,4 @@ def install_build(new: Path, output: Path) -> tuple[int, int]:
     except BaseException:  # Ctrl-C or an error: the previous site back at once
         os.rename(prev, output)
         raise
-    remove(prev)
-    return counts
+    os.rename(prev, new)

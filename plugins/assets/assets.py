@@ -7,7 +7,9 @@ Signal get_generators adds AssetsGenerator:
   ``theme_tokens`` ({"h32-c-navy": "#0f2a44", …}: tokens.css's custom properties,
   for templates that need a colour outside CSS, like the theme-color meta tag);
 - generate_output writes them; they can be cached forever since their names
-  change with their bytes.
+  change with their bytes. It also copies the theme's images (static/img/*) to
+  THEME_STATIC_DIR as they are (Pelican's THEME_STATIC_PATHS copy would write them
+  around buildkit.files, which removes what a build did not write).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ DEFAULTS = {
     "ASSETS_JS": ["js/*.js"],
     "ASSETS_JS_OUTPUT_DIR": "theme/js",
 }
+IMAGES = ["img/*"]
 
 
 def matching_files(static_root: Path, patterns) -> list[Path]:
@@ -52,18 +55,20 @@ class AssetsGenerator(Generator):
         self.bundle = "\n".join(parts).encode("utf-8")
         self.path_out = hashed_name(self.settings["ASSETS_OUTPUT_DIR"], "site.css", self.bundle)
         self.context["site_css"] = self.path_out
-        self.scripts: dict[str, bytes] = {}
+        self.files: dict[str, bytes] = {}
         site_js = {}
         for path in matching_files(static_root, self.settings["ASSETS_JS"]):
             data = path.read_bytes()
             url = hashed_name(self.settings["ASSETS_JS_OUTPUT_DIR"], path.name, data)
             site_js[path.name] = url
-            self.scripts[url] = data
+            self.files[url] = data
         self.context["site_js"] = site_js
+        for path in matching_files(static_root, IMAGES):
+            self.files[f"{self.settings['THEME_STATIC_DIR']}/{path.name}"] = path.read_bytes()
         self.context["theme_tokens"] = tokens.read(tokens.tokens_file(self.settings))
 
     def generate_output(self, writer) -> None:
-        write_files(Path(self.output_path), {self.path_out: self.bundle, **self.scripts})
+        write_files(Path(self.output_path), {self.path_out: self.bundle, **self.files})
 
 
 def get_generators(pelican):

@@ -7,7 +7,9 @@ this plugin only wires them into the build.
 
 Signal generator_init adds FILTERS to every generator's Jinja environment.
 Signal get_writer supplies the writer that typesets each page before it is written
-(typeset.py, which keeps typeset pages in FRENCH_TYPESET_CACHE; signal finalized prunes it);
+(typeset.py, which keeps typeset pages in FRENCH_TYPESET_CACHE; signal finalized prunes it)
+and writes only the files that changed (buildkit/files.py; signal finalized removes the
+previous build's other files);
 signal feed_generated typesets the feeds Pelican writes (titles as text,
 entries as HTML).
 """
@@ -20,7 +22,7 @@ from buildkit import french
 from buildkit.french_typeset import typeset_html, typeset_text
 from content_model.validate import tel_uri
 
-from .typeset import TypesettingWriter, prune_caches
+from .typeset import TypesettingWriter, finish_output, prune_caches
 
 FILTERS = {
     "site_of": french.site_of,
@@ -59,4 +61,5 @@ def register():
     signals.generator_init.connect(add_filters)
     signals.feed_generated.connect(typeset_feed)
     signals.get_writer.connect(get_writer)
+    signals.finalized.connect(finish_output)
     signals.finalized.connect(prune_caches)

@@ -11,18 +11,25 @@ named by the digest of the page as rendered and of the typesetter's code: a page
 rendering did not change is not typeset again (docs/performance.md has the figures).
 Entries are sealed (buildkit/cachefiles.py): a damaged one is a miss. Entries no build
 used lately are removed when the folder holds four times more than one build uses.
+
+Pages and feeds are written through buildkit.files (a file already holding the bytes is
+left alone, the files of the previous build that this one did not write are removed):
+Pelican's writer opens its files with ``open`` (``Writer._open_w``, after its checks of
+files written twice), which this module replaces in pelican.writers.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import os
 from pathlib import Path, PurePosixPath
 
+from pelican import writers
 from pelican.writers import Writer
 
-from buildkit import french_typeset
+from buildkit import files, french_typeset
 from buildkit.cachefiles import read_sealed, write_sealed
 from buildkit.french_typeset import typeset_html
 
@@ -82,9 +89,32 @@ class TypesetTemplate:
         return self.cache.typeset(self.template.render(*args, **kwargs))
 
 
+class PendingFile(io.StringIO):
+    """A file Pelican's writer writes, handed to files.write_bytes when closed."""
+
+    def __init__(self, path, encoding):
+        super().__init__()
+        self.path, self.charset = path, encoding or "utf-8"
+
+    def close(self):
+        if not self.closed:
+            files.write_bytes(self.path, self.getvalue().encode(self.charset))
+        super().close()
+
+
+def _open(file, mode="r", *args, encoding=None, **kwargs):
+    if mode == "w" and file != os.devnull:
+        return PendingFile(file, encoding)
+    return open(file, mode, *args, encoding=encoding, **kwargs)
+
+
+writers.open = _open
+
+
 class TypesettingWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
+        files.start(output_path)
         self.page_cache = PageCache((settings or {}).get("FRENCH_TYPESET_CACHE"))
         CACHES.append(self.page_cache)
 
@@ -95,6 +125,10 @@ class TypesettingWriter(Writer):
 
 
 CACHES: list[PageCache] = []  # the writers' caches of this process, pruned when the build ends
+
+
+def finish_output(pelican) -> None:
+    print("Sortie : {} fichier(s) écrit(s), {} inchangé(s), {} supprimé(s)".format(*files.finish()))
 
 
 def prune_caches(pelican=None) -> None:

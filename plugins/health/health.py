@@ -25,6 +25,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from buildkit import clock
+from buildkit.files import write_files
 from content_model.reader import CACHE
 
 from .buildinfo import build_info, to_json
@@ -64,9 +65,7 @@ class HealthGenerator(Generator):
         logger.info("health: %d point(s) à vérifier, voir /%s", self.report.count, REPORT_URL)
 
     def generate_output(self, writer) -> None:
-        target = Path(self.output_path) / BUILD_INFO
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(to_json(self.build_info), encoding="utf-8")
+        write_files(Path(self.output_path), {BUILD_INFO: to_json(self.build_info).encode()})
         shown = public(self.report)  # a public URL: unpublished content only counted
         writer.write_file(REPORT_URL + "index.html", self.get_template("admin-etat"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url=REPORT_URL,
