@@ -62,13 +62,14 @@ def _claim(path) -> str:
 
 
 def _clear(path: str) -> None:
-    """Make room for a file at ``path``: a file or folder there, or a file in place of a parent folder."""
+    """Make room for a new file at ``path``: remove a file or folder there, and a file of the
+    output (never above it) where this build needs a folder."""
     if os.path.isdir(path) and not os.path.islink(path):
         shutil.rmtree(path)
     elif os.path.lexists(path):
         os.unlink(path)
-    parent = os.path.dirname(path)
-    while parent and not os.path.isdir(parent):
+    parent, root = os.path.dirname(path), _state["root"]
+    while root and parent.startswith(root + os.sep) and not os.path.isdir(parent):
         if os.path.lexists(parent):
             os.unlink(parent)
         parent = os.path.dirname(parent)
