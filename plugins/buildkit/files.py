@@ -1,24 +1,16 @@
 """Files of the output: fingerprinted names, bytes written, cached files linked.
 
-``hashed_name`` and ``write_files`` serve the assets and the search index: a
-name that changes with the bytes can be cached by browsers forever.
+``hashed_name`` names a file after its bytes (browsers may cache it forever).
+``publish_file`` hard-links a file that exists elsewhere (a cache, node_modules: never
+changed in place) into the output, or copies it across file systems.
 
-``publish_file`` puts a file that already exists elsewhere (a cache, node_modules)
-into the output.
-
-Social cards, image variants and the CMS's scripts are the same bytes from build
-to build: they are hard-linked (caches never change a file in place), or copied
-where a link is not possible (another file system).
-
-A build updates the output folder it is given instead of emptying it first
-(DELETE_OUTPUT_DIRECTORY is off): ``start(output)`` lists the files already there and
-removes anything but files and folders (a symbolic link is never part of a build);
-every file of the build goes through ``write_bytes`` (pages and feeds included, see
-french_format's writer), which leaves a file alone when it already holds those bytes
-and otherwise replaces it, never writing through it (it may be a hard link into a
-cache); ``finish()`` removes the files this build did not write and the folders left
-empty. Creating and deleting the site's 1,100 folders and 2,600 files was most of a
-warm build's system time (docs/performance.md).
+A build updates the output folder instead of emptying it (DELETE_OUTPUT_DIRECTORY off):
+``start(output)`` lists its files and removes anything but files and folders (links);
+every file of the build goes through ``write_bytes`` (Pelican's pages and feeds too, see
+french_format's writer) or ``publish_file``, which leave a file holding the right bytes
+alone and replace any other, never writing through it (it may be a hard link into a
+cache); ``finish()`` removes the files the build did not write. Creating and deleting the
+site's 1,100 folders and 2,600 files was most of a warm build's system time.
 """
 
 from __future__ import annotations
