@@ -21,6 +21,8 @@ def test_a_build_writes_what_changed_and_removes_what_it_did_not_write(tmp_path)
     (out / "gone" / "deep" / "old.html").write_text("old")
     (out / "same.html").write_text("same")
     (out / "page").write_text("a file where the new build needs a folder")
+    (out / "robots.txt").mkdir()
+    (out / "robots.txt" / "x").write_text("a folder where the new build needs a file")
     cache.mkdir()
     (cache / "card.png").write_bytes(b"card")
     os.link(cache / "card.png", out / "card.png")
@@ -28,10 +30,11 @@ def test_a_build_writes_what_changed_and_removes_what_it_did_not_write(tmp_path)
     same_inode = (out / "same.html").stat().st_ino
     files.start(out)
     assert not os.path.lexists(out / "link")  # never part of a build
-    files.write_files(out, {"same.html": b"same", "card.png": b"new card", "page/index.html": b"page"})
+    files.write_files(out, {"same.html": b"same", "card.png": b"new card", "page/index.html": b"page",
+                            "robots.txt": b"robots"})
     files.publish_file(cache / "card.png", out / "cards" / "card.png")
-    assert files.finish() == (3, 1, 1)
-    assert tree(out) == {"same.html": b"same", "card.png": b"new card", "page": None,
+    assert files.finish() == (4, 1, 1)
+    assert tree(out) == {"same.html": b"same", "card.png": b"new card", "page": None, "robots.txt": b"robots",
                          "page/index.html": b"page", "cards": None, "cards/card.png": b"card"}
     assert (out / "same.html").stat().st_ino == same_inode  # left alone
     assert (cache / "card.png").read_bytes() == b"card"  # the cache's file was not written through
