@@ -8,8 +8,10 @@ Signal get_generators adds DataPagesGenerator:
   (textes.yaml), and each listing's description in ``SECTIONS``;
 - generate_output writes partenaires/index.html and chiffres-cles/index.html.
 
-Signal generator_init adds the Jinja global ``site_footer()``: layout/footer.html, which
-shows these site-wide data only, rendered once per environment instead of once per page.
+Signal generator_init adds the Jinja globals ``site_footer()`` (layout/footer.html, which
+shows these site-wide data only) and ``site_nav(current_url)`` (layout/nav.html, the main
+menu, given each link's aria-current): each rendered once per environment (the menu once
+per state of its links) instead of once per page.
 """
 
 from __future__ import annotations
@@ -125,16 +127,30 @@ class DataPagesGenerator(Generator):
             )
 
 
-def add_footer(generator) -> None:
-    rendered: list[Markup] = []
+def add_layout(generator) -> None:
+    rendered: dict = {}
+
+    def render(key, template: str, context, **extra) -> Markup:
+        if key not in rendered:
+            page = generator.env.get_template(template).render(context.get_all(), **extra)
+            rendered[key] = Markup(page)
+        return rendered[key]
 
     @pass_context
     def site_footer(context):
-        if not rendered:
-            template = generator.env.get_template("layout/footer.html")
-            rendered.append(Markup(template.render(context.get_all())))
-        return rendered[0]
-    generator.env.globals["site_footer"] = site_footer
+        return render("footer", "layout/footer.html", context)
+
+    @pass_context
+    def site_nav(context, current_url: str):
+        """The main menu: MAIN_MENU, then the pages with a menu position; each link's
+        aria-current: "page" on the page itself, "true" inside its section."""
+        pages = sorted((p for p in context["pages"] if getattr(p, "menu", None)), key=lambda p: p.menu)
+        links = [*context["MAIN_MENU"], *((getattr(p, "menu_label", None) or p.title, p.url) for p in pages)]
+        links = tuple((label, url, "page" if current_url == url else
+                       "true" if url and current_url.startswith(url) else "") for label, url in links)
+        return render(links, "layout/nav.html", context, nav_links=links)
+
+    generator.env.globals.update(site_footer=site_footer, site_nav=site_nav)
 
 
 def get_generators(pelican):
@@ -142,5 +158,5 @@ def get_generators(pelican):
 
 
 def register():
-    signals.generator_init.connect(add_footer)
+    signals.generator_init.connect(add_layout)
     signals.get_generators.connect(get_generators)
