@@ -144,7 +144,5 @@ def cache_overrides(root) -> list:
 globals().update(cache_settings())
 SEO_LOCAL_SITEURL = f"http://{DEV_HOST}:{DEV_PORT}"  # absolute URLs when SITEURL is empty
 
-# Off: a build updates the output folder, writing only the files that changed and removing
-# those it did not write (plugins/buildkit/files.py); deleting and creating every folder
-# was most of a warm build's system time.
+# Off: a build writes only the files that changed and removes the others (buildkit/files.py).
 DELETE_OUTPUT_DIRECTORY = False

@@ -12,10 +12,8 @@ rendering did not change is not typeset again (docs/performance.md has the figur
 Entries are sealed (buildkit/cachefiles.py): a damaged one is a miss. Entries no build
 used lately are removed when the folder holds four times more than one build uses.
 
-Pages and feeds are written through buildkit.files (a file already holding the bytes is
-left alone, the files of the previous build that this one did not write are removed):
-Pelican's writer opens its files with ``open`` (``Writer._open_w``, after its checks of
-files written twice), which this module replaces in pelican.writers.
+Pages and feeds go through buildkit.files (only changed files written): this module
+replaces the ``open`` of pelican.writers, which ``Writer._open_w`` calls after its checks.
 """
 
 from __future__ import annotations
