@@ -58,6 +58,18 @@ def _load(file: Path | None, kind: str) -> dict[str, tuple]:
     return entries
 
 
+def _fresh(entry, path: str, data: bytes | None = None):
+    """The entry's value (a fresh copy: callers may change what they get) if the file has
+    not changed since, else None."""
+    if entry is None or entry[0] != stamp(path, data):
+        return None
+    try:
+        value = json.loads(entry[1])
+    except ValueError:
+        return None
+    return tuple(value) if isinstance(value, list) else None
+
+
 class ReaderCache:
     """``get(path)`` → cached value (a tuple) or None; ``put(path, stamp, value)``; ``save()``."""
 
@@ -70,31 +82,18 @@ class ReaderCache:
         self.hits = self.misses = 0
 
     def get(self, path: str):
-        entry = self.entries.get(path)
-        if entry is not None and entry[0] == stamp(path):
-            try:
-                value = json.loads(entry[1])  # a fresh copy: callers may change what they get
-            except ValueError:
-                value = None
-            if isinstance(value, list):
-                self.used[path] = entry
-                self.hits += 1
-                return tuple(value)
-        self.misses += 1
-        return None
+        value = _fresh(entry := self.entries.get(path), path)
+        if value is None:
+            self.misses += 1
+        else:
+            self.used[path], self.hits = entry, self.hits + 1
+        return value
 
     def peek(self, path: str, data: bytes | None = None):
         """The value read or stored for ``path`` in this build, if the file (``data``: its
         bytes, when already read) has not changed since; not counted as a hit or a miss
         (plugins/health reuses parsed front matter)."""
-        entry = self.used.get(path)
-        if entry is None or entry[0] != stamp(path, data):
-            return None
-        try:
-            value = json.loads(entry[1])
-        except ValueError:
-            return None
-        return tuple(value) if isinstance(value, list) else None
+        return _fresh(self.used.get(path), path, data)
 
     def put(self, path: str, file_stamp: tuple, value: tuple) -> None:
         if file_stamp != stamp(path) or "\t" in path or "\n" in path:  # edited while read; odd name

@@ -16,9 +16,7 @@ from .schema import SUMMARY, TITLE
 
 # Epicene trades (the same noun in both genders, named with both articles), by slug.
 # Every other trade page is read from its title, « Soudeur ou soudeuse … ».
-EPICENE = {
-    "pilote-ligne-production": "pilote",
-}
+EPICENE = {"pilote-ligne-production": "pilote"}
 # The whole contracted word (« technicien·ne », « soudeur(se) »), as the editor typed it.
 # A suffix is short (« ·ne », « .euse »): « www.alternance » is no contracted form.
 # Tried from word starts only (lookbehind): linear (tests/test_regex_linear.py).
@@ -29,11 +27,7 @@ TITLE_DOUBLET = re.compile(r"^(\w+) ou (\w+)\b")
 FIRST_PARAGRAPH = "premier paragraphe"
 # Each place checked, with its label on the editors' screen (the body is « Texte » in
 # the CMS, cms_config/config.py).
-PLACES = {
-    "title": TITLE.label,
-    "summary": SUMMARY.label,
-    FIRST_PARAGRAPH: "Texte",
-}
+PLACES = {"title": TITLE.label, "summary": SUMMARY.label, FIRST_PARAGRAPH: "Texte"}
 
 
 @dataclass(frozen=True)
@@ -116,10 +110,8 @@ def problems(slug: str, meta: dict, body: str) -> list[Problem]:
         if contracted:
             found.append(Problem(place, f"forme contractée « {contracted.group(0)} » : écrire "
                                         f"les deux mots en entier"))
-        if masculine == feminine:
-            problem = epicene_problem(text, masculine, place)
-        else:
-            problem = gendered_problem(text, masculine, feminine)
+        problem = (epicene_problem(text, masculine, place) if masculine == feminine
+                   else gendered_problem(text, masculine, feminine))
         if problem:
             found.append(Problem(place, problem))
     return found

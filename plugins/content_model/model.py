@@ -105,10 +105,7 @@ class ContentType:
     index_url: str | None = None  # URL of the listing page, if any
 
     def field(self, name: str) -> Field:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        raise KeyError(name)
+        return {f.name: f for f in self.fields}[name]
 
     @property
     def field_names(self) -> tuple[str, ...]:

@@ -34,9 +34,7 @@ class ContentModelError(Exception):
 
 
 class _ErrorCounter(logging.Handler):
-    def __init__(self):
-        super().__init__(level=logging.ERROR)
-        self.count = 0
+    count = 0
 
     def emit(self, record):
         if record.levelno < logging.CRITICAL:
@@ -52,17 +50,14 @@ class _NoTraceback(logging.Filter):
             isinstance(exc, RuntimeError) and "encountered" in str(exc)
         ):
             if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
-                record.exc_info = None
-                record.exc_text = None
+                record.exc_info = record.exc_text = None
         return True
 
 
 class _AlreadyReported(logging.Filter):
     """Drop Pelican's "Could not process <path>" after the reader named the problems."""
 
-    def __init__(self):
-        super().__init__()
-        self.content_root = ""
+    content_root = ""
 
     def filter(self, record):
         if record.msg == "Could not process %s" and record.args:
@@ -71,7 +66,7 @@ class _AlreadyReported(logging.Filter):
         return True
 
 
-_counter = _ErrorCounter()
+_counter = _ErrorCounter(logging.ERROR)
 _already_reported = _AlreadyReported()
 _no_traceback = _NoTraceback()
 # Pelican's `--log-handler plain` installs no handler at all: give it one that

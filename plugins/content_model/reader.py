@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from functools import cached_property
 from pathlib import Path
 
 from markdown import Markdown
@@ -109,9 +110,9 @@ class FrontMatterReader(BaseReader):
         if ctype.body and not html.strip():
             problems.append("corps: le texte de la page est vide (il est obligatoire)")
         if not cached:  # cached HTML passed this policy (the cache key has the theme's ids)
-            html, refused = clean(html, self._policy())
+            html, refused = clean(html, self._policy)
             if refused:  # say where: look for what was refused in the file's text
-                html, refused = clean(html, self._policy(), read_text(source_path))
+                html, refused = clean(html, self._policy, read_text(source_path))
             problems += [f"corps: {p}" for p in refused]
         if problems:
             report(source_path, problems)
@@ -148,13 +149,9 @@ class FrontMatterReader(BaseReader):
                 f"le slug doit être « {stem} » (l'adresse d'une page publiée ne change pas ; "
                 "pour une nouvelle adresse, créez une nouvelle entrée)"]
 
+    @cached_property
     def _policy(self) -> Policy:
-        policy = getattr(self, "_policy_instance", None)
-        if policy is None:
-            policy = self._policy_instance = Policy(
-                reserved_ids=theme_ids(Path(self.settings["THEME"]) / "templates"),
-            )
-        return policy
+        return Policy(reserved_ids=theme_ids(Path(self.settings["THEME"]) / "templates"))
 
     def _markdown(self) -> Markdown:
         """One Markdown converter per reader, reset between files (building one costs about 1 ms)."""
@@ -171,7 +168,7 @@ class FrontMatterReader(BaseReader):
                    if not k.endswith(".meta")}
         # Heading ids never take an id of the theme's (« ## Contenu » would be #contenu,
         # the skip link's target): the sanitizer refuses those ids in content.
-        reserved = self._policy().reserved_ids
+        reserved = self._policy.reserved_ids
         toc = "markdown.extensions.toc"
         if toc in configs:
             base = configs[toc].get("slugify", toc_slugify)
