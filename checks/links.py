@@ -7,6 +7,7 @@ file and line: ``/accessibilite/ (content/pages/accessibilite.md:12): <a href="/
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -22,11 +23,7 @@ def target_file(output: Path, path: str) -> Path | None:
     candidate = output / unquote(path).lstrip("/")
     if path.endswith("/"):
         candidate = candidate / "index.html"
-    if candidate.is_file():
-        return candidate
-    if (candidate / "index.html").is_file():
-        return candidate / "index.html"
-    return None
+    return next((p for p in (candidate, candidate / "index.html") if p.is_file()), None)
 
 
 class Sources:
@@ -34,17 +31,12 @@ class Sources:
 
     def __init__(self, root: Path | None):
         self.root = Path(root) if root else None
-        self._files: list[tuple[Path, list[str]]] | None = None
 
-    def _read(self) -> list[tuple[Path, list[str]]]:
-        if self._files is None:
-            self._files = []
-            if self.root and self.root.is_dir():
-                for path in sorted(self.root.rglob("*")):
-                    if path.suffix in SOURCE_SUFFIXES and path.is_file():
-                        text = path.read_text(encoding="utf-8", errors="replace")
-                        self._files.append((path, text.splitlines()))
-        return self._files
+    @cached_property
+    def _files(self) -> list[tuple[Path, list[str]]]:
+        files = sorted(self.root.rglob("*")) if self.root and self.root.is_dir() else []
+        return [(path, path.read_text(encoding="utf-8", errors="replace").splitlines())
+                for path in files if path.suffix in SOURCE_SUFFIXES and path.is_file()]
 
     def find(self, url: str, page: Page) -> list[str]:
         if not url:
@@ -52,7 +44,7 @@ class Sources:
         # The URL as a whole token: after "(", a quote, "<", "=", ":" or a space, before
         # ")", a quote, ">" or a space (Markdown, YAML, HTML attributes).
         token = re.compile(r"(?<![^\s(\"'<=:])" + re.escape(url) + r"(?![^\s)\"'>])")
-        found = [(path, number) for path, lines in self._read()
+        found = [(path, number) for path, lines in self._files
                  for number, line in enumerate(lines, 1) if url in line and token.search(line)]
         segments = set(page.url.strip("/").split("/"))
         own = [(path, number) for path, number in found if path.stem in segments]

@@ -174,9 +174,7 @@ class DossierGenerator(Generator):
             return
         out = Path(self.output_path)
         for save_as, source in self.files.items():
-            target = out / save_as
-            target.parent.mkdir(parents=True, exist_ok=True)
-            publish_file(source, target)
+            publish_file(source, out / save_as)
         self._prune()
 
     def _prune(self) -> None:

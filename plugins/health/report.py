@@ -174,8 +174,8 @@ def _load(path: Path):
         return None, str(exc)
 
 
-def of_type(entries, name: str, drafts: bool = False) -> list[Entry]:
-    return [e for e in entries if e.ctype.name == name and (drafts or not e.draft)]
+def of_type(entries, name: str) -> list[Entry]:
+    return [e for e in entries if e.ctype.name == name and not e.draft]
 
 
 def _empty(value) -> bool:
@@ -252,11 +252,9 @@ def news_sections(entries, today: dt.datetime, root: Path) -> list[Section]:
                                               f"{day(when)} ({age(when, today)})"))
     scheduled = Section(INFO, "Actualités programmées", private=True, note=(
         "Une actualité datée après aujourd'hui n'est pas publiée : elle paraît à la première "
-        "construction du site après sa date (le site est reconstruit chaque nuit)."))
-    for entry in sorted(news, key=lambda e: e.values["date"]):
-        if local(entry.values["date"]) > today:
-            scheduled.items.append(Item(entry.where, f"« {entry.title} » : mise en ligne prévue le "
-                                                     f"{moment(entry.values['date'])}"))
+        "construction du site après sa date (le site est reconstruit chaque nuit)."), items=[
+        Item(e.where, f"« {e.title} » : mise en ligne prévue le {moment(e.values['date'])}")
+        for e in sorted(news, key=lambda e: e.values["date"]) if local(e.values["date"]) > today])
     return [stale, scheduled]
 
 
@@ -335,12 +333,9 @@ def advice(entries, year: int, folder=None) -> list[list[tuple[str, str]]]:
 
 
 def drafts_section(entries) -> Section:
-    section = Section(INFO, "Brouillons en attente", private=True)
-    for entry in entries:
-        if entry.draft:
-            section.items.append(Item(entry.where, f"{entry.ctype.label_singular.lower()} "
-                                                   f"« {entry.title} » : brouillon, non publié"))
-    return section
+    return Section(INFO, "Brouillons en attente", private=True, items=[
+        Item(e.where, f"{e.ctype.label_singular.lower()} « {e.title} » : brouillon, non publié")
+        for e in entries if e.draft])
 
 
 def collect(content_root: Path, today: dt.datetime, parsed=None, records=None, cache=None) -> Report:
