@@ -34,11 +34,8 @@ def words(sentence: str) -> int:
 def split(text: str) -> list[str]:
     """The sentences of one paragraph or list item."""
     text = " ".join(text.split())
-    out, start = [], 0
-    for match in END_RE.finditer(text):
-        out.append(text[start:match.end()].strip())
-        start = match.end()
-    out.append(text[start:].strip())
+    ends = [match.end() for match in END_RE.finditer(text)]
+    out = (text[start:end].strip() for start, end in zip([0, *ends], [*ends, None]))
     return [x for x in out if WORD_RE.search(x)]
 
 

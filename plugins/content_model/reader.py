@@ -127,7 +127,7 @@ class FrontMatterReader(BaseReader):
         if not problems:
             try:
                 with bounds.time_budget():
-                    return self._markdown().convert(body)
+                    return self._converter.reset().convert(body)
             except bounds.ParseTimeout:
                 problems = [f"la mise en forme du texte a pris plus de {bounds.PARSE_SECONDS} s "
                             "(structure anormale : crochets, listes ou balises en très grand "
@@ -135,7 +135,7 @@ class FrontMatterReader(BaseReader):
             except RecursionError:
                 problems = ["texte imbriqué trop profondément (listes, citations ou balises) : "
                             "simplifiez-le"]
-            self._md_instance = None  # a parse cut short leaves the converter half-way
+            self.__dict__.pop("_converter", None)  # a parse cut short leaves the converter half-way
         report(source_path, [f"corps: {p}" for p in problems])
         raise ContentError(source_path)
 
@@ -153,15 +153,9 @@ class FrontMatterReader(BaseReader):
     def _policy(self) -> Policy:
         return Policy(reserved_ids=theme_ids(Path(self.settings["THEME"]) / "templates"))
 
-    def _markdown(self) -> Markdown:
+    @cached_property
+    def _converter(self) -> Markdown:
         """One Markdown converter per reader, reset between files (building one costs about 1 ms)."""
-        md = getattr(self, "_md_instance", None)
-        if md is None:
-            md = self._md_instance = self._new_markdown()
-        md.reset()
-        return md
-
-    def _new_markdown(self) -> Markdown:
         config = dict(self.settings["MARKDOWN"])
         extensions = [e for e in config.get("extensions", []) if not e.endswith(".meta")]
         configs = {k: v for k, v in config.get("extension_configs", {}).items()
