@@ -34,11 +34,8 @@ def widget(f: s.Field) -> dict:
         out.update(widget="number", value_type="int" if kind == s.INTEGER else "float")
     elif kind == s.BOOLEAN:
         out["widget"] = "boolean"
-    elif kind == s.SELECT:
-        out.update(widget="select", options=[{"label": label, "value": value}
-                                             for value, label in f.options])
-    elif kind == s.CHOICES:
-        out.update(widget="select", multiple=True,
+    elif kind in (s.SELECT, s.CHOICES):
+        out.update(widget="select", **({"multiple": True} if kind == s.CHOICES else {}),
                    options=[{"label": label, "value": value} for value, label in f.options])
     elif kind == s.IMAGE:
         out.update(widget="image", choose_url=False)

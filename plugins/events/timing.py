@@ -19,9 +19,7 @@ class Timing(EventTime):
         """« samedi 14 mars 2026 de 9 h à 12 h 30 », « du … au … », « … à 14 h »."""
         first, last = self.start.date(), self.last_day
         if self.all_day:
-            if first == last:
-                return day(first)
-            return f"du {day(first)} au {day(last)}"
+            return day(first) if first == last else f"du {day(first)} au {day(last)}"
         if self.end is None:
             return f"{day(first)} à {hour_fr(self.start)}"
         if first == last:
