@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from itertools import groupby
 
 from babel.dates import format_date, tokenize_pattern
 from babel.numbers import format_decimal
@@ -27,17 +28,13 @@ def date_fr(value, fmt: str = "d MMMM y") -> str:
 def _first_of_month(fmt: str) -> str:
     """The CLDR pattern with its day field "d" written "1er" (Babel's untokenize_pattern
     garbles literal text next to literal text: literal runs are joined, then quoted)."""
-    parts, literal = [], ""
-    for kind, value in tokenize_pattern(fmt):
-        if kind == "field" and value != ("d", 1):
-            if literal:
-                parts.append("'" + literal.replace("'", "''") + "'")
-                literal = ""
-            parts.append(value[0] * value[1])
+    parts = []
+    for literal, tokens in groupby(tokenize_pattern(fmt), lambda t: t[0] != "field" or t[1] == ("d", 1)):
+        if literal:
+            text = "".join("1er" if kind == "field" else value for kind, value in tokens)
+            parts.append("'" + text.replace("'", "''") + "'" if text else "")
         else:
-            literal += "1er" if kind == "field" else value
-    if literal:
-        parts.append("'" + literal.replace("'", "''") + "'")
+            parts += [value[0] * value[1] for _, value in tokens]
     return "".join(parts)
 
 

@@ -92,11 +92,8 @@ def public_pages(context, palette: cards.Palette) -> dict[str, cards.Card]:
     for page in context.get("pages", []):
         kind = (org.get("home_kicker") or "Hall 32") if page.url == "" else "Hall 32"
         pages[page.url] = cards.Card(page.title, kind, palette, tagline)
-    items = [item for name in ("metiers", "formations", "articles", "evenements")
-             for item in context.get(name, [])]
-    for item in items:
-        pages[item.url] = cards.Card(item.title, s.BY_NAME[item.content_type].label_singular,
-                                     palette, tagline)
+    for item in (i for name in ("metiers", "formations", "articles", "evenements") for i in context.get(name, [])):
+        pages[item.url] = cards.Card(item.title, s.BY_NAME[item.content_type].label_singular, palette, tagline)
     return pages
 
 
