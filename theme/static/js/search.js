@@ -43,21 +43,17 @@
     return chars.length > 80 ? chars.slice(0, 80).join("") + "…" : query;
   }
 
-  function element(tag, className, text) {
+  function element(tag, className, content) {  // content: text or a node
     var node = document.createElement(tag);
     if (className) { node.className = className; }
-    if (text) { node.textContent = text; }
+    if (content) { node.append(content); }
     return node;
   }
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
-      var script = element("script");
-      script.async = false;  // fetched at once, run in the order they were added
-      script.src = src;
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.appendChild(script);
+      // async false: fetched at once, run in the order they were added
+      document.head.append(Object.assign(element("script"), { async: false, src: src, onload: resolve, onerror: reject }));
     });
   }
 
@@ -84,7 +80,6 @@
   function SearchPage(root, config) {
     this.root = root;
     this.config = config;
-    this.form = root.querySelector(".js-search-form");
     this.input = root.querySelector(".js-search-input");
     this.status = root.querySelector(".js-search-status");
     this.results = root.querySelector("#search-results");
@@ -92,15 +87,12 @@
     this.more = root.querySelector(".js-search-more");
     this.siteUrl = config.siteUrl || "";
     this.hits = [];     // [[document number, type]] in rank order
-    this.query = "";
     this.view = 0;      // renders started: an answer for an older one is dropped
   }
 
   SearchPage.prototype.start = function () {
     var self = this;
-    Array.prototype.forEach.call(this.root.querySelectorAll(".js-search-nojs"), function (n) {
-      n.hidden = true;
-    });
+    this.root.querySelectorAll(".js-search-nojs").forEach(function (n) { n.hidden = true; });
     this.query = new URLSearchParams(window.location.search).get("q") || "";
     this.input.value = this.query;
     if (!this.query.trim()) {
@@ -110,7 +102,11 @@
     this.status.textContent = "Recherche en cours…";
     this.results.setAttribute("aria-busy", "true");
     this.filters.addEventListener("change", function () { self.render(); });
-    this.more.addEventListener("click", function () { self.showMore(); });
+    this.more.addEventListener("click", function () {
+      self.render(true).catch(function () {
+        self.status.textContent = "Les résultats suivants n'ont pas pu se charger. Réessayez.";
+      });
+    });
     return openIndex(this.config).then(function (split) {
       self.split = split;
       return self.run();
@@ -151,37 +147,17 @@
     return this.hits.filter(function (hit) { return !type || hit[1] === type; });
   };
 
-  SearchPage.prototype.render = function () {
-    var self = this;
-    var view = ++this.view;
-    var hits = this.filtered();
-    var type = this.type();
-    return this.split.documents(hits.slice(0, PAGE).map(function (hit) { return hit[0]; })).then(function (items) {
+  /* The first PAGE results or (more) the next ones, appended, focus on the first of them. */
+  SearchPage.prototype.render = function (more) {
+    var self = this, view = more ? this.view : ++this.view, hits = this.filtered(), from = more ? this.shownCount : 0;
+    return this.split.documents(hits.slice(from, from + PAGE).map(function (hit) { return hit[0]; })).then(function (items) {
       if (view !== self.view) { return; }
-      var list = element("ol", "h32-results__list");
-      items.forEach(function (item) { list.appendChild(self.item(item)); });
-      self.results.replaceChildren(list);
-      self.shownCount = items.length;
-      self.more.hidden = hits.length <= items.length;
-      self.say(hits.length, type);
-    });
-  };
-
-  /* The next results, appended; focus goes to the first of them. */
-  SearchPage.prototype.showMore = function () {
-    var self = this;
-    var view = this.view;
-    var hits = this.filtered();
-    var next = hits.slice(this.shownCount, this.shownCount + PAGE).map(function (hit) { return hit[0]; });
-    return this.split.documents(next).then(function (items) {
-      if (view !== self.view) { return; }
-      var list = self.results.querySelector(".h32-results__list");
-      var nodes = items.map(function (item) { return list.appendChild(self.item(item)); });
-      self.shownCount += items.length;
+      var nodes = items.map(self.item, self);
+      if (!more) { self.results.replaceChildren(element("ol", "h32-results__list")); }
+      self.results.firstChild.append.apply(self.results.firstChild, nodes);
+      self.shownCount = from + items.length;
       self.more.hidden = hits.length <= self.shownCount;
-      if (nodes.length) { nodes[0].querySelector("a").focus(); }
-    }).catch(function () {
-      self.status.textContent = "Les résultats suivants n'ont pas pu se charger. Réessayez.";
+      if (!more) { self.say(hits.length, self.type()); } else if (nodes.length) { nodes[0].querySelector("a").focus(); }
     });
   };
 
@@ -209,24 +185,20 @@
 
   SearchPage.prototype.item = function (entry) {
     var core = window.Hall32Search, terms = this.split.matched(this.found.expanded, entry.number);
-    var li = element("li", "h32-results__item");
-    li.appendChild(element("p", "h32-results__type", entry.type));
-    var title = element("h2", "h32-results__title");
-    var link = element("a", "h32-results__link");
+    var link = marked(element("a", "h32-results__link"), core.highlight(entry.title, terms));
     link.href = this.siteUrl + "/" + entry.ref;
-    marked(link, core.highlight(entry.title, terms));
-    title.appendChild(link);
-    li.appendChild(title);
-    li.appendChild(marked(element("p", "h32-results__excerpt"), core.highlight(entry.excerpt, terms)));
+    var li = element("li", "h32-results__item");
+    li.append(element("p", "h32-results__type", entry.type), element("h2", "h32-results__title", link),
+              marked(element("p", "h32-results__excerpt"), core.highlight(entry.excerpt, terms)));
     return li;
   };
 
   /* Text with the matched words in <mark>, built with DOM nodes (never HTML), from
      search-core.js's [text, matched] parts. */
   function marked(node, parts) {
-    parts.forEach(function (part) {
-      node.appendChild(part[1] ? element("mark", "h32-results__mark", part[0]) : document.createTextNode(part[0]));
-    });
+    node.append.apply(node, parts.map(function (part) {  // a string is appended as a text node
+      return part[1] ? element("mark", "h32-results__mark", part[0]) : part[0];
+    }));
     return node;
   }
 
@@ -250,9 +222,7 @@
 
   function init() {
     var field = headerField();
-    if (field) {
-      try { warmIndex(field); } catch (e) { /* the form still works */ }
-    }
+    if (field) { warmIndex(field); }
     var config = readConfig(document);
     var root = config && document.getElementById("h32-recherche");
     if (!root) { return; }
@@ -263,9 +233,5 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  init();  // the script is deferred: the document is parsed
 }());
