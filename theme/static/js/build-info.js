@@ -65,46 +65,39 @@
   }
 
   var script = document.currentScript;
-  if (!script || !script.dataset.src || !root.fetch || !document.body) { return; }
+  if (!script || !script.dataset.src || !document.body) { return; }
   var data = script.dataset;
   var target = data.target ? document.getElementById(data.target) : null;
-  var box = target || document.createElement("div");
-  var online = document.createElement("p");
-  var text = document.createElement("span");
-  var version = document.createElement("a");
-  var report = document.createElement("a");
-  var latest = document.createElement("div");
-  var notice = document.createElement("p");
-  var first = null;
   var COLORS = { ok: "#0f2a44", info: "#0f2a44", error: "#8b1a1a" };
+
+  /* An element with its text. In the bar it is white (Decap's own styles colour paragraphs);
+     clicks pass through the bar to what it covers, but for its links (a list's last entry
+     on a phone lies under it). */
+  function make(tag, text) {
+    var node = document.createElement(tag);
+    node.textContent = text || "";
+    if (tag === "p") { node.style.margin = "0"; }
+    if (!target) { Object.assign(node.style, { color: "#ffffff", pointerEvents: tag === "a" ? "auto" : "" }); }
+    return node;
+  }
+
+  var box = target || make("div");
+  var online = make("p"), text = make("span"), version = make("a"), report = make("a", "État du contenu");
+  var latest = make("div"), notice = make("p");
+  var first = null;
 
   if (!target) {
     box.className = "h32-build-info";
     Object.assign(box.style, { position: "fixed", right: "0.5rem", bottom: "0.5rem", zIndex: "10000",
       maxWidth: "calc(100% - 1rem)", maxHeight: "40vh", overflowY: "auto", padding: "0.4rem 0.75rem",
-      borderRadius: "4px", background: COLORS.ok, color: "#ffffff", font: "14px/1.4 system-ui, sans-serif" });
-    // Clicks pass through the bar to what it covers, but for its links (a list's last
-    // entry on a phone lies under it).
-    box.style.pointerEvents = "none";
-    [version, report].forEach(function (link) {
-      link.style.color = "#ffffff";
-      link.style.pointerEvents = "auto";
-    });
+      borderRadius: "4px", background: COLORS.ok, font: "14px/1.4 system-ui, sans-serif", pointerEvents: "none" });
     report.style.marginLeft = "0.75rem";
     report.href = data.report || "";
-    report.textContent = "État du contenu";
   }
   box.setAttribute("role", "status");
-  [online, notice].forEach(function (p) {
-    p.style.margin = "0";
-    if (!target) { p.style.color = "#ffffff"; }  // Decap's own styles colour paragraphs
-  });
-  online.appendChild(text);
-  online.appendChild(version);
-  if (!target && data.report) { online.appendChild(report); }
-  box.appendChild(notice);
-  box.appendChild(latest);
-  box.appendChild(online);
+  online.append(text, version);
+  if (!target && data.report) { online.append(report); }
+  box.append(notice, latest, online);
   notice.hidden = true;
 
   function showOnline(info) {
@@ -117,31 +110,17 @@
   }
 
   function showLatest(described) {
-    while (latest.firstChild) { latest.removeChild(latest.firstChild); }
+    latest.replaceChildren();
     latest.className = described ? "h32-build-latest h32-build-latest--" + described.level : "";
     if (!target) { box.style.background = COLORS[!notice.hidden ? "error" : described ? described.level : "ok"]; }
     if (!described || (described.level === "ok" && !target)) { return; }
-    var p = document.createElement("p");
-    p.style.margin = "0";
-    if (!target) { p.style.color = "#ffffff"; }
-    p.textContent = described.text;
-    if (described.link) {
-      var a = document.createElement("a");
-      a.href = described.link;
-      a.textContent = " voir l'exécution";
-      if (!target) { a.style.color = "#ffffff"; a.style.pointerEvents = "auto"; }
-      p.appendChild(a);
-    }
-    latest.appendChild(p);
+    var p = make("p", described.text), link = make("a", " voir l'exécution"), list = make("ul");
+    if (described.link) { link.href = described.link; p.append(link); }
+    latest.append(p);
     if (described.items && described.items.length) {
-      var list = document.createElement("ul");
       list.style.margin = "0.25rem 0";
-      described.items.forEach(function (item) {
-        var li = document.createElement("li");
-        li.textContent = item;
-        list.appendChild(li);
-      });
-      latest.appendChild(list);
+      list.append.apply(list, described.items.map(function (item) { return make("li", item); }));
+      latest.append(list);
     }
   }
 
