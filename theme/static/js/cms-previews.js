@@ -8,9 +8,7 @@
    (which defines CMS, h, createClass). */
 (function () {
   "use strict";
-  var CMS = window.CMS;
-  var h = window.h;
-  var createClass = window.createClass;
+  var CMS = window.CMS, h = window.h, createClass = window.createClass;
   if (!CMS || !h || !createClass) { return; }
   var script = document.currentScript;
   if (script && script.dataset.css) { CMS.registerPreviewStyle(script.dataset.css); }
@@ -20,14 +18,9 @@
 
   function data(props, name) { return props.entry.getIn(["data", name]); }
 
-  function items(value) {
-    if (!value || !value.toJS) { return []; }
-    return value.toJS().filter(Boolean);
-  }
+  function items(value) { return value && value.toJS ? value.toJS().filter(Boolean) : []; }
 
-  function field(props, name) {
-    return props.fields.find(function (f) { return f.get("name") === name; });
-  }
+  function field(props, name) { return props.fields.find(function (f) { return f.get("name") === name; }); }
 
   /* The French label of a select field's value, from config.yml (the schema's options). */
   function label(props, name) {

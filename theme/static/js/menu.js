@@ -29,15 +29,12 @@
   button.addEventListener("click", function () {
     setOpen(button.getAttribute("aria-expanded") !== "true", true);
   });
-  menu.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
-      event.preventDefault();
-      setOpen(false, true);
-    }
-  });
-  button.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
-      setOpen(false, true);
-    }
+  [menu, button].forEach(function (node) {
+    node.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+        event.preventDefault();
+        setOpen(false, true);
+      }
+    });
   });
 }());
