@@ -5,13 +5,9 @@
    A hit's ref is a document number; its URL, title and excerpt are in its excerpt chunk.
    new Hall32Split(entry, load): load(kind, hash) gives a promise of the parsed file
    search/<kind>.<hash>.json (kind "terms" or "docs"). */
-(function (root, factory) {
-  if (typeof module === "object" && module.exports) {
-    module.exports = factory;
-  } else {
-    root.Hall32Split = factory(root.lunr, root.Hall32Search);
-  }
-}(typeof self !== "undefined" ? self : this, function (lunr, core) {
+(function (factory) {
+  if (typeof module === "object" && module.exports) { module.exports = factory; } else { self.Hall32Split = factory(self.lunr, self.Hall32Search); }
+}(function (lunr, core) {
   "use strict";
 
   function SplitIndex(entry, load) {
@@ -143,7 +139,9 @@
     expanded.terms.forEach(function (terms) {
       terms.forEach(function (term) {
         var byField = self.weights[self.position[term]];
-        if (out.indexOf(term) < 0 && byField.some(function (list) { return holds(list, number); })) {
+        if (out.indexOf(term) < 0 && byField.some(function (list) {
+          return list.some(function (v, k) { return k % 2 === 0 && v === number; });  // documents at even places
+        })) {
           out.push(term);
         }
       });
@@ -151,22 +149,18 @@
     return out;
   };
 
-  function holds(list, number) {  // documents at the even places
-    for (var k = 0; k < list.length; k += 2) { if (list[k] === number) { return true; } }
-    return false;
-  }
+  /* cache[n]: the promise of load(kind, hash).then(then), forgotten when it fails (tried
+     again by the next query). */
+  SplitIndex.prototype.cached = function (cache, n, kind, hash, then) {
+    cache[n] = cache[n] || this.load(kind, hash).then(then).catch(function (error) {
+      cache[n] = null;
+      throw error;
+    });
+    return cache[n];
+  };
 
   SplitIndex.prototype.shard = function (n) {
-    var self = this;
-    if (!this.shards[n]) {
-      this.shards[n] = this.load("terms", this.entry.shards[n][1]).then(function (data) {
-        self.add(n, data);
-      }, function (error) {
-        self.shards[n] = null;  // tried again by the next query
-        throw error;
-      });
-    }
-    return this.shards[n];
+    return this.cached(this.shards, n, "terms", this.entry.shards[n][1], this.add.bind(this, n));
   };
 
   /* {parsed: core.parse(raw), expanded: expand()'s, hits: find()'s}. */
@@ -188,13 +182,7 @@
     var self = this, size = this.entry.storeChunk;
     return Promise.all(numbers.map(function (number) {
       var n = Math.floor(number / size);
-      if (!self.chunks[n]) {
-        self.chunks[n] = self.load("docs", self.entry.store[n]).catch(function (error) {
-          self.chunks[n] = null;
-          throw error;
-        });
-      }
-      return self.chunks[n].then(function (chunk) {
+      return self.cached(self.chunks, n, "docs", self.entry.store[n]).then(function (chunk) {
         var doc = chunk[number % size];
         return { number: number, ref: doc[0], type: self.type(number), title: doc[1], excerpt: doc[2] };
       });
