@@ -149,8 +149,7 @@
           if (String(error && error.message) === "404" && latestTimer) { root.clearInterval(latestTimer); }
         });
     } else if (data.runs) {
-      var headers = { Accept: "application/vnd.github+json" };
-      json(data.runs, { cache: "no-store", headers: headers })
+      json(data.runs, { cache: "no-store", headers: { Accept: "application/vnd.github+json" } })
         .then(function (answer) { showLatest(describeRun(answer)); })
         .catch(function () { showLatest(null); });
     }

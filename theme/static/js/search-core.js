@@ -6,13 +6,9 @@
    word gives an exact-stem, a prefix and a fuzzy clause (clauses()). The caps below
    bound lunr's fuzzy automata whatever ?q= holds; parse() says when the query was
    shortened. Why and figures: docs/search.md. */
-(function (root, factory) {
-  if (typeof module === "object" && module.exports) {
-    module.exports = factory;
-  } else {
-    root.Hall32Search = factory(root.lunr);
-  }
-}(typeof self !== "undefined" ? self : this, function (lunr) {
+(function (factory) {
+  if (typeof module === "object" && module.exports) { module.exports = factory; } else { self.Hall32Search = factory(self.lunr); }
+}(function (lunr) {
   "use strict";
 
   var elision = null;   // RegExp of the entry's "elision" (french.ELISION), set by configure()
@@ -26,19 +22,14 @@
   var FUZZY2_WORDS = 3; // words searched with edit distance 2 (the first ones)
 
   /* Take the index's metadata: the elision rule (a regular expression's source). */
-  function configure(entry) {
-    elision = new RegExp(entry.elision);
-  }
+  function configure(entry) { elision = new RegExp(entry.elision); }
 
   function elide(s) {
     if (!elision) { throw new Error("search-core: configure() it with the index's entry first"); }
     return s.replace(elision, "");
   }
 
-  function elisionFr(token) {
-    return token.update(elide);
-  }
-  lunr.Pipeline.registerFunction(elisionFr, "elision-fr");
+  lunr.Pipeline.registerFunction(function (token) { return token.update(elide); }, "elision-fr");
 
   function normalize(text) {
     return String(text || "").normalize("NFC")

@@ -26,7 +26,6 @@
     try { return JSON.parse(node.textContent); } catch (e) { return null; }
   }
 
-  /* The theme's header search field, or null. */
   function headerField() {
     var field = document.getElementById("entete-recherche");
     var header = field && field.closest("header");
@@ -137,19 +136,11 @@
     });
   };
 
-  SearchPage.prototype.type = function () {
-    var checked = this.filters.querySelector("input:checked");
-    return checked ? checked.value : "";
-  };
-
-  SearchPage.prototype.filtered = function () {
-    var type = this.type();
-    return this.hits.filter(function (hit) { return !type || hit[1] === type; });
-  };
-
   /* The first PAGE results or (more) the next ones, appended, focus on the first of them. */
   SearchPage.prototype.render = function (more) {
-    var self = this, view = more ? this.view : ++this.view, hits = this.filtered(), from = more ? this.shownCount : 0;
+    var self = this, view = more ? this.view : ++this.view, from = more ? this.shownCount : 0;
+    var checked = this.filters.querySelector("input:checked"), type = checked ? checked.value : "";
+    var hits = this.hits.filter(function (hit) { return !type || hit[1] === type; });
     return this.split.documents(hits.slice(from, from + PAGE).map(function (hit) { return hit[0]; })).then(function (items) {
       if (view !== self.view) { return; }
       var nodes = items.map(self.item, self);
@@ -157,7 +148,7 @@
       self.results.firstChild.append.apply(self.results.firstChild, nodes);
       self.shownCount = from + items.length;
       self.more.hidden = hits.length <= self.shownCount;
-      if (!more) { self.say(hits.length, self.type()); } else if (nodes.length) { nodes[0].querySelector("a").focus(); }
+      if (!more) { self.say(hits.length, type); } else if (nodes.length) { nodes[0].querySelector("a").focus(); }
     });
   };
 
