@@ -91,13 +91,12 @@
   /* Split a text into [text, isMatch] parts: a word matches when its folded
      form or its stem is one of the index terms a result matched. */
   function highlight(text, matchedTerms) {
-    var matched = {};
-    matchedTerms.forEach(function (t) { matched[t] = true; });
+    var matched = new Set(matchedTerms);
     return normalize(text).split(/([^\s\-'.,;:!?()«»"]+)/).filter(Boolean).map(function (part) {
       var word = elide(run(lunr.fr.trimmer, part.toLowerCase()));
       if (!word) { return [part, false]; }
       var folded = lunr.fr.accentFoldTerm(word);
-      return [part, Boolean(matched[folded] || matched[run(lunr.fr.stemmer, folded)])];
+      return [part, matched.has(folded) || matched.has(run(lunr.fr.stemmer, folded))];
     });
   }
 

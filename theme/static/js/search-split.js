@@ -106,9 +106,7 @@
       });
     });
     var positions = Array.from(boost.keys()).sort(function (x, y) { return x - y; });
-    var squares = 0;
-    positions.forEach(function (pos) { var v = boost.get(pos); squares += v * v; });
-    var magnitude = Math.sqrt(squares);
+    var magnitude = Math.sqrt(positions.reduce(function (sum, pos) { return sum + boost.get(pos) * boost.get(pos); }, 0));
     positions.forEach(function (pos) {  // dot products: lunr.Vector.dot adds by ascending position
       var q = boost.get(pos), byField = self.weights[pos];
       for (var f = 0; f < nf; f++) {

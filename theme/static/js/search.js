@@ -116,8 +116,7 @@
      "h32-search" measure of the page's performance timeline (read by
      tests/test_search_hostile.py). */
   SearchPage.prototype.run = function () {
-    var self = this, split = this.split;
-    var started = performance.now();
+    var self = this, split = this.split, started = performance.now();
     return split.search(this.query).then(function (found) {
       self.found = found;
       self.hits = found.hits.map(function (hit) { return [Number(hit.ref), split.type(Number(hit.ref))]; });
