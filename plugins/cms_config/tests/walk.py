@@ -226,7 +226,7 @@ class GuideWalk:
         self.open_collection(collection)
         # The list renders twice (cached entries, then the backend's): a click during the
         # second render can be lost, so click again until the entry's screen opens.
-        for attempt in range(3):
+        for _attempt in range(3):
             self.click(entry)
             try:
                 self.page.wait_for_url("**/entries/**", timeout=5_000)
