@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+import forked_builds
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 DEV_CONF = ROOT / "pelicanconf.py"
@@ -41,13 +43,18 @@ class Build:
 
 
 def build_site(content: Path, output: Path, conf: Path = DEV_CONF, *extra: str,
-               cwd: Path | None = None, env: dict | None = None) -> Build:
-    """Run Pelican as the tasks do (plain log lines), from ``cwd``."""
-    cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(conf),
-           "--log-handler", "plain", *extra]
+               cwd: Path | None = None, env: dict | None = None, fresh: bool = False) -> Build:
+    """Run Pelican as the tasks do (plain log lines), from ``cwd``: in a child of a process
+    that has already imported Pelican and the plugins (tests/forked_builds.py), or with
+    ``fresh`` in a new `python -m pelican` process."""
+    args = [str(content), "-o", str(output), "-s", str(conf), "--log-handler", "plain", *extra]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
-    proc = subprocess.run(cmd, cwd=cwd or content.parent, capture_output=True, text=True,
-                          env=env, timeout=300)
+    cwd = cwd or content.parent
+    if not fresh:
+        returncode, stdout, stderr = forked_builds.build(args, cwd, env, timeout=300)
+        return Build(returncode, stdout + stderr, output)
+    proc = subprocess.run([sys.executable, "-m", "pelican", *args], cwd=cwd, capture_output=True,
+                          text=True, env=env, timeout=300)
     return Build(proc.returncode, proc.stdout + proc.stderr, output)
 
 
