@@ -134,8 +134,12 @@ class GuideWalk:
         chosen.click()
         # The menu closes after its animation; a multiple select keeps it open without the
         # chosen option. A click before the menu is gone lands on another option: wait for
-        # the chosen option to go, then close a menu still open as a keyboard user would.
-        chosen.wait_for(state="hidden")
+        # the chosen option to go (3 s at most, as before), then close a menu still open as
+        # a keyboard user would.
+        try:
+            chosen.wait_for(state="hidden", timeout=3_000)
+        except PlaywrightTimeout:
+            pass
         menu = self.page.get_by_role("option").first
         if menu.is_visible():
             self.page.keyboard.press("Escape")
