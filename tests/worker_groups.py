@@ -5,7 +5,7 @@ one is put in its module's group, so that the module's tests run in one
 process and the fixture is made once; the tests that use a session fixture of
 ONE_PROCESS_FIXTURES (the CMS tests' build and decap-server) form one group across modules.
 xdist sends the largest groups first, then the other tests one by one to whichever process
-is free. Loaded by conftest.py; checked by
+is free: the slow ones first, then the quick ones. Loaded by conftest.py; checked by
 tests/test_worker_groups.py."""
 
 from __future__ import annotations
@@ -47,3 +47,7 @@ def pytest_collection_modifyitems(config, items):
             # it into item._nodeid (from xdist_group marks), which pytest 9 no longer reads:
             # the id is item._id. A test's id in reports reads "path::test@path".
             item._id = NodeId.parse(f"{item.nodeid}@{group}")
+    # The tests that are not in a group go out in the order of the list: the slow ones
+    # (tests/lanes.py) first, each lane in its shuffled order, so that the last tests handed
+    # out are short ones and neither process waits long at the end for the other.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
