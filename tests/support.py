@@ -83,15 +83,37 @@ def good_output(tmp_path_factory) -> Path:
 def refused_build(content: Path, good_output: Path, tmp_path: Path, capfd) -> str:
     """Build ``content`` as the tasks do over a copy of the last good output; check
     that it stops with exit 1, no traceback, and the output byte-identical. Returns
-    the log, for the test to look for its message."""
+    the log, for the test to look for its message.
+
+    tasks.safe_build runs as it is, but its Pelican step (the command of tasks.pelican_args)
+    is forked from a builder (tests/forked_builds.py) instead of started as a new process;
+    the quality gates still run as tasks start them. tests/test_build_safety.py and
+    test_bad_content.py::test_failed_build_keeps_last_output run safe_build's own processes."""
     import tasks
     from invoke import Context, Exit
 
     output = tmp_path / "output"
     shutil.copytree(good_output, output)
     before = snapshot(output)
-    with pytest.raises(Exit) as failure:
-        tasks.safe_build(Context(), DEV_CONF, output=output, content=content)
+    started = tasks._run
+
+    def run(args, lock, log=None):
+        if args[:3] != [sys.executable, "-m", "pelican"]:
+            return started(args, lock, log)
+        returncode, stdout, stderr = forked_builds.build(args[3:], Path.cwd(), dict(os.environ), timeout=300)
+        for text in (stdout, stderr):
+            sys.stdout.write(text)
+            if log is not None:
+                log.extend(text.splitlines(keepends=True))
+        sys.stdout.flush()
+        return returncode == 0
+
+    tasks._run = run
+    try:
+        with pytest.raises(Exit) as failure:
+            tasks.safe_build(Context(), DEV_CONF, output=output, content=content)
+    finally:
+        tasks._run = started
     log = "".join(capfd.readouterr())
     assert failure.value.code == 1, log
     assert "Traceback" not in log, log
