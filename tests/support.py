@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+import forked_builds
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 DEV_CONF = ROOT / "pelicanconf.py"
@@ -41,13 +43,18 @@ class Build:
 
 
 def build_site(content: Path, output: Path, conf: Path = DEV_CONF, *extra: str,
-               cwd: Path | None = None, env: dict | None = None) -> Build:
-    """Run Pelican as the tasks do (plain log lines), from ``cwd``."""
-    cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(conf),
-           "--log-handler", "plain", *extra]
+               cwd: Path | None = None, env: dict | None = None, fresh: bool = False) -> Build:
+    """Run Pelican as the tasks do (plain log lines), from ``cwd``: in a child of a process
+    that has already imported Pelican and the plugins (tests/forked_builds.py), or with
+    ``fresh`` in a new `python -m pelican` process."""
+    args = [str(content), "-o", str(output), "-s", str(conf), "--log-handler", "plain", *extra]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
-    proc = subprocess.run(cmd, cwd=cwd or content.parent, capture_output=True, text=True,
-                          env=env, timeout=300)
+    cwd = cwd or content.parent
+    if not fresh:
+        returncode, stdout, stderr = forked_builds.build(args, cwd, env, timeout=300)
+        return Build(returncode, stdout + stderr, output)
+    proc = subprocess.run([sys.executable, "-m", "pelican", *args], cwd=cwd, capture_output=True,
+                          text=True, env=env, timeout=300)
     return Build(proc.returncode, proc.stdout + proc.stderr, output)
 
 
@@ -76,15 +83,37 @@ def good_output(tmp_path_factory) -> Path:
 def refused_build(content: Path, good_output: Path, tmp_path: Path, capfd) -> str:
     """Build ``content`` as the tasks do over a copy of the last good output; check
     that it stops with exit 1, no traceback, and the output byte-identical. Returns
-    the log, for the test to look for its message."""
+    the log, for the test to look for its message.
+
+    tasks.safe_build runs as it is, but its Pelican step (the command of tasks.pelican_args)
+    is forked from a builder (tests/forked_builds.py) instead of started as a new process;
+    the quality gates still run as tasks start them. tests/test_build_safety.py and
+    test_bad_content.py::test_failed_build_keeps_last_output run safe_build's own processes."""
     import tasks
     from invoke import Context, Exit
 
     output = tmp_path / "output"
     shutil.copytree(good_output, output)
     before = snapshot(output)
-    with pytest.raises(Exit) as failure:
-        tasks.safe_build(Context(), DEV_CONF, output=output, content=content)
+    started = tasks._run
+
+    def run(args, lock, log=None):
+        if args[:3] != [sys.executable, "-m", "pelican"]:
+            return started(args, lock, log)
+        returncode, stdout, stderr = forked_builds.build(args[3:], Path.cwd(), dict(os.environ), timeout=300)
+        for text in (stdout, stderr):
+            sys.stdout.write(text)
+            if log is not None:
+                log.extend(text.splitlines(keepends=True))
+        sys.stdout.flush()
+        return returncode == 0
+
+    tasks._run = run
+    try:
+        with pytest.raises(Exit) as failure:
+            tasks.safe_build(Context(), DEV_CONF, output=output, content=content)
+    finally:
+        tasks._run = started
     log = "".join(capfd.readouterr())
     assert failure.value.code == 1, log
     assert "Traceback" not in log, log

@@ -152,16 +152,18 @@ def builds(tmp_path_factory):
     content = root / "content"
     shutil.copytree(ROOT / "content", content)
 
-    def build(name: str, cache: str):
+    def build(name: str, cache: str, fresh=False):
         result = build_site(content, root / name, DEV_CONF, "-e", "DOSSIER_PDF=true",
-                            *cache_overrides(root / cache), cwd=ROOT)
+                            *cache_overrides(root / cache), cwd=ROOT, fresh=fresh)
         assert result.returncode == 0, result.log
         return root / name
 
     def entries(cache: str) -> dict:
         return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in (root / cache / "dossier").glob("*.pdf")}
 
-    done = {"cold": build("cold", "a"), "cold2": build("cold2", "b")}
+    # cold2 in a process of its own: the warm build below reads cold's cache in another
+    # process than cold's (tests/forked_builds.py alternates two builders).
+    done = {"cold": build("cold", "a"), "cold2": build("cold2", "b", fresh=True)}
     before = entries("a")
     done["warm"] = build("warm", "a")
     done["warm_entries"], done["cold_entries"] = entries("a"), before

@@ -130,13 +130,18 @@ class GuideWalk:
             self.page.keyboard.type(search)
         self.page.get_by_role("option", name=option, exact=True).wait_for()
         self.screen()
-        self.page.get_by_role("option", name=option, exact=True).click()
-        # The menu closes after its animation (a multiple select keeps it open): a click
-        # before then lands on another option, so wait, or close it as a keyboard user would.
-        menu = self.page.get_by_role("option").first
+        chosen = self.page.get_by_role("option", name=option, exact=True)
+        chosen.click()
+        # The menu closes after its animation; a multiple select keeps it open without the
+        # chosen option. A click before the menu is gone lands on another option: wait for
+        # the chosen option to go (3 s at most, as before), then close a menu still open as
+        # a keyboard user would.
         try:
-            menu.wait_for(state="hidden", timeout=3_000)
+            chosen.wait_for(state="hidden", timeout=3_000)
         except PlaywrightTimeout:
+            pass
+        menu = self.page.get_by_role("option").first
+        if menu.is_visible():
             self.page.keyboard.press("Escape")
             menu.wait_for(state="hidden")
         self._mark(option)
