@@ -111,8 +111,12 @@ class ReaderCache:
             return
         lines = ("\t".join((path, *map(str, st), text)) for path, (st, text) in sorted(self.used.items()))
         write_sealed(self.file, self.kind, "\n".join(lines).encode("utf-8"))
-        folder = self.file.parent
-        others = sorted((p for p in folder.glob("reader-*.cache") if p.is_file()),
-                        key=lambda p: p.stat().st_mtime)
-        for old in others[:-KEEP]:
+        ages = []
+        for other in self.file.parent.glob("reader-*.cache"):
+            try:  # another build (tests run two at once) may remove it meanwhile
+                if other.is_file():
+                    ages.append((other.stat().st_mtime, other))
+            except FileNotFoundError:
+                continue
+        for _, old in sorted(ages)[:-KEEP]:
             old.unlink(missing_ok=True)

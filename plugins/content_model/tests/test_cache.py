@@ -124,3 +124,23 @@ def test_files_gone_are_dropped_and_old_caches_pruned(tmp_path):
         other.put(a, stamp(a), ({}, ""))
         other.save()
     assert len(list((tmp_path / "c").glob("reader-*.cache"))) == KEEP
+
+
+def test_a_cache_file_removed_by_another_build_meanwhile_is_no_error(tmp_path, monkeypatch):
+    conf = settings(tmp_path)
+    a = source(tmp_path, "a.md")
+    cache = ReaderCache(tmp_path / "c", conf)
+    cache.put(a, stamp(a), ({}, a))
+    listed = type(tmp_path).glob
+
+    def glob(self, pattern):  # a file listed, then pruned by a build running beside this one
+        yield from listed(self, pattern)
+        if pattern == "reader-*.cache":
+            gone = self / "reader-gone.cache"
+            gone.write_bytes(b"")
+            yield gone
+            gone.unlink()
+
+    monkeypatch.setattr(type(tmp_path), "glob", glob)
+    cache.save()
+    assert ReaderCache(tmp_path / "c", conf).get(a) is not None
