@@ -12,8 +12,8 @@ rendering did not change is not typeset again (docs/performance.md has the figur
 Entries are sealed (buildkit/cachefiles.py): a damaged one is a miss. Entries no build
 used lately are removed when the folder holds four times more than one build uses.
 
-Pages and feeds go through buildkit.files (only changed files written): this module
-replaces the ``open`` of pelican.writers, which ``Writer._open_w`` calls after its checks.
+Pages and feeds go through buildkit.files (only changed files written): the writer's
+``_open_w`` runs Pelican's checks with an ``open`` that hands the text to it.
 """
 
 from __future__ import annotations
@@ -106,15 +106,19 @@ def _open(file, mode="r", *args, encoding=None, **kwargs):
     return open(file, mode, *args, encoding=encoding, **kwargs)
 
 
-writers.open = _open
-
-
 class TypesettingWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         files.start(output_path)
         self.page_cache = PageCache((settings or {}).get("FRENCH_TYPESET_CACHE"))
         CACHES.append(self.page_cache)
+
+    def _open_w(self, filename, encoding, override=False):
+        writers.open = _open  # Pelican's checks, then our open: only for this writer's files
+        try:
+            return super()._open_w(filename, encoding, override)
+        finally:
+            del writers.open
 
     def write_file(self, name, template, context, *args, **kwargs):
         if name and is_typeset(name):  # paginated pages are written in the folder of ``name``
