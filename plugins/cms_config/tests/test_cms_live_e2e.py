@@ -91,6 +91,9 @@ def test_a_save_never_reloads_the_editor_but_public_pages_reload(live, browser):
     public = context.new_page()
     public.goto(f"{cms.base}/evenements/")
     public.evaluate("window.h32Mark = 'not reloaded'")
+    # A page behind another gets no animation frames in headless Chromium: each click on
+    # it waited ~2 s for Playwright's "stable" check. The public page reloads from behind.
+    page.bring_to_front()
     page.evaluate("window.h32Mark = 'not reloaded'")
     walk = GuideWalk(page)
     news = cms.repo / "content" / "actualites" / "sans-rechargement.md"

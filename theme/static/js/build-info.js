@@ -172,7 +172,8 @@
   loadOnline();
   loadLatest();
   if (data.localApi) { checkLocalServer(); }
-  // Locally a save is rebuilt in seconds; the API allows 60 unauthenticated calls an hour.
-  root.setInterval(loadOnline, data.status ? 5000 : 60000);
-  latestTimer = root.setInterval(loadLatest, data.status ? 5000 : 120000);
+  // Locally a save is rebuilt in about a second (a file read); the API allows 60
+  // unauthenticated calls an hour.
+  root.setInterval(loadOnline, data.status ? 2000 : 60000);
+  latestTimer = root.setInterval(loadLatest, data.status ? 2000 : 120000);
 }(this));
