@@ -98,10 +98,13 @@ MEASURE_JS = r"""
       if (cx !== null) break;
     }
     if (cx === null) return null;
+    // Sizes are only compared with 24 and 44 px: a run stops at CAP (a card's
+    // 358 px width cost 358 hit tests; capped, the phone test takes half the time).
+    const CAP = 48;
     const run = (from, lo, hi, at) => {
       let a0 = from, a1 = from;
-      while (a0 - 1 >= lo && at(a0 - 1)) a0 -= 1;
-      while (a1 + 1 <= hi && at(a1 + 1)) a1 += 1;
+      while (a1 - a0 + 1 < CAP && a0 - 1 >= lo && at(a0 - 1)) a0 -= 1;
+      while (a1 - a0 + 1 < CAP && a1 + 1 <= hi && at(a1 + 1)) a1 += 1;
       return a1 - a0 + 1;
     };
     const w = run(cx, Math.max(0, box.left), Math.min(window.innerWidth - 1, box.right - 1), (x) => lands(x, cy));
