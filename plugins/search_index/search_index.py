@@ -65,8 +65,7 @@ class SearchIndexGenerator(Generator):
         docs = collect(self.context, figure_fr)
         for problem in caps.problems(docs):  # the build stops (content_model counts errors)
             logger.error("%s", problem)
-        cache = Path(self.settings.get("SEARCH_CACHE") or Path(self.settings["CACHE_PATH"]) / "search")
-        self.job = IndexJob(docs, cache, parallel=self.settings.get("SEARCH_INDEX_WORKER", True))
+        self.job = IndexJob(docs, Path(self.settings["SEARCH_CACHE"]))
         if self.settings.get("SEARCH_WHOLE_INDEX"):
             whole = dumps(build_index(docs))
             self.files[hashed("whole.json", whole)] = whole
