@@ -68,10 +68,6 @@ class ImageSet:
         return ", ".join(f"{v.url} {v.width}w" for v in getattr(self, kind))
 
 
-def _stem(path: Path) -> str:
-    return re.sub(r"[^a-z0-9-]+", "-", path.stem.lower()).strip("-") or "image"
-
-
 class Pipeline:
     """``process()`` plans an image's variants from its header (size, orientation,
     transparency) and returns their ``ImageSet`` at once; decoding, resizing and
@@ -156,7 +152,7 @@ class Pipeline:
 
     def _plan(self, source: Path, data: bytes, key: str, widths) -> tuple[ImageSet, list]:
         """The ImageSet, and [(width, height, [(format, cache file)...])] still to make."""
-        name = f"{_stem(source)}.{key}"
+        name = (re.sub(r"[^a-z0-9-]+", "-", source.stem.lower()).strip("-") or "image") + f".{key}"
         if source.suffix.lower() == ".svg":
             try:
                 svg.check(data)  # published as uploaded: it must be a plain drawing
