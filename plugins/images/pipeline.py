@@ -3,13 +3,8 @@
 ``Pipeline.process(path, widths)`` returns an ``ImageSet``: the image's display
 size and, for each width (never more than the original), a WebP file and a
 fallback in the original's family (PNG when it has transparency, JPEG
-otherwise), EXIF orientation applied and metadata dropped. Variants live in a
-cache folder outside the output (it survives `invoke clean`); a manifest per
-source hash means a build where no image changed decodes nothing. New images
-are made in a background process while the build goes on (``finish()`` waits).
-
-Damage in the cache is a miss: the manifest is sealed and lists each variant's size and
-SHA-256, checked on every build (variants are published by hard link).
+otherwise), EXIF orientation applied and metadata dropped. A sealed manifest per
+source hash lists each variant's size and SHA-256: damage in the cache is a miss.
 """
 
 from __future__ import annotations
@@ -69,13 +64,9 @@ class ImageSet:
 
 
 class Pipeline:
-    """``process()`` plans an image's variants from its header (size, orientation,
-    transparency) and returns their ``ImageSet`` at once; decoding, resizing and
-    encoding (about 0.7 s for a 12 MP photo) run in a background process when
-    ``background`` is set, while the build renders its pages. ``finish()`` waits for
-    them and returns the errors found there. A manifest is written (by the process
-    that made the variants) only once every variant of the image is in the cache,
-    and used only while every variant is the file it lists."""
+    """``process()`` plans an image's variants from its header and returns their ``ImageSet``
+    at once; with ``background``, they are made in a forked process while the pages render
+    and ``finish()`` waits for them, returning the errors found there."""
 
     def __init__(self, cache_dir: Path, background: bool = False):
         self.cache_dir = Path(cache_dir)
