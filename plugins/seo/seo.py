@@ -122,7 +122,7 @@ class SeoGenerator(Generator):
                 continue
             path = f"{CARD_DIR}/{card.key}.png"
             social_cards[url] = path
-            files[path] = cards.cached_file(card, cache)
+            files[path] = cache / f"{card.key}.png"
             if not cards.is_cached(card, files[path]):  # never drawn, or damaged
                 missing[path] = card
         try:
