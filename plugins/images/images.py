@@ -141,7 +141,6 @@ def _prepare(content) -> None:
 
 class ImagesGenerator(Generator):
     def output_folders(self):
-        """Folders of the output this plugin writes (a page slug must not take one)."""
         return (URL_DIR,)
 
     def generate_output(self, writer) -> None:

@@ -41,7 +41,6 @@ OUTPUT_DIR = "search"
 
 class SearchIndexGenerator(Generator):
     def output_folders(self):
-        """Folders of the output this plugin writes (a page slug must not take one)."""
         return ("recherche", OUTPUT_DIR)
 
     def generate_context(self) -> None:

@@ -98,7 +98,6 @@ def public_pages(context, palette: cards.Palette) -> dict[str, cards.Card]:
 
 class SeoGenerator(Generator):
     def output_folders(self):
-        """Folders of the output this plugin writes (a page slug must not take one)."""
         return (CARD_DIR,)
 
     def generate_context(self) -> None:
