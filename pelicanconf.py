@@ -131,17 +131,12 @@ CACHE_FOLDERS = {
 }
 
 
-def cache_settings(root=CACHE_ROOT) -> dict:
-    """{setting: its folder under ``root``} for every cache."""
-    return {name: str(Path(root) / folder) for name, folder in CACHE_FOLDERS.items()}
-
-
 def cache_overrides(root) -> list:
     """`pelican -e` arguments that put every cache under ``root`` (tests, benchmarks)."""
-    return [f"{name}={json.dumps(path)}" for name, path in cache_settings(root).items()]
+    return [f"{name}={json.dumps(str(Path(root) / folder))}" for name, folder in CACHE_FOLDERS.items()]
 
 
-globals().update(cache_settings())
+globals().update({name: str(Path(CACHE_ROOT) / folder) for name, folder in CACHE_FOLDERS.items()})
 SEO_LOCAL_SITEURL = f"http://{DEV_HOST}:{DEV_PORT}"  # absolute URLs when SITEURL is empty
 
 # Off: a build writes only the files that changed and removes the others (buildkit/files.py).

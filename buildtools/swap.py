@@ -1,18 +1,9 @@
-"""One build at a time per output folder, swapped in whole (used by tasks.py).
+"""One build at a time per output folder, swapped in whole (tasks.safe_build; docs/status.md).
 
-Beside output/ (same file system, so each rename is atomic):
-  .output.lock      the lock file (flock), kept: deleting a lock file races;
-  .output.build     the folder a build updates: the site before output/'s, which the
-                    build brings up to date (buildkit/files.py writes only what changed
-                    and removes the rest: far cheaper than creating every folder again);
-  .output.prev      the previous site, between the renames of the swap.
-Whatever a kill -9 leaves behind is sorted out by the next build, under the lock.
-
-``build_lock(output)`` holds the lock; ``build_folder(output)`` gives the folder to build
-into; ``install_build(new, output)`` swaps a finished build in (three renames: output/
-becomes the next build's folder); ``remove(path)`` deletes a file or a folder.
-tasks.safe_build puts them together with Pelican and the quality gates. POSIX only
-(fcntl): on Windows, use WSL.
+Beside output/ (same file system, so each rename is atomic): ``.output.lock`` (flock, kept:
+deleting a lock file races), ``.output.build`` (the folder a build updates) and
+``.output.prev`` (the previous site, between the renames). Whatever a kill -9 leaves behind
+is sorted out by the next build, under the lock. POSIX only (fcntl): on Windows, use WSL.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """assets: the theme's CSS bundled, and its scripts, named after their content hash.
 
 Signal get_generators adds AssetsGenerator:
-- generate_context concatenates ASSETS_CSS (globs under the theme's static
+- generate_context concatenates CSS (globs under the theme's static
   folder, in order) and publishes ``site_css``, the bundle's URL path,
-  ``site_js`` ({file name: URL path}) for the scripts of ASSETS_JS, and
+  ``site_js`` ({file name: URL path}) for the scripts of JS, and
   ``theme_tokens`` ({"h32-c-navy": "#0f2a44", …}: tokens.css's custom properties,
   for templates that need a colour outside CSS, like the theme-color meta tag);
 - generate_output writes them; they can be cached forever since their names
@@ -25,12 +25,8 @@ from buildkit.files import hashed_name, write_files
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "ASSETS_CSS": ["css/tokens.css", "css/base.css", "css/layout/*.css", "css/components/*.css"],
-    "ASSETS_OUTPUT_DIR": "theme/css",
-    "ASSETS_JS": ["js/*.js"],
-    "ASSETS_JS_OUTPUT_DIR": "theme/js",
-}
+CSS = ["css/tokens.css", "css/base.css", "css/layout/*.css", "css/components/*.css"]
+JS = ["js/*.js"]
 IMAGES = ["img/*"]
 
 
@@ -45,21 +41,19 @@ def matching_files(static_root: Path, patterns) -> list[Path]:
 
 class AssetsGenerator(Generator):
     def generate_context(self) -> None:
-        for key, value in DEFAULTS.items():
-            self.settings.setdefault(key, value)
         static_root = Path(self.theme) / "static"
-        files = matching_files(static_root, self.settings["ASSETS_CSS"])
+        files = matching_files(static_root, CSS)
         if not files:
             logger.error("assets: no stylesheet found under %s", static_root)
         parts = [f"/* {p.relative_to(static_root)} */\n{p.read_text(encoding='utf-8')}" for p in files]
         self.bundle = "\n".join(parts).encode("utf-8")
-        self.path_out = hashed_name(self.settings["ASSETS_OUTPUT_DIR"], "site.css", self.bundle)
+        self.path_out = hashed_name("theme/css", "site.css", self.bundle)
         self.context["site_css"] = self.path_out
         self.files: dict[str, bytes] = {}
         site_js = {}
-        for path in matching_files(static_root, self.settings["ASSETS_JS"]):
+        for path in matching_files(static_root, JS):
             data = path.read_bytes()
-            url = hashed_name(self.settings["ASSETS_JS_OUTPUT_DIR"], path.name, data)
+            url = hashed_name("theme/js", path.name, data)
             site_js[path.name] = url
             self.files[url] = data
         self.context["site_js"] = site_js

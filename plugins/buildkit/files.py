@@ -1,16 +1,10 @@
 """Files of the output: fingerprinted names, bytes written, cached files linked.
 
-``hashed_name`` names a file after its bytes (browsers may cache it forever).
-``publish_file`` hard-links a file that exists elsewhere (a cache, node_modules: never
-changed in place) into the output, or copies it across file systems.
-
-A build updates the output folder instead of emptying it (DELETE_OUTPUT_DIRECTORY off):
-``start(output)`` lists its files and removes anything but files and folders (links);
-every file of the build goes through ``write_bytes`` (Pelican's pages and feeds too, see
-french_format's writer) or ``publish_file``, which leave a file holding the right bytes
-alone and replace any other, never writing through it (it may be a hard link into a
-cache); ``finish()`` removes the files the build did not write. Creating and deleting the
-site's 1,100 folders and 2,600 files was most of a warm build's system time.
+A build updates the output folder instead of emptying it (why and figures:
+docs/hand-written.md): every file goes through ``write_bytes`` (Pelican's pages and feeds
+too, see french_format's writer) or ``publish_file`` (a hard link to a cached file, else a
+copy), which leave a file holding the right bytes alone and replace any other, never
+writing through it; ``finish()`` removes the files the build did not write.
 """
 
 from __future__ import annotations

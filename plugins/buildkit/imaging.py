@@ -28,8 +28,6 @@ DAMAGED = "image illisible ou corrompue"
 
 
 def decoder_error(exc: BaseException) -> ImageError:
-    """The ImageError for any exception a decoder (Pillow, its plugins) raised: the
-    one boundary between image files and the build (plugins/images/pipeline.py)."""
     from PIL import Image, UnidentifiedImageError
 
     text = str(exc)
@@ -51,13 +49,10 @@ def decoder_error(exc: BaseException) -> ImageError:
 
 
 def register(pipeline) -> None:
-    """Make ``pipeline`` (images.pipeline.Pipeline) the one of this build."""
     _current["pipeline"] = pipeline
 
 
 def pipeline():
-    """This build's pipeline: ``process(source, widths, user=...)`` plans an image's
-    variants and returns its ImageSet (``picture()`` in templates), or raises ImageError."""
     try:
         return _current["pipeline"]
     except KeyError:

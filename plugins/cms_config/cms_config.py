@@ -65,7 +65,6 @@ def admin_csp(settings) -> str:
 
 class CmsGenerator(Generator):
     def output_folders(self):
-        """Folders of the output this plugin writes (a page slug must not take one)."""
         return (ADMIN,)
 
     def generate_context(self) -> None:

@@ -229,17 +229,13 @@ def check_value(f: s.Field, value, images_root: Path | None = None):
     return _check_list(f, value, images_root)  # STRINGS, REFS, OBJECTS
 
 
-def _limit(number) -> str:
-    return f"{number:g}"
-
-
 def _check_range(f: s.Field, value) -> tuple[object, str | None]:
     if f.minimum is not None and value < f.minimum:
         if f.minimum == 0:
             return None, f"doit être positif ou nul, pas « {value} »"
-        return None, f"doit valoir au moins {_limit(f.minimum)}, pas « {value} »"
+        return None, f"doit valoir au moins {f.minimum:g}, pas « {value} »"
     if f.maximum is not None and value > f.maximum:
-        return None, f"doit valoir au plus {_limit(f.maximum)}, pas « {value} »"
+        return None, f"doit valoir au plus {f.maximum:g}, pas « {value} »"
     return value, None
 
 
@@ -255,7 +251,7 @@ def check_unit_maxima(fields, record: dict, unit=None) -> list[Problem]:
         limit = dict(f.unit_maximum).get(unit)
         if (limit is not None and isinstance(value, (int, float)) and not isinstance(value, bool)
                 and math.isfinite(value) and value > limit):
-            problems.append(Problem(f.name, f"doit valoir au plus {_limit(limit)} avec "
+            problems.append(Problem(f.name, f"doit valoir au plus {limit:g} avec "
                                             f"l'unité « {unit} », pas « {value} »"))
         if f.kind == s.OBJECTS and isinstance(value, list):
             for i, item in enumerate(value, 1):

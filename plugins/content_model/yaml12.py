@@ -144,10 +144,6 @@ def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
         ) from None
 
 
-def _construct_bool(loader: _Loader, node: yaml.ScalarNode) -> bool:
-    return loader.construct_scalar(node).lower() == "true"
-
-
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict:
     loader.flatten_mapping(node)
     mapping = {}
@@ -164,7 +160,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-_Loader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+_Loader.add_constructor("tag:yaml.org,2002:bool", lambda loader, node: loader.construct_scalar(node).lower() == "true")
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 # Explicit !!timestamp or !!set tags are not YAML 1.2 core: keep them strings.
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)

@@ -8,10 +8,9 @@ Signal get_generators adds DataPagesGenerator:
   (textes.yaml), and each listing's description in ``SECTIONS``;
 - generate_output writes partenaires/index.html and chiffres-cles/index.html.
 
-Signal generator_init adds the Jinja globals ``site_footer()`` (layout/footer.html, which
-shows these site-wide data only) and ``site_nav(current_url)`` (layout/nav.html, the main
-menu, given each link's aria-current): each rendered once per environment (the menu once
-per state of its links) instead of once per page.
+Signal generator_init adds the Jinja globals ``site_footer()`` (layout/footer.html) and
+``site_nav(current_url)`` (layout/nav.html), rendered once per environment and per state of
+the menu's links, not once per page (docs/hand-written.md).
 """
 
 from __future__ import annotations

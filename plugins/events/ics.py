@@ -33,11 +33,6 @@ class IcsEvent:
     registration_url: str | None = None
 
 
-def stamp(today: dt.datetime) -> dt.datetime:
-    """DTSTAMP: the build's date at 00:00 UTC."""
-    return dt.datetime.combine(today.date(), dt.time(0), tzinfo=dt.timezone.utc)
-
-
 def vevent(item: IcsEvent, dtstamp: dt.datetime) -> Event:
     event = Event()
     event.add("uid", item.uid)
@@ -77,7 +72,7 @@ def calendar(items: list[IcsEvent], today: dt.datetime, name: str | None = None)
     cal.add_component(Timezone.from_tzinfo(
         TIMEZONE, tzid=TIMEZONE.key, first_date=dt.date(min(years), 1, 1),
         last_date=dt.date(max(years) + 1, 1, 1)))
-    dtstamp = stamp(today)
+    dtstamp = dt.datetime.combine(today.date(), dt.time(0), tzinfo=dt.timezone.utc)  # the build's day
     for item in items:
         cal.add_component(vevent(item, dtstamp))
     return cal.to_ical()

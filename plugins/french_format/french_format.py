@@ -1,17 +1,10 @@
-"""french_format: French dates, hours and numbers in templates, and French typesetting of
-the written pages.
+"""french_format: wires buildkit/french.py (Babel, fr_FR: never the machine's locale) and
+buildkit/french_typeset.py into the build.
 
-The formatting itself is in buildkit/french.py (Babel, fr_FR: templates never depend on the
-machine's locale, none is installed on CI), the typesetting in buildkit/french_typeset.py;
-this plugin only wires them into the build.
-
-Signal generator_init adds FILTERS to every generator's Jinja environment.
-Signal get_writer supplies the writer that typesets each page before it is written
-(typeset.py, which keeps typeset pages in FRENCH_TYPESET_CACHE; signal finalized prunes it)
-and writes only the files that changed (buildkit/files.py; signal finalized removes the
-previous build's other files);
-signal feed_generated typesets the feeds Pelican writes (titles as text,
-entries as HTML).
+Signals: generator_init adds FILTERS to every Jinja environment; get_writer supplies
+typeset.py's writer (pages typeset, only changed files written); feed_generated typesets the
+feeds (titles as text, entries as HTML); finalized removes the previous build's other files
+and prunes the typeset pages' cache.
 """
 
 from __future__ import annotations

@@ -1,19 +1,11 @@
 """French typesetting of the written pages, as Pelican writes them.
 
 french_format supplies Pelican's writer (signal ``get_writer``): ``TypesettingWriter`` is
-Pelican's Writer, except that a page of the site is typeset (buildkit/french_typeset.py)
-between its rendering and its writing, so each page is written once, already typeset. The
-search index is built from the content, not from the pages (plugins/search_index), so search
-keeps matching what visitors type. The CMS application (/admin/) is written as rendered.
-
-Typesetting re-reads the whole page, so a typeset page is kept in FRENCH_TYPESET_CACHE,
-named by the digest of the page as rendered and of the typesetter's code: a page whose
-rendering did not change is not typeset again (docs/performance.md has the figures).
-Entries are sealed (buildkit/cachefiles.py): a damaged one is a miss. Entries no build
-used lately are removed when the folder holds four times more than one build uses.
-
-Pages and feeds go through buildkit.files (only changed files written): the writer's
-``_open_w`` runs Pelican's checks with an ``open`` that hands the text to it.
+Pelican's Writer, except that a page of the site (not /admin/) is typeset
+(buildkit/french_typeset.py) between its rendering and its writing. Typeset pages are kept,
+sealed, in FRENCH_TYPESET_CACHE, named by the digest of the rendered page and of the
+typesetter's code (figures: docs/performance.md). Pages and feeds go through buildkit.files:
+the writer's ``_open_w`` runs Pelican's checks with an ``open`` that hands the text to it.
 """
 
 from __future__ import annotations

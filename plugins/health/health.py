@@ -53,7 +53,6 @@ def parsed_front_matter():
 
 class HealthGenerator(Generator):
     def output_folders(self):
-        """Folders of the output this plugin writes (a page slug must not take one)."""
         return (REPORT_URL.split("/")[0],)
 
     def generate_context(self) -> None:

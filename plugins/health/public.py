@@ -14,10 +14,6 @@ from .report import Item, Report, Section
 WHERE_DETAILS = "détails dans « invoke report » et dans le résumé de la construction (CI)"
 
 
-def _about(item: Item, unpublished: frozenset[str]) -> bool:
-    return item.where.split(": ")[0] in unpublished
-
-
 def public(report: Report) -> Report:
     sections = []
     for section in report.sections:
@@ -26,7 +22,7 @@ def public(report: Report) -> Report:
             items = [Item("", f"{count} contenu{'s' if count > 1 else ''} non publié"
                               f"{'s' if count > 1 else ''} : {WHERE_DETAILS}")] if count else []
         else:
-            items = [i for i in section.items if not _about(i, report.unpublished)]
+            items = [i for i in section.items if i.where.split(": ")[0] not in report.unpublished]
             hidden = len(section.items) - len(items)
             if hidden:
                 items.append(Item("", f"{hidden} point{'s' if hidden > 1 else ''} sur des "

@@ -178,10 +178,6 @@ def of_type(entries, name: str) -> list[Entry]:
     return [e for e in entries if e.ctype.name == name and not e.draft]
 
 
-def _empty(value) -> bool:
-    return value is None or value == "" or value == [] or value == {}
-
-
 def organisation_sections(root: Path, records=None) -> list[Section]:
     """Empty fields of each single-record data file (content/data/organisation.yaml):
     the site leaves out the sentences that need them. ``records``: the build's context,
@@ -204,7 +200,7 @@ def organisation_sections(root: Path, records=None) -> list[Section]:
             section.items.append(Item(where, error))
         legal_fields = legal.FIELDS if ctype is s.ORGANISATION else ()  # their own section
         section.items += [Item(where, f"{f.label} : vide") for f in ctype.fields
-                          if _empty(record.get(f.name)) and f.name not in legal_fields]
+                          if record.get(f.name) in (None, "", [], {}) and f.name not in legal_fields]
         sections.append(section)
         if legal_fields:
             sections.append(Section(URGENT, legal.TITLE, note=legal.NOTE, items=[
@@ -332,12 +328,6 @@ def advice(entries, year: int, folder=None) -> list[list[tuple[str, str]]]:
     return found
 
 
-def drafts_section(entries) -> Section:
-    return Section(INFO, "Brouillons en attente", private=True, items=[
-        Item(e.where, f"{e.ctype.label_singular.lower()} « {e.title} » : brouillon, non publié")
-        for e in entries if e.draft])
-
-
 def collect(content_root: Path, today: dt.datetime, parsed=None, records=None, cache=None) -> Report:
     """The report. In a build, ``parsed`` gives the front matter the reader parsed (it is
     validated again here), ``records`` the single records data_pages read and validated
@@ -357,7 +347,9 @@ def collect(content_root: Path, today: dt.datetime, parsed=None, records=None, c
     sections += news_sections(entries, today, root)
     sections += validity_sections(entries, today)
     sections.append(Section(UPDATE, PRESENT_TITLE, [Item(*x) for x in present], note=PRESENT_NOTE))
-    sections.append(drafts_section(entries))
+    sections.append(Section(INFO, "Brouillons en attente", private=True, items=[
+        Item(e.where, f"{e.ctype.label_singular.lower()} « {e.title} » : brouillon, non publié")
+        for e in entries if e.draft]))
     sections.sort(key=lambda x: x.level)  # stable: the order above within a level
     unpublished = frozenset(e.where for e in entries if e.draft or (
         e.ctype.name == s.NEWS.name and local(e.values["date"]) > today))

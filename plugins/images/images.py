@@ -29,7 +29,7 @@ from buildkit.files import publish_file
 from content_model import paths, summary
 from content_model.paths import display_path
 
-from .pipeline import ImageError, ImageSet, Pipeline
+from .pipeline import URL_DIR, ImageError, ImageSet, Pipeline
 
 logger = logging.getLogger(__name__)
 BODY_SIZES = "(min-width: 48rem) 44rem, 100vw"
@@ -39,15 +39,9 @@ IMG_RE = re.compile(r"<img\b[^>]*>")
 _state: dict = {}
 
 
-def pipeline() -> Pipeline:
-    return imaging.pipeline()  # this build's, registered by start()
-
-
 def start(pelican) -> None:
     settings = pelican.settings
-    cache = Path(settings.get("IMAGES_CACHE") or Path(settings["CACHE_PATH"]) / "images")
-    imaging.register(Pipeline(cache, url_dir=settings.get("IMAGES_URL_DIR", "images"),
-                              background=settings.get("IMAGES_BACKGROUND", True)))
+    imaging.register(Pipeline(settings["IMAGES_CACHE"], background=True))
     _state["root"] = Path(settings["PATH"])
     _state["seconds"] = 0.0  # time the build spent on images (planning, waiting, publishing)
     _state["prefix"] = settings.get("SITE_PATH", "") + "/"
@@ -113,7 +107,7 @@ def rewrite_body(html: str, where: str) -> str:
             logger.error("%s: corps: image « %s » introuvable", where, src)
             return match.group(0)
         try:
-            image_set = pipeline().process(source, user=f"{where}: corps: {src} :")
+            image_set = imaging.pipeline().process(source, user=f"{where}: corps: {src} :")
         except ImageError as exc:
             logger.error("%s: corps: %s : %s", where, src, exc)
             return match.group(0)
@@ -138,7 +132,7 @@ def _prepare(content) -> None:
     image = getattr(content, "image", None)
     if image:
         try:
-            content.image_set = pipeline().process(_state["root"] / image, user=f"{where}: image:")
+            content.image_set = imaging.pipeline().process(_state["root"] / image, user=f"{where}: image:")
         except ImageError as exc:
             logger.error("%s: image: %s", where, exc)
     if content._content and "<img" in content._content:
@@ -147,14 +141,13 @@ def _prepare(content) -> None:
 
 class ImagesGenerator(Generator):
     def output_folders(self):
-        """Folders of the output this plugin writes (a page slug must not take one)."""
-        return (pipeline().url_dir,)
+        return (URL_DIR,)
 
     def generate_output(self, writer) -> None:
         """Last of the generators (images is last in PLUGINS): the images made in the
         background had the whole page rendering to finish."""
         started = time.perf_counter()
-        images = pipeline()
+        images = imaging.pipeline()
         for source, user, exc in images.finish():
             logger.error("%s %s", user or f"{display_path(source)}:", exc)
         for url, cached in images.outputs.items():

@@ -3,13 +3,8 @@
 ``Pipeline.process(path, widths)`` returns an ``ImageSet``: the image's display
 size and, for each width (never more than the original), a WebP file and a
 fallback in the original's family (PNG when it has transparency, JPEG
-otherwise), EXIF orientation applied and metadata dropped. Variants live in a
-cache folder outside the output (it survives `invoke clean`); a manifest per
-source hash means a build where no image changed decodes nothing. New images
-are made in a background process while the build goes on (``finish()`` waits).
-
-Damage in the cache is a miss: the manifest is sealed and lists each variant's size and
-SHA-256, checked on every build (variants are published by hard link).
+otherwise), EXIF orientation applied and metadata dropped. A sealed manifest per
+source hash lists each variant's size and SHA-256: damage in the cache is a miss.
 """
 
 from __future__ import annotations
@@ -35,6 +30,8 @@ from buildkit.workers import can_fork, fork_pool
 from images import svg
 
 VERSION = "3"  # change to redo every variant after a change of encoding settings
+QUALITY = 82  # WebP and JPEG
+URL_DIR = "images"  # the variants' folder in the output
 MANIFEST = "images-manifest"  # the kind of sealed manifest files
 MAX_PIXELS = 40_000_000  # a 40 MP photo is already more than any phone sends
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS * 2  # Pillow's own bomb guard stays above ours
@@ -66,24 +63,13 @@ class ImageSet:
         return ", ".join(f"{v.url} {v.width}w" for v in getattr(self, kind))
 
 
-def _stem(path: Path) -> str:
-    return re.sub(r"[^a-z0-9-]+", "-", path.stem.lower()).strip("-") or "image"
-
-
 class Pipeline:
-    """``process()`` plans an image's variants from its header (size, orientation,
-    transparency) and returns their ``ImageSet`` at once; decoding, resizing and
-    encoding (about 0.7 s for a 12 MP photo) run in a background process when
-    ``background`` is set, while the build renders its pages. ``finish()`` waits for
-    them and returns the errors found there. A manifest is written (by the process
-    that made the variants) only once every variant of the image is in the cache,
-    and used only while every variant is the file it lists."""
+    """``process()`` plans an image's variants from its header and returns their ``ImageSet``
+    at once; with ``background``, they are made in a forked process while the pages render
+    and ``finish()`` waits for them, returning the errors found there."""
 
-    def __init__(self, cache_dir: Path, url_dir: str = "images", quality: int = 82,
-                 background: bool = False):
+    def __init__(self, cache_dir: Path, background: bool = False):
         self.cache_dir = Path(cache_dir)
-        self.url_dir = url_dir
-        self.quality = quality
         self.done: dict[tuple, ImageSet] = {}
         self.outputs: dict[str, Path] = {}  # URL -> cached file, for the writer
         self.work = 0  # images decoded and encoded in this build
@@ -95,7 +81,7 @@ class Pipeline:
         """The image's variants (``user``: who uses it, for error messages). Raises
         ImageError when the header already shows the image cannot be used."""
         data = source.read_bytes()
-        key = hashlib.sha256(data + f"{VERSION}{widths}{self.quality}".encode()).hexdigest()[:16]
+        key = hashlib.sha256(data + f"{VERSION}{widths}{QUALITY}".encode()).hexdigest()[:16]
         if (key, source.name) in self.done:
             return self.done[(key, source.name)]
         manifest = self.cache_dir / f"{key}.manifest"
@@ -108,10 +94,10 @@ class Pipeline:
             if plan and self.background:
                 if self._pool is None:
                     self._pool = fork_pool()
-                future = self._pool.submit(make_entry, data, plan, self.quality, manifest, image_set)
+                future = self._pool.submit(make_entry, data, plan, manifest, image_set)
                 self._pending.append((source, user, future))
             else:
-                make_entry(data, plan, self.quality, manifest, image_set)
+                make_entry(data, plan, manifest, image_set)
         for variant in image_set.webp + image_set.fallback:
             self.outputs[variant.url] = self.cache_dir / Path(variant.url).name
         self.done[(key, source.name)] = image_set
@@ -157,14 +143,14 @@ class Pipeline:
 
     def _plan(self, source: Path, data: bytes, key: str, widths) -> tuple[ImageSet, list]:
         """The ImageSet, and [(width, height, [(format, cache file)...])] still to make."""
-        name = f"{_stem(source)}.{key}"
+        name = (re.sub(r"[^a-z0-9-]+", "-", source.stem.lower()).strip("-") or "image") + f".{key}"
         if source.suffix.lower() == ".svg":
             try:
                 svg.check(data)  # published as uploaded: it must be a plain drawing
             except svg.SvgError as exc:
                 raise ImageError(str(exc)) from None
             width, height = _svg_size(data)
-            url = f"{self.url_dir}/{name}.svg"
+            url = f"{URL_DIR}/{name}.svg"
             write_atomic(self.cache_dir / Path(url).name, data)
             return ImageSet(width, height, [], [Variant(url, width, height, "image/svg+xml")]), []
         (full_w, full_h), alpha = _header(data)
@@ -175,7 +161,7 @@ class Pipeline:
             files = []
             for kind, fmt, suffix, mtype in (("webp", "WEBP", "webp", "image/webp"),
                                              ("fallback", mime.split("/")[1].upper(), ext, mime)):
-                url = f"{self.url_dir}/{name}-{width}.{suffix}"
+                url = f"{URL_DIR}/{name}-{width}.{suffix}"
                 files.append((fmt, self.cache_dir / Path(url).name))
                 getattr(result, kind).append(Variant(url, width, height, mtype))
             plan.append((width, height, files))
@@ -186,18 +172,17 @@ def _files(cache_dir: Path, image_set: ImageSet) -> list[Path]:
     return [cache_dir / Path(v.url).name for v in image_set.webp + image_set.fallback]
 
 
-def make_entry(data: bytes, plan: list, quality: int, manifest: Path, image_set: ImageSet) -> None:
+def make_entry(data: bytes, plan: list, manifest: Path, image_set: ImageSet) -> None:
     """Make the planned variants, then write the manifest: in the background worker, so
     that a build stopped before ``finish()`` (a content error) still leaves whole entries."""
     if plan:
-        make_variants(data, plan, quality)
+        make_variants(data, plan)
     files = {path.name: _fingerprint(path.read_bytes()) for path in _files(manifest.parent, image_set)}
     text = json.dumps({"image_set": asdict(image_set), "files": files}, sort_keys=True)
     write_sealed(manifest, f"{MANIFEST}:{manifest.stem}", text.encode())
-    manifest.with_suffix(".json").unlink(missing_ok=True)  # the unsealed manifest of before
 
 
-def make_variants(data: bytes, plan: list, quality: int) -> None:
+def make_variants(data: bytes, plan: list) -> None:
     """Decode once, then resize and encode every planned variant into the cache (each
     file written under a temporary name, then renamed)."""
     image = _decode(data, max(width for width, _, _ in plan))
@@ -206,11 +191,11 @@ def make_variants(data: bytes, plan: list, quality: int) -> None:
         for fmt, target in files:
             out = io.BytesIO()
             if fmt == "WEBP":
-                resized.save(out, "WEBP", quality=quality, method=4)
+                resized.save(out, "WEBP", quality=QUALITY, method=4)
             elif fmt == "PNG":
                 resized.save(out, "PNG", optimize=True)
             else:
-                resized.save(out, "JPEG", quality=quality, optimize=True, progressive=True)
+                resized.save(out, "JPEG", quality=QUALITY, optimize=True, progressive=True)
             write_atomic(target, out.getvalue())  # no exif= argument: metadata is dropped
 
 

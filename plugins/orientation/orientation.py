@@ -27,7 +27,6 @@ logger = logging.getLogger(__name__)
 
 class OrientationGenerator(Generator):
     def output_folders(self):
-        """Folders of the output this plugin writes (a page slug must not take one)."""
         return (ROOT.strip("/"),)
 
     def generate_context(self) -> None:

@@ -17,15 +17,11 @@ ENTRY_BUDGET = 30_000  # bytes, gzipped; the real site's entry is about 6.7 kB
 _WORD_RE = re.compile(r"\w+")
 
 
-def distinct_words(doc) -> int:
-    return len({w.lower() for text in doc.text.values() for w in _WORD_RE.findall(text)})
-
-
 def problems(docs) -> list[str]:
     """« file: recherche: problem » for each document past the cap (French, for editors)."""
     found = []
     for doc in docs:
-        count = distinct_words(doc)
+        count = len({w.lower() for text in doc.text.values() for w in _WORD_RE.findall(text)})
         if count > s.SEARCH_MAX_WORDS:
             where = display_path(doc.source) if doc.source else doc.url
             found.append(f"{where}: recherche: {count} mots différents, {s.SEARCH_MAX_WORDS} au "

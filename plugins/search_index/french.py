@@ -78,28 +78,17 @@ def stem(term: str) -> str:
 
 # The search pipeline, serialised in the index by name: the browser runs lunr.fr.js's
 # functions of the same names (and search-core.js's elision-fr) on every query.
-def elision_fr(token: Token, i=None, tokens=None):
-    return token.update(lambda s, _m=None: elide(s))
+def _on_token(fn, label: str):
+    """``fn`` on a token's text, as a lunr.py pipeline function registered as ``label``."""
+    def step(token: Token, i=None, tokens=None):
+        return token.update(lambda s, _m=None: fn(s))
+    Pipeline.register_function(step, label)
+    return step
 
-
-def trimmer_fr(token: Token, i=None, tokens=None):
-    return token.update(lambda s, _m=None: trim(s))
-
-
-def accent_fold_fr(token: Token, i=None, tokens=None):
-    return token.update(lambda s, _m=None: fold(s))
-
-
-def stemmer_fr(token: Token, i=None, tokens=None):
-    return token.update(lambda s, _m=None: stem(s))
-
-
-for _fn, _label in ((trimmer_fr, "trimmer-fr"), (elision_fr, "elision-fr"),
-                    (accent_fold_fr, "accentFold-fr"), (stemmer_fr, "stemmer-fr")):
-    Pipeline.register_function(_fn, _label)
 
 # Trim first: "**l'école**" must lose its asterisks before the elision can match.
-SEARCH_PIPELINE = (trimmer_fr, elision_fr, accent_fold_fr, stemmer_fr)
+SEARCH_PIPELINE = (_on_token(trim, "trimmer-fr"), _on_token(elide, "elision-fr"),
+                   _on_token(fold, "accentFold-fr"), _on_token(stem, "stemmer-fr"))
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -1,18 +1,8 @@
-"""The split lunr index of a build (split.py's files): from the cache, or built beside the pages.
-
-lunr.py is the slowest part of a build in which a document changed (about a
-second for 1,000 documents, after TermsBuilder). Its input is known once every
-generator has its context, and only /recherche/ needs the result, which is
-written last: so the index is built in a second process (fork, when the
-machine has two cores or more) while this one renders the pages, and
-``result()`` waits for it. The result is the same bytes either way (tested): the
-files packed in one blob (``pack``: a JSON line of names and lengths, then the
-files' bytes), the entry file first.
-
-The cached index is sealed (``buildkit.cachefiles``: its key, length and
-SHA-256 in a header line): a damaged or foreign file is a miss and is replaced,
-never published as it is. Checking it hashes the files (about 1.2 ms per MB;
-those of 1,000 documents are about 2 MB).
+"""The split lunr index of a build (split.py's files): from the cache, or built in a forked
+process while the pages render (why and figures: docs/search.md, docs/hand-written.md);
+``result()`` waits for it. The files are packed in one blob (``pack``: a JSON line of names
+and lengths, then the files' bytes), the entry file first, and cached sealed
+(``buildkit.cachefiles``): a damaged or foreign file is a miss, never published.
 """
 
 from __future__ import annotations

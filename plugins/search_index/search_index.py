@@ -39,13 +39,8 @@ VENDOR = (
 OUTPUT_DIR = "search"
 
 
-def hashed(name: str, data: bytes) -> str:
-    return hashed_name(OUTPUT_DIR, name, data)
-
-
 class SearchIndexGenerator(Generator):
     def output_folders(self):
-        """Folders of the output this plugin writes (a page slug must not take one)."""
         return ("recherche", OUTPUT_DIR)
 
     def generate_context(self) -> None:
@@ -60,16 +55,15 @@ class SearchIndexGenerator(Generator):
                              "(./scripts/bootstrap, qui lance npm ci)", path)
                 return
             data = path.read_bytes()
-            urls[key] = hashed(Path(rel).name, data)
+            urls[key] = hashed_name(OUTPUT_DIR, Path(rel).name, data)
             self.files[urls[key]] = data
         docs = collect(self.context, figure_fr)
         for problem in caps.problems(docs):  # the build stops (content_model counts errors)
             logger.error("%s", problem)
-        cache = Path(self.settings.get("SEARCH_CACHE") or Path(self.settings["CACHE_PATH"]) / "search")
-        self.job = IndexJob(docs, cache, parallel=self.settings.get("SEARCH_INDEX_WORKER", True))
+        self.job = IndexJob(docs, Path(self.settings["SEARCH_CACHE"]))
         if self.settings.get("SEARCH_WHOLE_INDEX"):
             whole = dumps(build_index(docs))
-            self.files[hashed("whole.json", whole)] = whole
+            self.files[hashed_name(OUTPUT_DIR, "whole.json", whole)] = whole
         present = {d.type for d in docs}
         urls["types"] = [t for t in TYPE_ORDER if t in present] + sorted(present - set(TYPE_ORDER))
         self.context["search"] = urls

@@ -23,10 +23,6 @@ DURATION_RE = re.compile(r"(\d+)\s*(ans?|mois|semaines?)\b", re.I)
 DURATION_UNITS = {"an": "Y", "ans": "Y", "mois": "M", "semaine": "W", "semaines": "W"}
 
 
-def absolute(siteurl: str, url: str) -> str:
-    return f"{siteurl}/{url}"
-
-
 def iso_duration(text: str) -> str | None:
     """'En général 3 ans' -> 'P3Y'; '10 semaines' -> 'P10W'; otherwise None."""
     match = DURATION_RE.search(text or "")
@@ -46,7 +42,7 @@ def postal_address(org: dict) -> dict | None:
 def organization(siteurl: str, org: dict | None = None) -> dict:
     """The organisation: facts, plus the contact data that organisation.yaml holds."""
     org = org or {}
-    data = {**ORGANIZATION, "@id": absolute(siteurl, ORGANIZATION_ID), "url": absolute(siteurl, "")}
+    data = {**ORGANIZATION, "@id": f"{siteurl}/{ORGANIZATION_ID}", "url": f"{siteurl}/"}
     parent = {"@type": "Organization", "name": org.get("parent_name"),
               "alternateName": org.get("parent_full_name")}
     parent = {key: value for key, value in parent.items() if value}
@@ -71,7 +67,7 @@ def event(item, siteurl: str, org: dict | None = None) -> dict:
         "@type": "Event",
         "name": item.title,
         "description": item.summary,
-        "url": absolute(siteurl, item.url),
+        "url": f"{siteurl}/{item.url}",
         "startDate": item.start_iso,
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
@@ -88,7 +84,7 @@ def event(item, siteurl: str, org: dict | None = None) -> dict:
 
 
 def provider(siteurl: str) -> dict:
-    return {"@type": "EducationalOrganization", "@id": absolute(siteurl, ORGANIZATION_ID),
+    return {"@type": "EducationalOrganization", "@id": f"{siteurl}/{ORGANIZATION_ID}",
             "name": ORGANIZATION["name"]}
 
 
@@ -97,7 +93,7 @@ def program(formation, siteurl: str) -> dict:
         "@type": "EducationalOccupationalProgram",
         "name": formation.title,
         "description": formation.summary,
-        "url": absolute(siteurl, formation.url),
+        "url": f"{siteurl}/{formation.url}",
         "provider": provider(siteurl),
         "occupationalCategory": [m.title for m in formation.metiers],
         "inLanguage": "fr",
@@ -122,7 +118,7 @@ def occupation(metier, siteurl: str) -> dict:
         "@type": "Occupation",
         "name": metier.title,
         "description": metier.summary,
-        "url": absolute(siteurl, metier.url),
+        "url": f"{siteurl}/{metier.url}",
         "skills": ", ".join(metier.skills),
         "occupationalCategory": metier.family_label,
     }
@@ -133,7 +129,7 @@ def news_article(article, siteurl: str) -> dict:
         "@type": "NewsArticle",
         "headline": article.title,
         "description": article.summary,
-        "url": absolute(siteurl, article.url),
+        "url": f"{siteurl}/{article.url}",
         # As precisely as the date is known: "2022-11" when only the month is sourced.
         "datePublished": published_iso(article),
         "inLanguage": "fr",
@@ -149,7 +145,7 @@ def breadcrumb_list(trail, siteurl: str) -> dict:
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": i, "name": label, "item": absolute(siteurl, url)}
+            {"@type": "ListItem", "position": i, "name": label, "item": f"{siteurl}/{url}"}
             for i, (label, url) in enumerate(trail, 1)
         ],
     }

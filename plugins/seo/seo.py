@@ -37,15 +37,14 @@ CARD_DIR = "cartes"
 DESCRIPTION_MAX = 160
 
 
+ITEMS = {"metier": jsonld.occupation, "formation": jsonld.program, "actualite": jsonld.news_article}
+
+
 def structured_items(obj, siteurl: str, title=None, url=None, org=None) -> list[dict]:
     kind = getattr(obj, "content_type", None)
     items = []
-    if kind == "metier":
-        items.append(jsonld.occupation(obj, siteurl))
-    elif kind == "formation":
-        items.append(jsonld.program(obj, siteurl))
-    elif kind == "actualite":
-        items.append(jsonld.news_article(obj, siteurl))
+    if kind in ITEMS:
+        items.append(ITEMS[kind](obj, siteurl))
     elif kind == "evenement":
         items.append(jsonld.event(obj, siteurl, org))
     elif kind == "page" and getattr(obj, "layout", None) == "accueil":
@@ -99,12 +98,11 @@ def public_pages(context, palette: cards.Palette) -> dict[str, cards.Card]:
 
 class SeoGenerator(Generator):
     def output_folders(self):
-        """Folders of the output this plugin writes (a page slug must not take one)."""
         return (CARD_DIR,)
 
     def generate_context(self) -> None:
         siteurl = site_url(self.settings)
-        cache = Path(self.settings.get("SEO_CARD_CACHE") or Path(self.settings["CACHE_PATH"]) / "cards")
+        cache = Path(self.settings["SEO_CARD_CACHE"])
         self.files: dict[str, Path] = {}  # output path -> cached card
         social_cards: dict[str, str] = {}
         own_images = {item.url: item.image_set.src.url
@@ -123,7 +121,7 @@ class SeoGenerator(Generator):
                 continue
             path = f"{CARD_DIR}/{card.key}.png"
             social_cards[url] = path
-            files[path] = cards.cached_file(card, cache)
+            files[path] = cache / f"{card.key}.png"
             if not cards.is_cached(card, files[path]):  # never drawn, or damaged
                 missing[path] = card
         try:
