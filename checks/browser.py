@@ -46,7 +46,7 @@ def check(output: Path, pages: list[Page], axe_js: Path, report: list[str]) -> l
     with SiteServer(output) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         # One tab per pass, reused from page to page: a new tab per page cost 0.15-0.3 s.
-        strict = _Recorder(browser.new_context(locale="fr-FR").new_page())
+        strict = _recorder(browser.new_context(locale="fr-FR").new_page())
         bypass = browser.new_context(locale="fr-FR", bypass_csp=True).new_page()
         axe_source = axe_js.read_text(encoding="utf-8")
         for page in pages:
@@ -58,29 +58,25 @@ def check(output: Path, pages: list[Page], axe_js: Path, report: list[str]) -> l
     return failures
 
 
-class _Recorder:
-    """A tab that records, for the page it shows, console problems and requests."""
-
-    def __init__(self, tab):
-        self.tab, self.problems, self.requests = tab, [], []
-        tab.on("console", lambda m: m.type in ("error", "warning")
-               and not m.text.startswith("Failed to load resource")  # said with its URL below
-               and self.problems.append(m.text))
-        tab.on("pageerror", lambda e: self.problems.append(str(e)))
-        tab.on("request", lambda r: self.requests.append((r.url, r.resource_type)))
-        tab.on("response", lambda r: r.status >= 400 and not r.url.endswith("/favicon.ico")
-               and self.problems.append(f"réponse {r.status} pour {r.url}"))
-
-    def visit(self, url: str) -> tuple[list, list]:
-        self.problems, self.requests = [], []
-        self.tab.goto(url, wait_until="load")
-        if self.tab.query_selector("#h32-search-config"):  # lunr and the index load after "load"
-            self.tab.wait_for_load_state("networkidle")
-        return self.problems, self.requests
+def _recorder(tab) -> tuple:
+    """(tab, problems, requests): what the tab's pages print and fetch, kept in two lists."""
+    problems, requests = [], []
+    tab.on("console", lambda m: m.type in ("error", "warning")
+           and not m.text.startswith("Failed to load resource")  # said with its URL below
+           and problems.append(m.text))
+    tab.on("pageerror", lambda e: problems.append(str(e)))
+    tab.on("request", lambda r: requests.append((r.url, r.resource_type)))
+    tab.on("response", lambda r: r.status >= 400 and not r.url.endswith("/favicon.ico")
+           and problems.append(f"réponse {r.status} pour {r.url}"))
+    return tab, problems, requests
 
 
 def _strict_pass(recorder, base, output, page, sizes, report) -> list[str]:
-    problems, requests = recorder.visit(f"{base}/{page.url}")
+    tab, problems, requests = recorder
+    problems.clear(), requests.clear()
+    tab.goto(f"{base}/{page.url}", wait_until="load")
+    if tab.query_selector("#h32-search-config"):  # lunr and the index load after "load"
+        tab.wait_for_load_state("networkidle")
     failures = [f"{page.name}: console : {p}" for p in problems]
     failures += [f"{page.name}: requête vers une autre origine : {u}" for u, _ in requests
                  if not u.startswith(base) and not u.startswith("data:")]
