@@ -152,18 +152,18 @@ def builds(tmp_path_factory):
     content = root / "content"
     shutil.copytree(ROOT / "content", content)
 
-    def build(name: str, cache: str, fresh=False):
+    def build(name: str, cache: str):
         result = build_site(content, root / name, DEV_CONF, "-e", "DOSSIER_PDF=true",
-                            *cache_overrides(root / cache), cwd=ROOT, fresh=fresh)
+                            *cache_overrides(root / cache), cwd=ROOT)
         assert result.returncode == 0, result.log
         return root / name
 
     def entries(cache: str) -> dict:
         return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in (root / cache / "dossier").glob("*.pdf")}
 
-    # cold2 in a process of its own: the warm build below reads cold's cache in another
-    # process than cold's (tests/forked_builds.py alternates two builders).
-    done = {"cold": build("cold", "a"), "cold2": build("cold2", "b", fresh=True)}
+    # Consecutive builds run in the two builders of tests/forked_builds.py in turn: cold2
+    # first, so that the warm build reads cold's cache in the other builder than cold's.
+    done = {"cold2": build("cold2", "b"), "cold": build("cold", "a")}
     before = entries("a")
     done["warm"] = build("warm", "a")
     done["warm_entries"], done["cold_entries"] = entries("a"), before
