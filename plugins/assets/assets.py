@@ -59,7 +59,7 @@ class AssetsGenerator(Generator):
         self.context["site_js"] = site_js
         for path in matching_files(static_root, IMAGES):
             self.files[f"{self.settings['THEME_STATIC_DIR']}/{path.name}"] = path.read_bytes()
-        self.context["theme_tokens"] = tokens.read(tokens.tokens_file(self.settings))
+        self.context["theme_tokens"] = tokens.read(Path(self.settings["THEME"]) / tokens.TOKENS_CSS)
 
     def generate_output(self, writer) -> None:
         write_files(Path(self.output_path), {self.path_out: self.bundle, **self.files})

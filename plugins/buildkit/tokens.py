@@ -14,11 +14,6 @@ import tinycss2
 TOKENS_CSS = Path("static") / "css" / "tokens.css"  # inside the theme folder
 
 
-def tokens_file(settings) -> Path:
-    """tokens.css of the theme the build uses (THEME)."""
-    return Path(settings["THEME"]) / TOKENS_CSS
-
-
 def read(path: str | Path) -> dict[str, str]:
     """{name without "--": value} of the custom properties declared in :root."""
     css = Path(path).read_text(encoding="utf-8")

@@ -15,8 +15,6 @@ DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # no offset: the site's TIMEZONE applies
 # month and a partial date (the news date: to the day, the month or the year) are typed:
 # Decap's datetime widget always writes a whole date and time.
 TEXT_KINDS = (s.STRING, s.SLUG, s.MONTH, s.URL, s.EMAIL, s.PHONE)
-MEDIA_FOLDER = "content/images"
-PUBLIC_FOLDER = "/images"  # image fields store "images/x.jpg"-style paths, see below
 
 
 def widget(f: s.Field) -> dict:
@@ -165,8 +163,8 @@ def build(settings: dict) -> dict:
     config = {
         "backend": backend,
         "locale": "fr",
-        "media_folder": MEDIA_FOLDER,
-        "public_folder": PUBLIC_FOLDER,
+        "media_folder": "content/images",
+        "public_folder": "/images",  # image fields store "images/x.jpg"-style paths
         "site_url": settings.get("SITEURL") or None,
         "display_url": settings.get("SITEURL") or None,
         "publish_mode": "simple",

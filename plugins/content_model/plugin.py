@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
 from buildkit import clock, workers
 from pelican import signals
@@ -139,8 +138,7 @@ def check_site(generators) -> None:
     site = collect(generators)
     links.check_duplicates(site)
     links.check_reserved(site, set(outputs.reserved_folders(generators[0].settings, generators)))
-    content_root = Path(generators[0].path)
-    links.check_strays(site, content_root, display_path)
+    links.check_strays(site, generators[0].path, display_path)
     homes = [i for i in site.of_type(s.PAGE.name) if links.get(i.obj, "layout") == "accueil"]
     if len(homes) != 1:
         where = ", ".join(i.where for i in homes) or "content/pages"

@@ -43,17 +43,15 @@ def _count(number: int) -> str:
     return f"{number:,}".replace(",", " ")
 
 
-def _check_limits(text: str, first_line: int = 1) -> dict[str, int]:
+def _check_limits(text: str, first_line: int = 1) -> None:
     """Walk the parser's events once (nothing is built) and refuse a document
-    crossing one of the limits above, naming the line where it does. Returns
-    what the document uses of each limit."""
+    crossing one of the limits above, naming the line where it does."""
     if len(text) > MAX_CHARS:
         raise YamlError(f"document YAML trop volumineux ({_count(len(text))} caractères, "
                         f"{_count(MAX_CHARS)} au plus)")
     nodes = chars = 0  # so far, each alias counted as what it stands for
     anchors: dict[str, tuple[int, int]] = {}  # anchor -> (nodes, chars) it stands for
     open_: list[list] = []  # [children, max children, nodes and chars before it, anchor]
-    depth = items = 0  # the most reached
     for event in yaml.parse(text, Loader=_Loader):
         kind = type(event)
         if kind is yaml.ScalarEvent:
@@ -65,8 +63,7 @@ def _check_limits(text: str, first_line: int = 1) -> dict[str, int]:
         elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
             size = (1, 0)
         elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
-            children, limit, nodes_before, chars_before, anchor = open_.pop()
-            items = max(items, children if limit == MAX_ITEMS else children // 2)
+            _, _, nodes_before, chars_before, anchor = open_.pop()
             if anchor is not None:
                 anchors[anchor] = (nodes - nodes_before, chars - chars_before)
             continue
@@ -85,7 +82,6 @@ def _check_limits(text: str, first_line: int = 1) -> dict[str, int]:
                         "de listes et de champs les uns dans les autres)")
             limit = MAX_ITEMS if kind is yaml.SequenceStartEvent else 2 * MAX_ITEMS  # keys and values
             open_.append([0, limit, nodes, chars, event.anchor])
-            depth = max(depth, len(open_))
         elif kind is yaml.ScalarEvent and event.anchor is not None:
             anchors[event.anchor] = size
         nodes += size[0]
@@ -96,7 +92,6 @@ def _check_limits(text: str, first_line: int = 1) -> dict[str, int]:
         if chars > MAX_EXPANDED_CHARS:
             _refuse(event, first_line, f"document trop grand une fois les alias développés (plus de "
                     f"{_count(MAX_EXPANDED_CHARS)} caractères)")
-    return {"chars": len(text), "depth": depth, "items": items, "nodes": nodes, "expanded_chars": chars}
 
 
 def _refuse(event, first_line: int, problem: str):

@@ -8,6 +8,7 @@ In a build, each Markdown file's advice (``ADVICE``) is cached in HEALTH_CACHE (
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -106,7 +107,10 @@ def read_content(root: Path, parsed=None) -> tuple[list[Entry], list[Item]]:
                 continue  # hidden, editor's lock or backup: never read (content_model.paths)
             where = str(shown / ctype.folder / path.name)
             # A file the build's reader accepted passed its name and size checks there.
-            data = _bytes(path) if parsed else None
+            data = None
+            if parsed:
+                with contextlib.suppress(OSError):  # a broken symlink, a folder: paths.problem says what
+                    data = read_bytes(path)
             meta = parsed(path, data) if data is not None else None
             accepted = meta is not None
             problem = None if accepted else paths.problem(path, root)
@@ -147,13 +151,6 @@ def read_content(root: Path, parsed=None) -> tuple[list[Entry], list[Item]]:
             if not problems:
                 entries.append(Entry(ctype, label, values))
     return entries, list(dict.fromkeys(errors))
-
-
-def _bytes(path: Path) -> bytes | None:
-    try:
-        return read_bytes(path)
-    except OSError:  # a broken symlink, a folder: paths.problem says what
-        return None
 
 
 def _body(text: str) -> tuple[str, int]:

@@ -78,23 +78,17 @@ class _Attrs(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def _source(src: str) -> Path | None:
-    path = src.split("?")[0].split("#")[0]
-    if re.match(r"^[a-z]+:|^//", path):
-        return None
-    return _state["root"] / path.lstrip("/")
-
-
 def rewrite_body(html: str, where: str) -> str:
     def replace(match):
         parser = _Attrs()
         parser.feed(match.group(0))
         attrs = getattr(parser, "attrs", {})
         src, alt = attrs.get("src", ""), (attrs.get("alt") or "").strip()
-        source = _source(src)
-        if source is None:
+        path = src.split("?")[0].split("#")[0]
+        if re.match(r"^[a-z]+:|^//", path):
             logger.error("%s: corps: image « %s » hors du site : déposez-la dans content/images", where, src)
             return match.group(0)
+        source = _state["root"] / path.lstrip("/")
         if not alt:
             logger.error("%s: corps: image « %s » sans texte alternatif (écrivez « %s » si elle "
                          "n'apporte pas d'information)", where, src, DECORATIVE)
@@ -121,22 +115,18 @@ def prepare(content) -> None:
         return
     started = time.perf_counter()
     try:
-        _prepare(content)
+        where = display_path(content.source_path)
+        content.image_set = None
+        image = getattr(content, "image", None)
+        if image:
+            try:
+                content.image_set = imaging.pipeline().process(_state["root"] / image, user=f"{where}: image:")
+            except ImageError as exc:
+                logger.error("%s: image: %s", where, exc)
+        if content._content and "<img" in content._content:
+            content._content = rewrite_body(content._content, where)
     finally:
         _state["seconds"] += time.perf_counter() - started
-
-
-def _prepare(content) -> None:
-    where = display_path(content.source_path)
-    content.image_set = None
-    image = getattr(content, "image", None)
-    if image:
-        try:
-            content.image_set = imaging.pipeline().process(_state["root"] / image, user=f"{where}: image:")
-        except ImageError as exc:
-            logger.error("%s: image: %s", where, exc)
-    if content._content and "<img" in content._content:
-        content._content = rewrite_body(content._content, where)
 
 
 class ImagesGenerator(Generator):

@@ -145,12 +145,9 @@ class Planner:
         return self.root_trail + [(self.words(profile).short.capitalize(), _url(profile))]
 
     def family_question(self, profile: str) -> Step:
-        answers = []
-        for family, label in self.families:
-            w = q.family_words(family, label)
-            answers.append(Answer(w.answer, w.hint, _url(profile, family)))
-        answers.append(Answer(q.ANY_FAMILY_WORDS.answer, q.ANY_FAMILY_WORDS.hint,
-                              _url(profile, q.ANY_FAMILY)))
+        choices = [(q.family_words(family, label), family) for family, label in self.families]
+        answers = [Answer(w.answer, w.hint, _url(profile, key))
+                   for w, key in choices + [(q.ANY_FAMILY_WORDS, q.ANY_FAMILY)]]
         who = self.words(profile).short
         return Step(_url(profile), "Quels métiers vous attirent ?",
                     f"Vous êtes {who} : choisissez ce qui vous attire, pour voir les "
@@ -166,8 +163,7 @@ class Planner:
         if family is not None:
             trade_ids = [t for t in trade_ids if self.family_by_trade.get(t) == family] or \
                 [m.slug for m in self.metiers if m.family == family]
-        wanted = set(trade_ids)
-        trades = [m for m in self.metiers if m.slug in wanted]
+        trades = [m for m in self.metiers if m.slug in trade_ids]
         pages = [p for p in self.pages
                  if set(getattr(p, "audiences", None) or ()) & set(words.events)]
         elsewhere = bool(nearest) and not any(profile in (getattr(f, "audiences", None) or ())
@@ -178,8 +174,7 @@ class Planner:
             url, trail = _url(profile), self.profile_trail(profile)
             what = ""
         else:
-            key = family or q.ANY_FAMILY
-            url = _url(profile, key)
+            url = _url(profile, family or q.ANY_FAMILY)
             trail = self.profile_trail(profile) + [(fwords.answer, url)]
             what = f", attiré par « {fwords.answer.lower()} »" if family else ""
         if open_:

@@ -67,14 +67,10 @@ def postings(builder, refs: list[str]) -> dict[str, list[list]]:
     return out
 
 
-def _period(sizes: list[int]) -> int:
-    mean = sum(sizes) / max(1, len(sizes))
-    return 2 ** max(0, round(math.log2(max(1.0, TARGET_SHARD / max(1.0, mean)))))
-
-
 def shard_ranges(terms: list[str], encoded: list[bytes]) -> list[tuple[int, int]]:
     """[(first, end)] positions of each shard in the sorted vocabulary."""
-    period = _period([len(e) for e in encoded])
+    mean = sum(len(e) for e in encoded) / max(1, len(encoded))
+    period = 2 ** max(0, round(math.log2(max(1.0, TARGET_SHARD / max(1.0, mean)))))
     ranges, first, size = [], 0, 0
     for i, term in enumerate(terms):
         cut = i > first and (zlib.crc32(term.encode("utf-8")) % period == 0

@@ -176,15 +176,11 @@ def _palette(colour: Palette) -> Image.Image:
     return palette
 
 
-def _key_chunk(card: Card) -> bytes:
-    data = f"{KEY_TEXT}\0{card.key}".encode("latin-1")
-    return struct.pack(">I", len(data)) + b"tEXt" + data + struct.pack(">I", zlib.crc32(b"tEXt" + data))
-
-
 def is_cached(card: Card, path: Path) -> bool:
     """Is the file a whole card drawn for ``card`` (size, own key right after IHDR, IEND)?"""
     head = PNG_START + b"\0" * 9  # IHDR: size, then 5 bytes of format and 4 of CRC
-    key = _key_chunk(card)
+    data = f"{KEY_TEXT}\0{card.key}".encode("latin-1")
+    key = struct.pack(">I", len(data)) + b"tEXt" + data + struct.pack(">I", zlib.crc32(b"tEXt" + data))
     try:
         with open(path, "rb") as f:
             start = f.read(len(head) + len(key))

@@ -93,21 +93,19 @@ def real_documents() -> dict[str, tuple[str, int]]:
     return docs
 
 
-def test_real_content_is_far_below_the_limits():
+def test_real_content_is_far_below_the_limits(monkeypatch):
+    # Every real document passes each limit cut to a quarter.
+    for name in ("MAX_CHARS", "MAX_DEPTH", "MAX_ITEMS", "MAX_NODES", "MAX_EXPANDED_CHARS"):
+        monkeypatch.setattr(yaml12, name, getattr(yaml12, name) // 4)
     docs = real_documents()
     assert len(docs) > 40
-    most: dict[str, tuple[int, str]] = {}
     for path, (text, first_line) in docs.items():
+        try:
+            value = yaml12.load(text, first_line)
+        except yaml12.YamlError as exc:
+            pytest.fail(f"{path}: {exc}")
         # Unchanged: the same value as PyYAML with the same loader and no limits.
-        assert yaml12.load(text, first_line) == yaml.load(text, Loader=yaml12._Loader), path
-        for name, used in yaml12._check_limits(text, first_line).items():
-            if used > most.get(name, (-1, ""))[0]:
-                most[name] = (used, path)
-    print("most used by real content:", ", ".join(f"{k} {v} ({p})" for k, (v, p) in most.items()))
-    limits = {"chars": yaml12.MAX_CHARS, "depth": yaml12.MAX_DEPTH, "items": yaml12.MAX_ITEMS,
-              "nodes": yaml12.MAX_NODES, "expanded_chars": yaml12.MAX_EXPANDED_CHARS}
-    for name, limit in limits.items():
-        assert most[name][0] * 4 <= limit, (name, most[name], limit)
+        assert value == yaml.load(text, Loader=yaml12._Loader), path
 
 
 def nested(levels: int, flow: bool) -> str:
