@@ -1,6 +1,7 @@
 """Phone first (issue 22), in Chromium at 390×844 on every page of the real build, with
 JavaScript on and off: the header's height, the h1's position, the first content on the
-first screen, the breadcrumb on one line, and tap targets measured by their hit area
+first screen, the breadcrumb on one line, no sideways scrolling at 360 px (JavaScript on),
+and tap targets measured by their hit area
 (benchmarks/mobile_bench.py measures the same way and prints the figures). The menu is
 walked with the keyboard alone, with JavaScript on and off; on a wide screen the menu
 stays shown."""
@@ -35,6 +36,8 @@ def test_every_page_puts_its_answer_on_the_first_phone_screen(phone, served_site
         page.goto(f"{served_site}/{url}", wait_until="load")
         if js and "?q=" in url:
             page.wait_for_selector(".h32-results__item")
+        if js:
+            problems += scrolls_sideways(page, url)
         r = page.evaluate(MEASURE_JS)
         cards = page.evaluate(CARD_LINKS)
         if cards:
@@ -55,10 +58,22 @@ def test_every_page_puts_its_answer_on_the_first_phone_screen(phone, served_site
             targets.append((url, t))
             if min(t["w"], t["h"]) < 24:
                 problems.append(f"{url}: target {t['label']!r} {t['w']}×{t['h']}")
+    if js:
+        page.goto(f"{served_site}/404.html", wait_until="load")
+        problems += scrolls_sideways(page, "404.html")
     assert problems == []
     small = [(u, t) for u, t in targets if min(t["w"], t["h"]) < 44]
     assert len(targets) > 500
     assert len(small) <= 0.02 * len(targets), small
+
+
+def scrolls_sideways(page, url: str) -> list[str]:
+    """The page on a 360 px wide phone, if it scrolls sideways (the same page, laid out
+    again: no second visit)."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.set_viewport_size(VIEWPORT)
+    return [f"{url}: {width} px wide at 360 px"] if width > 360 else []
 
 
 def open_phone(browser, served_site, js, url="metiers/"):

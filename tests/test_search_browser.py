@@ -74,16 +74,3 @@ def test_index_loads_only_when_needed(page_checked, served_site):
     page.wait_for_load_state("networkidle")
     fetched = [u for u in page_checked.requests if "/search/" in u]
     assert len(fetched) == 1 and re.search(r"/search/index\.\w+\.json$", fetched[0])
-
-
-def test_no_page_scrolls_sideways_on_a_phone(browser, served_site, real_site):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    wide = []
-    for path in real_site.html_files():
-        url = path.relative_to(real_site.output).as_posix().removesuffix("index.html")
-        page.goto(f"{served_site}/{url}")
-        if page.evaluate("document.documentElement.scrollWidth") > 360:
-            wide.append(url)
-    context.close()
-    assert wide == []
