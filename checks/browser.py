@@ -73,7 +73,8 @@ def _recorder(tab) -> tuple:
 
 def _strict_pass(recorder, base, output, page, sizes, report) -> list[str]:
     tab, problems, requests = recorder
-    problems.clear(), requests.clear()
+    problems.clear()
+    requests.clear()
     tab.goto(f"{base}/{page.url}", wait_until="load")
     if tab.query_selector("#h32-search-config"):  # lunr and the index load after "load"
         tab.wait_for_load_state("networkidle")

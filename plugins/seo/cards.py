@@ -191,10 +191,14 @@ def is_cached(card: Card, path: Path) -> bool:
     return start.startswith(PNG_START) and start[len(head):] == key and end == PNG_END
 
 
+def cached_file(card: Card, cache_dir: Path) -> Path:
+    return cache_dir / f"{card.key}.png"
+
+
 def render(card: Card, cache_dir: Path) -> tuple[Path, bool]:
     """(cached PNG file, drawn now?) — drawn only when no earlier build drew the same card
     (or its file is damaged). Written under another name and renamed: never changed in place."""
-    cached = cache_dir / f"{card.key}.png"
+    cached = cached_file(card, cache_dir)
     if is_cached(card, cached):
         return cached, False
     write_atomic(cached, draw(card))

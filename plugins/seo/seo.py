@@ -121,7 +121,7 @@ class SeoGenerator(Generator):
                 continue
             path = f"{CARD_DIR}/{card.key}.png"
             social_cards[url] = path
-            files[path] = cache / f"{card.key}.png"
+            files[path] = cards.cached_file(card, cache)  # where render() puts it
             if not cards.is_cached(card, files[path]):  # never drawn, or damaged
                 missing[path] = card
         try:
