@@ -113,7 +113,11 @@ class GuideWalk:
 
     def field(self, label: str):
         """The input (or list, or select) of the field labelled ``label``."""
-        self.page.wait_for_function(f"l => ({FIELD_ID})(l)", arg=label, timeout=10_000)
+        try:
+            self.page.wait_for_function(f"l => ({FIELD_ID})(l)", arg=label, timeout=20_000)
+        except PlaywrightTimeout:
+            raise AssertionError(f"no field labelled « {label} » on screen at "
+                                 f"{self.page.url}") from None
         self._mark(label)
         return self.page.locator(f"[id='{self.page.evaluate(FIELD_ID, label)}']")
 
