@@ -120,7 +120,10 @@ def serve_and_fetch(command: str, clone: Path, log: Path) -> str:
     """Run a command that ends serving the site; fetch / then stop it as Ctrl-C does."""
     port = free_port()
     with open(log, "wb") as out:
-        proc = subprocess.Popen([BASH, "-c", command], cwd=clone, env={**CLEAN_ENV, "PORT": str(port)},
+        # PYTHONFAULTHANDLER: a process still running a minute after Ctrl-C gets SIGABRT and
+        # prints where each of its threads stood, into the log the failure shows.
+        proc = subprocess.Popen([BASH, "-c", command], cwd=clone,
+                                env={**CLEAN_ENV, "PORT": str(port), "PYTHONFAULTHANDLER": "1"},
                                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True)
     try:
@@ -134,11 +137,32 @@ def serve_and_fetch(command: str, clone: Path, log: Path) -> str:
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGINT)
-        proc.wait(timeout=60)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            still = "\n".join(group_processes(proc.pid))
+            os.killpg(proc.pid, signal.SIGABRT)
+            proc.wait(timeout=60)
+            pytest.fail(f"still running a minute after Ctrl-C:\n{still}\n"
+                        + log.read_text(encoding="utf-8", errors="replace"))
     text = log.read_text(encoding="utf-8", errors="replace")
     assert page is not None, text
     assert "Traceback" not in text, text
     return page
+
+
+def group_processes(group: int) -> list[str]:
+    """« pid state command » of each process of a process group (from /proc: no ps)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:  # ended meanwhile
+            continue
+        if int(fields[2]) == group:
+            found.append(f"{stat.parent.name} {fields[0]} {command}")
+    return found
 
 
 def borrow_installs(clone: Path) -> None:
