@@ -24,6 +24,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -116,13 +117,20 @@ def run(command: str, clone: Path, env=None) -> subprocess.CompletedProcess:
     return proc
 
 
+# Ctrl-C in a terminal interrupts a foreground command, whose SIGINT is at its default. A
+# suite started in the background (`nohup … &`) passes its commands SIGINT ignored, and a
+# server started so never stops on it: the command runs with SIGINT at its default.
+FOREGROUND = ("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+              "os.execv(sys.argv[1], sys.argv[1:])")
+
+
 def serve_and_fetch(command: str, clone: Path, log: Path) -> str:
     """Run a command that ends serving the site; fetch / then stop it as Ctrl-C does."""
     port = free_port()
     with open(log, "wb") as out:
         # PYTHONFAULTHANDLER: a process still running a minute after Ctrl-C gets SIGABRT and
         # prints where each of its threads stood, into the log the failure shows.
-        proc = subprocess.Popen([BASH, "-c", command], cwd=clone,
+        proc = subprocess.Popen([sys.executable, "-c", FOREGROUND, BASH, "-c", command], cwd=clone,
                                 env={**CLEAN_ENV, "PORT": str(port), "PYTHONFAULTHANDLER": "1"},
                                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True)
@@ -152,16 +160,19 @@ def serve_and_fetch(command: str, clone: Path, log: Path) -> str:
 
 
 def group_processes(group: int) -> list[str]:
-    """« pid state command » of each process of a process group (from /proc: no ps)."""
+    """« pid state command (signal masks) » of each process of a process group (from
+    /proc: no ps)."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
             command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            masks = " ".join(line.replace("\t", "") for line in (stat.parent / "status").read_text().splitlines()
+                             if line.startswith(("SigPnd", "ShdPnd", "SigBlk", "SigIgn", "SigCgt")))
         except OSError:  # ended meanwhile
             continue
         if int(fields[2]) == group:
-            found.append(f"{stat.parent.name} {fields[0]} {command}")
+            found.append(f"{stat.parent.name} {fields[0]} {command} ({masks})")
     return found
 
 
