@@ -1,10 +1,10 @@
 """Where a warm build's time goes: cProfile of one build, grouped by plugin.
 
-    .venv/bin/python benchmarks/profile_build.py [SIZE] [--cold] [--keep FILE]
+    .venv/bin/python benchmarks/profile_build.py [SIZE] [--cold | --change] [--keep FILE]
 
 Generates the synthetic corpus of SIZE documents (benchmarks/corpus.py, default 1000),
-builds it once to fill the caches (unless --cold: then the profiled build is the first),
-then profiles one build into the same output folder (as a warm build updates it) with
+builds it once to fill the caches (unless --cold: then the profiled build is the first;
+--change: then one news item is changed, as build_bench.py's last row does), then profiles one build into the same output folder (as a warm build updates it) with
 cProfile and prints (1) the time spent in each plugin's own code (tottime summed by folder
 of plugins/, Pelican, Jinja, Markdown, the rest) and (2) the functions with the largest
 cumulative and own times (--keep: the profile, for pstats or snakeviz). cProfile slows
@@ -77,6 +77,9 @@ def main(argv: list[str]) -> None:
         generate(work, size, images=max(1, size // 50))
         if "--cold" not in argv:
             build(work / "content", work / "out", work / "cache", None)
+        if "--change" in argv:
+            news = sorted((work / "content" / "actualites").glob("*.md"))[-1]
+            news.write_text(news.read_text(encoding="utf-8").replace("##", "## Modifié :", 1), encoding="utf-8")
         build(work / "content", work / "out", work / "cache", work / "build.prof")
         report(work / "build.prof")
         if "--keep" in argv:
