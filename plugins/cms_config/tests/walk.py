@@ -4,6 +4,7 @@ section (test_cms_guide_e2e.py)."""
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 from typing import NamedTuple
 
@@ -63,7 +64,11 @@ class GuideWalk:
         self.active: list[str] = []
         self.seen: dict[str, set[str]] = {title: set() for title in self.labels}
         self.walked: set[str] = set()
+        self.backend_calls: set = set()  # requests to decap-server not answered yet
         page.on("dialog", self._dialog)
+        page.on("request", lambda r: "/api/v1" in r.url and self.backend_calls.add(r))
+        page.on("requestfinished", lambda r: self.backend_calls.discard(r))
+        page.on("requestfailed", lambda r: self.backend_calls.discard(r))
 
     def _dialog(self, dialog):
         self._mark(" ".join(dialog.message.split()))
@@ -162,6 +167,18 @@ class GuideWalk:
         self.page.locator("[data-slate-editor]").first.click()
         self.page.keyboard.type(text)
 
+    def settle(self, timeout: float = 20.0) -> None:
+        """Waits until decap-server has answered every request, then 0.2 s more. Decap shows a
+        new entry's fields before it has made its empty draft: the first new entry of a page
+        waits for the media library, and text typed meanwhile is lost when the draft comes
+        (decap-cms-core createEmptyDraft; once, the first entry was refused for a required
+        field after every field was filled). Playwright reports requests while it waits."""
+        deadline = time.monotonic() + timeout
+        while self.backend_calls and time.monotonic() < deadline:
+            self.page.wait_for_timeout(50)
+        assert not self.backend_calls, f"decap-server did not answer: {self.backend_calls}"
+        self.page.wait_for_timeout(200)
+
     def enter(self, fields: dict, body: str | None = None) -> None:
         """Enters ``fields`` in their order, {label: value}: a text is filled, a Pick
         chosen, a Line added, a callable called (a button of the field); then ``body``."""
@@ -185,6 +202,7 @@ class GuideWalk:
         self.open_collection(collection)
         self.click(button)
         self.see("Titre")
+        self.settle()
         self.screen()
         self.enter(fields, body)
         if saved:
@@ -209,7 +227,10 @@ class GuideWalk:
         self.page.get_by_text("Publier maintenant", exact=True).wait_for()
         self.screen()  # the menu's other choices
         self.click("Publier maintenant")
-        assert self.new_messages() == ["Entrée enregistrée"], self.new_messages()
+        messages = self.new_messages()
+        errors = self.page.evaluate("""() => [...document.querySelectorAll('li')].map(e => e.textContent)
+                                        .filter(t => / requis\\.$|ne correspond pas/.test(t))""")
+        assert messages == ["Entrée enregistrée"], (messages, errors)
         self._mark("Entrée enregistrée")
         self.see("Publiée")  # the entry, reloaded: ready for the next change
         if until is not None:
