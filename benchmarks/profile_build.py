@@ -4,7 +4,8 @@
 
 Generates the synthetic corpus of SIZE documents (benchmarks/corpus.py, default 1000),
 builds it once to fill the caches (unless --cold: then the profiled build is the first;
---change: then one news item is changed, as build_bench.py's last row does), then profiles one build into the same output folder (as a warm build updates it) with
+--change: then one news item is changed, as build_bench.py's last row does), then
+profiles one build into the same output folder (as a warm build updates it) with
 cProfile and prints (1) the time spent in each plugin's own code (tottime summed by folder
 of plugins/, Pelican, Jinja, Markdown, the rest) and (2) the functions with the largest
 cumulative and own times (--keep: the profile, for pstats or snakeviz). cProfile slows

@@ -228,9 +228,10 @@ class GuideWalk:
         self.screen()  # the menu's other choices
         self.click("Publier maintenant")
         messages = self.new_messages()
-        errors = self.page.evaluate("""() => [...document.querySelectorAll('li')].map(e => e.textContent)
-                                        .filter(t => / requis\\.$|ne correspond pas/.test(t))""")
-        assert messages == ["Entrée enregistrée"], (messages, errors)
+        if messages != ["Entrée enregistrée"]:  # with the field errors on screen
+            errors = self.page.evaluate("""() => [...document.querySelectorAll('li')].map(e => e.textContent)
+                                            .filter(t => / requis\\.$|ne correspond pas/.test(t))""")
+            raise AssertionError(f"Decap said {messages}; field errors: {errors}")
         self._mark("Entrée enregistrée")
         self.see("Publiée")  # the entry, reloaded: ready for the next change
         if until is not None:
